@@ -1,0 +1,21 @@
+/**
+ * Types, tier model and the parser of reliability definitions (OpenSLO v1 and the inline form),
+ * shared by the frontend, the backend and the catalog module. Pure: no I/O.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './duration';
+export * from './problems';
+export * from './promql';
+export * from './slo';
+export * from './tiers';
+export * from './yamlSource';
+export { parseOpenSloFiles } from './openslo/parseOpenSloFiles';
+export type { SourceFile, ParsedSlos } from './openslo/parseOpenSloFiles';
+export { parseInlineSlos, INLINE_SLOS_PATH } from './inline/parseInlineSlos';
+export { readEntitySettings } from './profile/entitySettings';
+export type { EntityReliabilitySettings } from './profile/entitySettings';
+export { resolveProfile } from './profile/resolveProfile';
+export type { PagingLinkTemplates, ResolveProfileInput } from './profile/resolveProfile';
+export * from './profile/types';

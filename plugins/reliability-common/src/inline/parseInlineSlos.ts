@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { BUDGETING_METHODS, BudgetingMethod, MetricQuery, SloDefinition, SloTimeWindow } from '../slo';
+import { DefinitionProblem } from '../problems';
+import { parseDurationMs } from '../duration';
+import { validatePromQl } from '../promql';
+import { YamlDocument, lineOf, problemAt } from '../yamlSource';
+import { problemsFromZod } from '../zodProblems';
+
+/** Where the inline form sits in an entity. */
+export const INLINE_SLOS_PATH = ['spec', 'reliability', 'slos'] as const;
+
+const PERCENT = /^([0-9]+(?:\.[0-9]+)?)\s*%$/;
+
+/** `99.9%` or `0.999` → 0.999; must leave an error budget. */
+const objective = z
+  .union([z.number(), z.string().regex(PERCENT, 'must be a fraction such as 0.999 or a percentage such as 99.9%')], {
+    error: 'must be a fraction such as 0.999 or a percentage such as 99.9%',
+  })
+  .transform(value => (typeof value === 'number' ? value : Number(PERCENT.exec(value)![1]) / 100))
+  .pipe(
+    z
+      .number()
+      .gt(0, 'must be > 0')
+      .lt(1, 'must be < 1 (100% leaves no error budget)'),
+  );
+
+const inlineSloSchema = z
+  .object({
+    name: z
+      .string({ error: 'must be a string' })
+      .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be lowercase letters, digits and dashes'),
+    displayName: z.string().optional(),
+    description: z.string().optional(),
+    objective,
+    window: z.string().default('30d'),
+    calendar: z.enum(['week', 'month', 'quarter', 'year']).optional(),
+    budgeting: z
+      .enum(BUDGETING_METHODS as [string, ...string[]], {
+        error: `must be one of ${BUDGETING_METHODS.join(', ')}`,
+      })
+      .default('Occurrences'),
+    timeSliceTarget: z.number().gt(0).max(1).optional(),
+    timeSliceWindow: z.string().optional(),
+    source: z.string().optional(),
+    good: z.string().optional(),
+    bad: z.string().optional(),
+    total: z.string().optional(),
+    threshold: z
+      .object({
+        query: z.string({ error: 'must be a PromQL string' }),
+        op: z.enum(['lt', 'lte', 'gt', 'gte']),
+        value: z.number({ error: 'must be a number' }),
+      })
+      .optional(),
+    runbook: z.url({ error: 'must be a URL' }).optional(),
+  })
+  .superRefine((slo, ctx) => {
+    const ratio = slo.total !== undefined || slo.good !== undefined || slo.bad !== undefined;
+    if (ratio === Boolean(slo.threshold)) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'needs either threshold, or total with good or bad' });
+    } else if (ratio) {
+      if (slo.total === undefined) ctx.addIssue({ code: 'custom', path: ['total'], message: 'is required' });
+      if ((slo.good === undefined) === (slo.bad === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['good'], message: 'exactly one of good or bad is required' });
+      }
+    }
+    if (slo.budgeting !== 'Occurrences' && !slo.timeSliceWindow) {
+      ctx.addIssue({ code: 'custom', path: ['timeSliceWindow'], message: `is required for ${slo.budgeting}` });
+    }
+  });
+
+type InlineSlo = z.infer<typeof inlineSloSchema>;
+
+const CALENDAR_DURATIONS = { week: '1w', month: '1M', quarter: '1Q', year: '1Y' } as const;
+
+/**
+ * Parses the inline SLO form (`spec.reliability.slos`) of an entity document.
+ * Returns the valid SLOs and a located problem for everything else.
+ */
+export function parseInlineSlos(entity: YamlDocument): { slos: SloDefinition[]; problems: DefinitionProblem[] } {
+  const value = entity.document.getIn([...INLINE_SLOS_PATH]);
+  if (value === undefined) return { slos: [], problems: [] };
+  const raw = entity.document.toJS()?.spec?.reliability?.slos;
+  if (!Array.isArray(raw)) {
+    return { slos: [], problems: [problemAt(entity, INLINE_SLOS_PATH, 'must be a list of SLOs')] };
+  }
+  const slos: SloDefinition[] = [];
+  const problems: DefinitionProblem[] = [];
+  const names = new Set<string>();
+  raw.forEach((item, index) => {
+    const path = [...INLINE_SLOS_PATH, index];
+    const result = inlineSloSchema.safeParse(item);
+    if (!result.success) {
+      problems.push(...problemsFromZod(entity, path, result.error));
+      return;
+    }
+    const own: DefinitionProblem[] = [];
+    if (names.has(result.data.name)) own.push(problemAt(entity, [...path, 'name'], `duplicate SLO name "${result.data.name}"`));
+    names.add(result.data.name);
+    const slo = toDefinition(entity, path, result.data, own);
+    problems.push(...own);
+    if (slo && own.length === 0) slos.push(slo);
+  });
+  return { slos, problems };
+}
+
+function toDefinition(
+  entity: YamlDocument,
+  path: PropertyKey[],
+  slo: InlineSlo,
+  problems: DefinitionProblem[],
+): SloDefinition | undefined {
+  const query = (key: string, text: string | undefined, at: PropertyKey[] = [key]): MetricQuery | undefined => {
+    if (text === undefined) return undefined;
+    const invalid = validatePromQl(text);
+    if (invalid) {
+      problems.push(problemAt(entity, [...path, ...at], invalid));
+      return undefined;
+    }
+    return { metricSource: slo.source, query: text.trim() };
+  };
+  let timeWindow: SloTimeWindow | undefined;
+  if (slo.calendar) {
+    timeWindow = { type: 'calendar', duration: CALENDAR_DURATIONS[slo.calendar], startTime: '1970-01-01 00:00:00', timeZone: 'UTC' };
+  } else {
+    const durationMs = parseDurationMs(slo.window);
+    if (durationMs) timeWindow = { type: 'rolling', duration: slo.window, durationMs };
+    else problems.push(problemAt(entity, [...path, 'window'], `"${slo.window}" is not a duration such as 28d or 30d`));
+  }
+  if (slo.timeSliceWindow && !parseDurationMs(slo.timeSliceWindow)) {
+    problems.push(problemAt(entity, [...path, 'timeSliceWindow'], `"${slo.timeSliceWindow}" is not a duration such as 1m or 5m`));
+  }
+  const metric = slo.threshold
+    ? (() => {
+        const thresholdQuery = query('threshold', slo.threshold.query, ['threshold', 'query']);
+        return thresholdQuery ? { type: 'threshold' as const, query: thresholdQuery } : undefined;
+      })()
+    : (() => {
+        const good = query('good', slo.good);
+        const bad = query('bad', slo.bad);
+        const total = query('total', slo.total);
+        return total && (good || bad) ? { type: 'ratio' as const, counter: true, good, bad, total } : undefined;
+      })();
+  if (!metric || !timeWindow) return undefined;
+  return {
+    name: slo.name,
+    displayName: slo.displayName,
+    description: slo.description,
+    indicator: { metric },
+    objectives: [
+      {
+        target: slo.objective,
+        op: slo.threshold?.op,
+        value: slo.threshold?.value,
+        timeSliceTarget: slo.timeSliceTarget,
+        timeSliceWindow: slo.timeSliceWindow,
+      },
+    ],
+    timeWindow,
+    budgetingMethod: slo.budgeting as BudgetingMethod,
+    alertPolicies: [],
+    runbook: slo.runbook,
+    source: { format: 'inline', file: entity.file, line: lineOf(entity, path) },
+  };
+}

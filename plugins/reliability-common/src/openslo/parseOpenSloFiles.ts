@@ -1,0 +1,364 @@
+import { z } from 'zod';
+import { DefinitionProblem } from '../problems';
+import { parseDurationMs } from '../duration';
+import { validatePromQl } from '../promql';
+import { OPENSLO_RUNBOOK_ANNOTATION } from '../annotations';
+import {
+  BudgetingMethod,
+  MetricQuery,
+  SliMetric,
+  SloDefinition,
+  SloObjective,
+  SloTimeWindow,
+} from '../slo';
+import { YamlDocument, lineOf, parseYamlFile, problemAt } from '../yamlSource';
+import { problemsFromZod } from '../zodProblems';
+import {
+  DataSourceDocument,
+  MetricSourceValue,
+  SliDocument,
+  SloDocument,
+  alertPolicyDocumentSchema,
+  dataSourceDocumentSchema,
+  sliDocumentSchema,
+  sloDocumentSchema,
+} from './schema';
+
+/** A file's path (as it should appear in errors) and its text. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+/** What parsing a set of OpenSLO files produced: the valid SLOs and every problem found. */
+export interface ParsedSlos {
+  slos: SloDefinition[];
+  problems: DefinitionProblem[];
+}
+
+const KINDS = ['SLO', 'SLI', 'DataSource', 'AlertPolicy'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** A validated document with where it came from. */
+interface Located<T> {
+  source: YamlDocument;
+  value: T;
+}
+
+/** The named objects of all files, by kind and name. */
+interface Registry {
+  slos: Located<SloDocument>[];
+  slis: Map<string, Located<SliDocument>>;
+  dataSources: Map<string, Located<DataSourceDocument>>;
+  alertPolicies: Set<string>;
+}
+
+const SCHEMAS: Record<Kind, z.ZodType> = {
+  SLO: sloDocumentSchema,
+  SLI: sliDocumentSchema,
+  DataSource: dataSourceDocumentSchema,
+  AlertPolicy: alertPolicyDocumentSchema,
+};
+
+/** Prometheus-compatible DataSource types we can query. */
+const PROMQL_SOURCE_TYPES = new Set(['prometheus', 'thanos', 'mimir', 'victoriametrics', 'cortex']);
+
+/**
+ * Parses the OpenSLO v1 documents of one entity's files. References (indicatorRef,
+ * metricSourceRef, alertPolicies) are resolved across all files. An SLO with any problem is left
+ * out of `slos` and every problem is reported with file, line and field.
+ */
+export function parseOpenSloFiles(files: SourceFile[]): ParsedSlos {
+  const problems: DefinitionProblem[] = [];
+  const registry: Registry = {
+    slos: [],
+    slis: new Map(),
+    dataSources: new Map(),
+    alertPolicies: new Set(),
+  };
+  for (const file of files) {
+    const parsed = parseYamlFile(file.path, file.text);
+    problems.push(...parsed.problems);
+    for (const source of parsed.documents) {
+      problems.push(...register(source, registry));
+    }
+  }
+  const slos: SloDefinition[] = [];
+  for (const slo of registry.slos) {
+    const result = resolveSlo(slo, registry);
+    if ('problems' in result) {
+      problems.push(...result.problems);
+    } else {
+      slos.push(result.slo);
+    }
+  }
+  return { slos, problems };
+}
+
+/** Validates one document and adds it to the registry; returns its problems. */
+function register(source: YamlDocument, registry: Registry): DefinitionProblem[] {
+  const raw = source.document.toJS() as Record<string, unknown> | null;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return [problemAt(source, [], 'must be a mapping (an OpenSLO document)')];
+  }
+  if (raw.apiVersion !== 'openslo/v1') {
+    return [problemAt(source, ['apiVersion'], 'must be openslo/v1')];
+  }
+  const kind = raw.kind as Kind;
+  if (!KINDS.includes(kind)) {
+    return [problemAt(source, ['kind'], `must be one of ${KINDS.join(', ')}`)];
+  }
+  const result = SCHEMAS[kind].safeParse(raw);
+  if (!result.success) {
+    return problemsFromZod(source, [], result.error);
+  }
+  const value = result.data as { metadata: { name: string } };
+  const documentName = value.metadata.name;
+  const duplicate = () => [
+    problemAt(source, ['metadata', 'name'], `duplicate ${kind} name "${documentName}"`),
+  ];
+  switch (kind) {
+    case 'SLO':
+      if (registry.slos.some(s => s.value.metadata.name === documentName)) return duplicate();
+      registry.slos.push({ source, value: value as SloDocument });
+      return [];
+    case 'SLI':
+      if (registry.slis.has(documentName)) return duplicate();
+      registry.slis.set(documentName, { source, value: value as SliDocument });
+      return [];
+    case 'DataSource':
+      if (registry.dataSources.has(documentName)) return duplicate();
+      registry.dataSources.set(documentName, { source, value: value as DataSourceDocument });
+      return [];
+    default:
+      registry.alertPolicies.add(documentName);
+      return [];
+  }
+}
+
+/** Resolves an SLO's references and normalises it. */
+function resolveSlo(
+  { source, value }: Located<SloDocument>,
+  registry: Registry,
+): { slo: SloDefinition } | { problems: DefinitionProblem[] } {
+  const problems: DefinitionProblem[] = [];
+  const spec = value.spec;
+
+  let indicator: Located<SliDocument> | undefined;
+  let indicatorPath: PropertyKey[] = ['spec', 'indicator'];
+  if (spec.indicatorRef) {
+    indicator = registry.slis.get(spec.indicatorRef);
+    if (!indicator) {
+      const known = [...registry.slis.keys()];
+      problems.push(
+        problemAt(
+          source,
+          ['spec', 'indicatorRef'],
+          `unknown SLI "${spec.indicatorRef}" (${
+            known.length ? `defined: ${known.join(', ')}` : 'no SLI is defined'
+          })`,
+        ),
+      );
+    }
+    indicatorPath = [];
+  } else if (spec.indicator) {
+    indicator = { source, value: spec.indicator };
+  }
+  const metric = indicator
+    ? resolveMetric(indicator.source, indicatorPath, indicator.value, registry, problems)
+    : undefined;
+
+  const timeWindow = resolveTimeWindow(source, spec.timeWindow[0], problems);
+  const objectives = spec.objectives.map((objective, index) =>
+    resolveObjective(source, index, objective, spec.budgetingMethod, metric, problems),
+  );
+  spec.alertPolicies.forEach((entry, index) => {
+    const policyName = alertPolicyName(entry);
+    if (typeof entry !== 'object' || !('kind' in entry)) {
+      if (!registry.alertPolicies.has(policyName)) {
+        problems.push(
+          problemAt(source, ['spec', 'alertPolicies', index], `unknown AlertPolicy "${policyName}"`),
+        );
+      }
+    }
+  });
+
+  if (problems.length > 0 || !metric || !timeWindow) {
+    return { problems };
+  }
+  return {
+    slo: {
+      name: value.metadata.name,
+      displayName: value.metadata.displayName,
+      description: spec.description,
+      service: spec.service,
+      indicator: { name: indicator?.value.metadata.name, metric },
+      objectives,
+      timeWindow,
+      budgetingMethod: spec.budgetingMethod as BudgetingMethod,
+      alertPolicies: spec.alertPolicies.map(alertPolicyName),
+      runbook: value.metadata.annotations?.[OPENSLO_RUNBOOK_ANNOTATION],
+      source: { format: 'openslo', file: source.file, line: lineOf(source, []) },
+    },
+  };
+}
+
+function alertPolicyName(
+  entry: string | { alertPolicyRef: string } | { metadata: { name: string } },
+): string {
+  if (typeof entry === 'string') return entry;
+  return 'alertPolicyRef' in entry ? entry.alertPolicyRef : entry.metadata.name;
+}
+
+/** Builds the SLI metric, checking every query and metric source reference. */
+function resolveMetric(
+  source: YamlDocument,
+  basePath: PropertyKey[],
+  sli: SliDocument,
+  registry: Registry,
+  problems: DefinitionProblem[],
+): SliMetric | undefined {
+  const query = (key: string, holder?: { metricSource: MetricSourceValue }) =>
+    holder
+      ? resolveQuery(source, [...basePath, 'spec', ...key.split('.'), 'metricSource'], holder.metricSource, registry, problems)
+      : undefined;
+  const { ratioMetric, thresholdMetric } = sli.spec;
+  if (thresholdMetric) {
+    const thresholdQuery = query('thresholdMetric', thresholdMetric);
+    return thresholdQuery ? { type: 'threshold', query: thresholdQuery } : undefined;
+  }
+  if (!ratioMetric) return undefined;
+  if (ratioMetric.raw) {
+    // A raw metric is already a ratio; we express it as good (or bad) over a constant total of 1.
+    const raw = query('ratioMetric.raw', ratioMetric.raw);
+    if (!raw) return undefined;
+    const total = { metricSource: raw.metricSource, query: 'vector(1)' };
+    return ratioMetric.rawType === 'success'
+      ? { type: 'ratio', counter: false, good: raw, total }
+      : { type: 'ratio', counter: false, bad: raw, total };
+  }
+  const good = query('ratioMetric.good', ratioMetric.good);
+  const bad = query('ratioMetric.bad', ratioMetric.bad);
+  const total = query('ratioMetric.total', ratioMetric.total);
+  if (!total || (!good && !bad)) return undefined;
+  return { type: 'ratio', counter: ratioMetric.counter, good, bad, total };
+}
+
+function resolveQuery(
+  source: YamlDocument,
+  path: PropertyKey[],
+  metricSource: MetricSourceValue,
+  registry: Registry,
+  problems: DefinitionProblem[],
+): MetricQuery | undefined {
+  let type = metricSource.type;
+  if (metricSource.metricSourceRef) {
+    const dataSource = registry.dataSources.get(metricSource.metricSourceRef);
+    if (dataSource) {
+      type = dataSource.value.spec.type;
+    } else if (!type) {
+      problems.push(
+        problemAt(
+          source,
+          [...path, 'metricSourceRef'],
+          `unknown DataSource "${metricSource.metricSourceRef}" and no type given`,
+        ),
+      );
+      return undefined;
+    }
+  }
+  if (type && !PROMQL_SOURCE_TYPES.has(type.toLowerCase())) {
+    problems.push(
+      problemAt(
+        source,
+        [...path, 'type'],
+        `unsupported metric source type "${type}": only Prometheus-compatible sources are supported`,
+      ),
+    );
+    return undefined;
+  }
+  const invalid = validatePromQl(metricSource.spec.query);
+  if (invalid) {
+    problems.push(problemAt(source, [...path, 'spec', 'query'], invalid));
+    return undefined;
+  }
+  return { metricSource: metricSource.metricSourceRef, query: metricSource.spec.query.trim() };
+}
+
+const CALENDAR_DURATION = /^[1-9][0-9]*[dwMQY]$/;
+
+function resolveTimeWindow(
+  source: YamlDocument,
+  window: { duration: string; isRolling: boolean; calendar?: { startTime: string; timeZone: string } },
+  problems: DefinitionProblem[],
+): SloTimeWindow | undefined {
+  const path = ['spec', 'timeWindow', 0];
+  if (window.isRolling) {
+    const durationMs = parseDurationMs(window.duration);
+    if (!durationMs) {
+      problems.push(
+        problemAt(source, [...path, 'duration'], `"${window.duration}" is not a rolling duration such as 28d or 30d`),
+      );
+      return undefined;
+    }
+    return { type: 'rolling', duration: window.duration, durationMs };
+  }
+  if (!window.calendar) {
+    problems.push(problemAt(source, [...path, 'calendar'], 'is required when isRolling is false'));
+    return undefined;
+  }
+  if (!CALENDAR_DURATION.test(window.duration)) {
+    problems.push(
+      problemAt(source, [...path, 'duration'], `"${window.duration}" is not a calendar duration such as 1w, 1M or 1Q`),
+    );
+    return undefined;
+  }
+  return {
+    type: 'calendar',
+    duration: window.duration,
+    startTime: window.calendar.startTime,
+    timeZone: window.calendar.timeZone,
+  };
+}
+
+function resolveObjective(
+  source: YamlDocument,
+  index: number,
+  objective: {
+    displayName?: string;
+    target?: number;
+    targetPercent?: number;
+    op?: 'lt' | 'lte' | 'gt' | 'gte';
+    value?: number;
+    timeSliceTarget?: number;
+    timeSliceWindow?: string;
+  },
+  budgetingMethod: string,
+  metric: SliMetric | undefined,
+  problems: DefinitionProblem[],
+): SloObjective {
+  const path = ['spec', 'objectives', index];
+  if (metric?.type === 'threshold' && (objective.op === undefined || objective.value === undefined)) {
+    problems.push(problemAt(source, path, 'op and value are required for a thresholdMetric SLI'));
+  }
+  if (budgetingMethod !== 'Occurrences') {
+    if (!objective.timeSliceWindow) {
+      problems.push(problemAt(source, [...path, 'timeSliceWindow'], `is required for ${budgetingMethod}`));
+    } else if (!parseDurationMs(objective.timeSliceWindow)) {
+      problems.push(
+        problemAt(source, [...path, 'timeSliceWindow'], `"${objective.timeSliceWindow}" is not a duration such as 1m or 5m`),
+      );
+    }
+  }
+  if (budgetingMethod === 'Timeslices' && objective.timeSliceTarget === undefined) {
+    problems.push(problemAt(source, [...path, 'timeSliceTarget'], 'is required for Timeslices'));
+  }
+  return {
+    displayName: objective.displayName,
+    target: objective.target ?? (objective.targetPercent as number) / 100,
+    op: objective.op,
+    value: objective.value,
+    timeSliceTarget: objective.timeSliceTarget,
+    timeSliceWindow: objective.timeSliceWindow,
+  };
+}

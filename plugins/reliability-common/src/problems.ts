@@ -1,0 +1,29 @@
+/** One problem found in a reliability definition, located as precisely as the source allows. */
+export interface DefinitionProblem {
+  /** File the problem is in, relative to the entity's own file where possible. */
+  file: string;
+  /** 1-based line, when the source has positions. */
+  line?: number;
+  /** Dotted path of the field, e.g. `spec.objectives[0].target`; empty for a whole document. */
+  field: string;
+  /** Why it is wrong, in words a user can act on. */
+  message: string;
+}
+
+/** Renders a problem as `file:line field: reason`, the form shown in the catalog and the UI. */
+export function formatProblem(problem: DefinitionProblem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  return problem.field
+    ? `${where} ${problem.field}: ${problem.message}`
+    : `${where}: ${problem.message}`;
+}
+
+/** Renders a YAML-style path (`['spec', 'objectives', 0]`) as `spec.objectives[0]`. */
+export function formatFieldPath(path: ReadonlyArray<PropertyKey>): string {
+  return path
+    .map((key, index) => {
+      if (typeof key === 'number') return `[${key}]`;
+      return index === 0 ? String(key) : `.${String(key)}`;
+    })
+    .join('');
+}

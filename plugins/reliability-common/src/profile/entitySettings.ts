@@ -1,0 +1,75 @@
+import { RELIABILITY_ANNOTATIONS } from '../annotations';
+import { parseDurationMs } from '../duration';
+import { DefinitionProblem } from '../problems';
+import { parseTierLevel } from '../tiers';
+import { YamlDocument, problemAt } from '../yamlSource';
+
+/** The reliability settings an entity declares in its annotations. */
+export interface EntityReliabilitySettings {
+  tierLevel?: number;
+  /** Paths or globs of OpenSLO files, relative to the entity's file. */
+  sloFilePatterns: string[];
+  rtoMinutes?: number;
+  rpoMinutes?: number;
+  /** Date of the last DR test, `YYYY-MM-DD`. */
+  drTested?: string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads and checks the reliability annotations of an entity document. */
+export function readEntitySettings(entity: YamlDocument): {
+  settings: EntityReliabilitySettings;
+  problems: DefinitionProblem[];
+} {
+  const problems: DefinitionProblem[] = [];
+  const annotation = (key: string): { value?: string; path: PropertyKey[] } => {
+    const path = ['metadata', 'annotations', key];
+    const value = entity.document.getIn(path);
+    if (value === undefined || value === null) return { path };
+    return { value: String(value).trim(), path };
+  };
+  const settings: EntityReliabilitySettings = { sloFilePatterns: [] };
+
+  const tier = annotation(RELIABILITY_ANNOTATIONS.tier);
+  if (tier.value !== undefined) {
+    settings.tierLevel = parseTierLevel(tier.value);
+    if (settings.tierLevel === undefined) {
+      problems.push(problemAt(entity, tier.path, `"${tier.value}" is not a tier: use 0, 1, 2 or 3`));
+    }
+  }
+
+  const files = annotation(RELIABILITY_ANNOTATIONS.sloFiles);
+  if (files.value !== undefined) {
+    settings.sloFilePatterns = files.value.split(',').map(p => p.trim()).filter(Boolean);
+    for (const pattern of settings.sloFilePatterns) {
+      if (pattern.startsWith('/') || pattern.split('/').includes('..') || pattern.includes('://')) {
+        problems.push(
+          problemAt(entity, files.path, `"${pattern}" must be a path relative to this file, inside its folder`),
+        );
+      }
+    }
+    if (problems.some(p => p.field.endsWith(RELIABILITY_ANNOTATIONS.sloFiles))) settings.sloFilePatterns = [];
+  }
+
+  for (const key of ['rto', 'rpo'] as const) {
+    const { value, path } = annotation(RELIABILITY_ANNOTATIONS[key]);
+    if (value === undefined) continue;
+    const ms = parseDurationMs(value);
+    if (ms === undefined) {
+      problems.push(problemAt(entity, path, `"${value}" is not a duration such as 15m or 4h`));
+    } else {
+      settings[key === 'rto' ? 'rtoMinutes' : 'rpoMinutes'] = ms / 60000;
+    }
+  }
+
+  const tested = annotation(RELIABILITY_ANNOTATIONS.drTested);
+  if (tested.value !== undefined) {
+    if (ISO_DATE.test(tested.value) && !Number.isNaN(Date.parse(tested.value))) {
+      settings.drTested = tested.value;
+    } else {
+      problems.push(problemAt(entity, tested.path, `"${tested.value}" is not a date such as 2026-09-14`));
+    }
+  }
+  return { settings, problems };
+}

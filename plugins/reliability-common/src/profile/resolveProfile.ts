@@ -1,0 +1,196 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { PAGING_ANNOTATIONS, RELIABILITY_ANNOTATIONS } from '../annotations';
+import { formatDurationMs } from '../duration';
+import { DefinitionProblem } from '../problems';
+import { SloDefinition } from '../slo';
+import { TierDefinition } from '../tiers';
+import { yamlDocumentFromValue } from '../yamlSource';
+import { readEntitySettings } from './entitySettings';
+import { MissingItem, OnCallContact, ProfileLink, ReliabilityProfile } from './types';
+
+/** URL templates to link a paging annotation to its provider; `{id}` is replaced. */
+export interface PagingLinkTemplates {
+  /** e.g. `https://acme.pagerduty.com/service-directory/{id}` */
+  pagerDutyService?: string;
+  /** e.g. `https://acme.app.opsgenie.com/teams/dashboard/{id}` */
+  opsgenieTeam?: string;
+}
+
+export interface ResolveProfileInput {
+  entity: Entity;
+  /** The group owning the entity, when it is in the catalog (for inherited on-call). */
+  ownerGroup?: Entity;
+  /** SLOs and problems read from the entity's files (by the definitions sync). */
+  definitions: { slos: SloDefinition[]; problems: DefinitionProblem[]; readAt?: string };
+  tiers: ReadonlyArray<TierDefinition>;
+  paging?: PagingLinkTemplates;
+  now: Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Resolves an entity's reliability profile and what its tier requires that is missing. */
+export function resolveProfile(input: ResolveProfileInput): ReliabilityProfile {
+  const { entity, definitions, now } = input;
+  const { settings } = readEntitySettings(yamlDocumentFromValue('', entity));
+  const tier = input.tiers.find(t => t.level === settings.tierLevel);
+  const owner = typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined;
+  const onCall =
+    pagingContact(entity, 'entity', input.paging) ??
+    (input.ownerGroup && pagingContact(input.ownerGroup, 'owner', input.paging)) ??
+    plainContact(entity, 'entity') ??
+    (input.ownerGroup && plainContact(input.ownerGroup, 'owner'));
+
+  const links = entity.metadata.links ?? [];
+  const linksOfType = (type: string): ProfileLink[] =>
+    links.filter(l => l.type === type).map(l => ({ title: l.title ?? l.url, url: l.url }));
+  const runbooks = [
+    ...linksOfType('runbook'),
+    ...definitions.slos
+      .filter(slo => slo.runbook)
+      .map(slo => ({ title: `${slo.displayName ?? slo.name} runbook`, url: slo.runbook!, sloName: slo.name })),
+  ];
+  const dashboards = linksOfType('dashboard');
+
+  const testInterval = tier?.dr.testIntervalDays;
+  const dr = {
+    rtoMinutes: settings.rtoMinutes,
+    rpoMinutes: settings.rpoMinutes,
+    lastTested: settings.drTested,
+    nextTestDue:
+      settings.drTested && testInterval
+        ? new Date(Date.parse(settings.drTested) + testInterval * DAY_MS).toISOString().slice(0, 10)
+        : undefined,
+  };
+
+  const problems = [...definitions.problems];
+  const tierValue = entity.metadata.annotations?.[RELIABILITY_ANNOTATIONS.tier];
+  if (settings.tierLevel !== undefined && !tier) {
+    problems.push({
+      file: '',
+      field: `metadata.annotations.${RELIABILITY_ANNOTATIONS.tier}`,
+      message: `tier "${tierValue}" is not configured (configured: ${input.tiers.map(t => t.level).join(', ')})`,
+    });
+  }
+
+  const profile: ReliabilityProfile = {
+    entityRef: stringifyEntityRef(entity),
+    tier,
+    owner,
+    onCall,
+    runbooks,
+    dashboards,
+    dr,
+    slos: definitions.slos,
+    problems,
+    missing: [],
+    definitionsReadAt: definitions.readAt,
+  };
+  profile.missing = tier ? missingItems(profile, tier, now) : [];
+  return profile;
+}
+
+/** Checks each requirement of the tier against the profile. */
+function missingItems(profile: ReliabilityProfile, tier: TierDefinition, now: Date): MissingItem[] {
+  const missing: MissingItem[] = [];
+  const need = new Set(tier.requirements);
+  const add = (requirement: MissingItem['requirement'], message: string) =>
+    need.has(requirement) && missing.push({ requirement, message });
+  const { dr } = profile;
+  const { maxRtoMinutes, maxRpoMinutes, testIntervalDays } = tier.dr;
+
+  if (!profile.owner) add('owner', 'No owner: set spec.owner to the team that runs it');
+  if (!profile.onCall) {
+    add(
+      'onCall',
+      `No on-call: add ${PAGING_ANNOTATIONS.pagerDutyServiceId} or ${PAGING_ANNOTATIONS.opsgenieTeam} (or ${RELIABILITY_ANNOTATIONS.onCall}) to the entity or its owner group`,
+    );
+  }
+  if (profile.slos.length === 0) {
+    add(
+      'slos',
+      profile.problems.length > 0
+        ? `No valid SLO: ${profile.problems.length} definition problem(s) to fix`
+        : `No SLOs: add OpenSLO files (${RELIABILITY_ANNOTATIONS.sloFiles}) or spec.reliability.slos`,
+    );
+  }
+  if (profile.runbooks.length === 0) add('runbooks', 'No runbook: add a metadata.links entry with type: runbook');
+  if (profile.dashboards.length === 0) add('dashboards', 'No dashboard: add a metadata.links entry with type: dashboard');
+  for (const [label, value, max, annotation] of [
+    ['RTO', dr.rtoMinutes, maxRtoMinutes, RELIABILITY_ANNOTATIONS.rto],
+    ['RPO', dr.rpoMinutes, maxRpoMinutes, RELIABILITY_ANNOTATIONS.rpo],
+  ] as const) {
+    if (value === undefined) {
+      add('drTargets', `No ${label}: set ${annotation}${max ? ` (${tier.name} allows at most ${minutes(max)})` : ''}`);
+    } else if (max !== undefined && value > max) {
+      add('drTargets', `${label} ${minutes(value)} exceeds the ${tier.name} maximum of ${minutes(max)}`);
+    }
+  }
+  if (!dr.lastTested) {
+    add('drTested', `No DR test recorded: set ${RELIABILITY_ANNOTATIONS.drTested} to the date of the last test`);
+  } else if (testIntervalDays && dr.nextTestDue && dr.nextTestDue < now.toISOString().slice(0, 10)) {
+    add(
+      'drTested',
+      `Last DR test ${dr.lastTested} is older than ${testIntervalDays} days (due ${dr.nextTestDue})`,
+    );
+  }
+  return missing;
+}
+
+function minutes(value: number): string {
+  return formatDurationMs(value * 60000);
+}
+
+function fillTemplate(template: string | undefined, id: string): string | undefined {
+  return template?.replace('{id}', encodeURIComponent(id));
+}
+
+function pagingContact(
+  entity: Entity,
+  source: OnCallContact['source'],
+  templates: PagingLinkTemplates = {},
+): OnCallContact | undefined {
+  const annotations = entity.metadata.annotations ?? {};
+  const sourceRef = stringifyEntityRef(entity);
+  const pdService = annotations[PAGING_ANNOTATIONS.pagerDutyServiceId];
+  if (pdService) {
+    return {
+      provider: 'pagerduty',
+      label: `PagerDuty service ${pdService}`,
+      url: fillTemplate(templates.pagerDutyService, pdService),
+      source,
+      sourceRef,
+    };
+  }
+  if (annotations[PAGING_ANNOTATIONS.pagerDutyIntegrationKey]) {
+    return { provider: 'pagerduty', label: 'PagerDuty (integration key set)', source, sourceRef };
+  }
+  const team = annotations[PAGING_ANNOTATIONS.opsgenieTeam];
+  if (team) {
+    return {
+      provider: 'opsgenie',
+      label: `Opsgenie team ${team}`,
+      url: fillTemplate(templates.opsgenieTeam, team),
+      source,
+      sourceRef,
+    };
+  }
+  const selector = annotations[PAGING_ANNOTATIONS.opsgenieComponentSelector];
+  if (selector) {
+    return { provider: 'opsgenie', label: `Opsgenie ${selector}`, source, sourceRef };
+  }
+  return undefined;
+}
+
+function plainContact(entity: Entity, source: OnCallContact['source']): OnCallContact | undefined {
+  const contact = entity.metadata.annotations?.[RELIABILITY_ANNOTATIONS.onCall];
+  if (!contact) return undefined;
+  const isLink = /^(https?:|mailto:)/.test(contact);
+  return {
+    provider: 'contact',
+    label: isLink ? contact.replace(/^mailto:/, '') : contact,
+    url: isLink ? contact : undefined,
+    source,
+    sourceRef: stringifyEntityRef(entity),
+  };
+}

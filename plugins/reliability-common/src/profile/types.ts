@@ -1,0 +1,57 @@
+import { DefinitionProblem } from '../problems';
+import { SloDefinition } from '../slo';
+import { ProfileRequirement, TierDefinition } from '../tiers';
+
+/** Who to page and how, whatever the paging provider. */
+export interface OnCallContact {
+  provider: 'pagerduty' | 'opsgenie' | 'contact';
+  /** What to show, e.g. `PagerDuty service PX1234`. */
+  label: string;
+  /** Where to page or see who is on call, when known. */
+  url?: string;
+  /** Whether it was set on the entity itself or inherited from its owner group. */
+  source: 'entity' | 'owner';
+  /** Entity reference of where it was found. */
+  sourceRef: string;
+}
+
+export interface ProfileLink {
+  title: string;
+  url: string;
+  /** Set for per-SLO runbooks. */
+  sloName?: string;
+}
+
+/** A requirement of the entity's tier that the profile does not meet. */
+export interface MissingItem {
+  requirement: ProfileRequirement;
+  message: string;
+}
+
+export interface DrPosture {
+  rtoMinutes?: number;
+  rpoMinutes?: number;
+  /** Date of the last DR test, `YYYY-MM-DD`. */
+  lastTested?: string;
+  /** When the next DR test is due under the tier's interval, `YYYY-MM-DD`. */
+  nextTestDue?: string;
+}
+
+/** Everything the portal knows about an entity's reliability, resolved for display. */
+export interface ReliabilityProfile {
+  entityRef: string;
+  /** Undefined when the entity names no tier (or one that is not configured). */
+  tier?: TierDefinition;
+  owner?: string;
+  onCall?: OnCallContact;
+  runbooks: ProfileLink[];
+  dashboards: ProfileLink[];
+  dr: DrPosture;
+  slos: SloDefinition[];
+  /** Definition problems, each `file:line field: reason`. */
+  problems: DefinitionProblem[];
+  /** What the tier requires that is missing. Empty without a tier. */
+  missing: MissingItem[];
+  /** When the SLO files were last read; undefined if they have not been read yet. */
+  definitionsReadAt?: string;
+}

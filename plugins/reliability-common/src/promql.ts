@@ -1,0 +1,30 @@
+import { parser } from '@prometheus-io/lezer-promql';
+
+/**
+ * Checks that a text is exactly one valid PromQL expression.
+ * Returns undefined when it is, otherwise the reason it is not. The lezer grammar marks every
+ * syntax error with an error node; we also require that the expression spans the whole text.
+ */
+export function validatePromQl(expression: string): string | undefined {
+  const text = expression.trim();
+  if (!text) {
+    return 'must be a PromQL expression, got an empty string';
+  }
+  const tree = parser.parse(text);
+  let errorAt: number | undefined;
+  tree.iterate({
+    enter: node => {
+      if (errorAt === undefined && node.type.isError) {
+        errorAt = node.from;
+      }
+      return errorAt === undefined;
+    },
+  });
+  if (errorAt !== undefined) {
+    const near = text.slice(errorAt, errorAt + 20);
+    return `is not a valid PromQL expression (syntax error at character ${
+      errorAt + 1
+    }${near ? ` near "${near}"` : ''})`;
+  }
+  return undefined;
+}
