@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BUDGETING_METHODS, BudgetingMethod, MetricQuery, SloDefinition, SloTimeWindow } from '../slo';
 import { DefinitionProblem } from '../problems';
 import { parseDurationMs } from '../duration';
+import { percentToFraction } from '../percent';
 import { validatePromQl } from '../promql';
 import { YamlDocument, lineOf, problemAt } from '../yamlSource';
 import { problemsFromZod } from '../zodProblems';
@@ -16,7 +17,7 @@ const objective = z
   .union([z.number(), z.string().regex(PERCENT, 'must be a fraction such as 0.999 or a percentage such as 99.9%')], {
     error: 'must be a fraction such as 0.999 or a percentage such as 99.9%',
   })
-  .transform(value => (typeof value === 'number' ? value : Number(PERCENT.exec(value)![1]) / 100))
+  .transform(value => (typeof value === 'number' ? value : percentToFraction(Number(PERCENT.exec(value)![1]))))
   .pipe(
     z
       .number()

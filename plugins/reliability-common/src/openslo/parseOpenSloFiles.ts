@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DefinitionProblem } from '../problems';
 import { parseDurationMs } from '../duration';
+import { percentToFraction } from '../percent';
 import { validatePromQl } from '../promql';
 import { OPENSLO_RUNBOOK_ANNOTATION } from '../annotations';
 import {
@@ -355,7 +356,7 @@ function resolveObjective(
   }
   return {
     displayName: objective.displayName,
-    target: objective.target ?? (objective.targetPercent as number) / 100,
+    target: objective.target ?? percentToFraction(objective.targetPercent as number),
     op: objective.op,
     value: objective.value,
     timeSliceTarget: objective.timeSliceTarget,

@@ -1,0 +1,7 @@
+/**
+ * Converts a percentage to a fraction without binary rounding error: 99.99 → 0.9999 exactly as
+ * written (99.99 / 100 would give 0.9998999999999999).
+ */
+export function percentToFraction(percent: number): number {
+  return Number(`${percent}e-2`);
+}
