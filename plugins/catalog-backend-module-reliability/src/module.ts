@@ -1,0 +1,29 @@
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { ReliabilityEntityProcessor } from './ReliabilityEntityProcessor';
+
+/** Adds the reliability profile validation to the catalog. */
+export const catalogModuleReliability = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'reliability',
+  register(env) {
+    env.registerInit({
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        urlReader: coreServices.urlReader,
+      },
+      async init({ catalog, config, urlReader }) {
+        catalog.addProcessor(
+          new ReliabilityEntityProcessor({
+            urlReader,
+            integrations: ScmIntegrations.fromConfig(config),
+            blockInvalidEntities:
+              config.getOptionalBoolean('reliability.catalog.blockInvalidEntities') ?? false,
+          }),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,7 @@
+/**
+ * Node library of the Reliability Suite, shared by the backend plugin and the catalog module.
+ *
+ * @packageDocumentation
+ */
+export { readEntityDefinitions } from './readEntityDefinitions';
+export type { DefinitionReadContext, EntityDefinitions } from './readEntityDefinitions';
