@@ -35,6 +35,10 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 
+// Reliability Suite: profile validation in the catalog, and the /api/reliability backend
+backend.add(import('@reliability-suite/plugin-catalog-backend-module-reliability'));
+backend.add(import('@reliability-suite/plugin-reliability-backend'));
+
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 

@@ -5,8 +5,7 @@ import { LocationSpec } from '@backstage/plugin-catalog-common';
 import { CatalogProcessor, CatalogProcessorEmit, processingResult } from '@backstage/plugin-catalog-node';
 import {
   DefinitionProblem,
-  INLINE_SLOS_PATH,
-  RELIABILITY_ANNOTATION_PREFIX,
+  declaresReliability,
   formatProblem,
 } from '@reliability-suite/plugin-reliability-common';
 import { DefinitionReadContext, readEntityDefinitions } from '@reliability-suite/plugin-reliability-node';
@@ -17,16 +16,6 @@ export const RELIABILITY_ERROR_NAME = 'ReliabilityDefinitionError';
 export interface ReliabilityEntityProcessorOptions extends DefinitionReadContext {
   /** Report problems as processing errors (blocking the entity) instead of status items. */
   blockInvalidEntities: boolean;
-}
-
-/** Whether an entity declares anything the Reliability Suite reads. */
-function hasReliabilityDefinitions(entity: Entity): boolean {
-  const annotations = Object.keys(entity.metadata.annotations ?? {});
-  const [spec, reliability] = INLINE_SLOS_PATH;
-  return (
-    annotations.some(key => key.startsWith(`${RELIABILITY_ANNOTATION_PREFIX}/`)) ||
-    (entity[spec] as Record<string, unknown> | undefined)?.[reliability] !== undefined
-  );
 }
 
 function statusItem(problem: DefinitionProblem): EntityStatusItem {
@@ -56,7 +45,7 @@ export class ReliabilityEntityProcessor implements CatalogProcessor {
     location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
-    if (!hasReliabilityDefinitions(entity)) {
+    if (!declaresReliability(entity)) {
       return entity;
     }
     const { problems } = await readEntityDefinitions(

@@ -27,3 +27,15 @@ export const PAGING_ANNOTATIONS = {
 
 /** Annotation on an OpenSLO SLO document naming its runbook (the Prometheus alerting convention). */
 export const OPENSLO_RUNBOOK_ANNOTATION = 'runbook_url';
+
+/** Whether an entity declares anything the Reliability Suite reads (annotations or inline SLOs). */
+export function declaresReliability(entity: {
+  metadata: { annotations?: Record<string, string> };
+  spec?: { reliability?: unknown } & Record<string, unknown>;
+}): boolean {
+  return (
+    Object.keys(entity.metadata.annotations ?? {}).some(key =>
+      key.startsWith(`${RELIABILITY_ANNOTATION_PREFIX}/`),
+    ) || entity.spec?.reliability !== undefined
+  );
+}

@@ -23,6 +23,11 @@ export interface EntityDefinitions {
   settings: EntityReliabilitySettings;
   slos: SloDefinition[];
   problems: DefinitionProblem[];
+  /**
+   * True when a file could not be read at all (network, permissions): the SLOs are then
+   * incomplete and a store should keep what it had.
+   */
+  unreadable: boolean;
 }
 
 /** What reading needs: the catalog's UrlReader and SCM integrations (for relative URLs). */
@@ -127,6 +132,7 @@ export async function readEntityDefinitions(
   const inline = parseInlineSlos(source);
   problems.push(...inline.problems);
 
+  let unreadable = false;
   const files: SourceFile[] = [];
   const annotationField = `metadata.annotations.${RELIABILITY_ANNOTATIONS.sloFiles}`;
   for (const pattern of settings.sloFilePatterns) {
@@ -137,6 +143,7 @@ export async function readEntityDefinitions(
       }
       files.push(...matches.map(m => ({ path: access.display(m.target), text: m.text })));
     } catch (error) {
+      unreadable = true;
       problems.push({
         file: entityFileName,
         field: annotationField,
@@ -149,6 +156,7 @@ export async function readEntityDefinitions(
     settings,
     slos: [...inline.slos, ...openSlo.slos],
     problems: [...problems, ...openSlo.problems],
+    unreadable,
   };
 }
 
@@ -159,6 +167,7 @@ function fromEntityOnly(entity: Entity, fileName: string, reason: string): Entit
   return {
     settings,
     slos: inline.slos,
+    unreadable: settings.sloFilePatterns.length > 0,
     problems: [
       ...problems,
       ...inline.problems,

@@ -1,0 +1,63 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ReliabilityProfile,
+  declaresReliability,
+  resolveProfile,
+} from '@reliability-suite/plugin-reliability-common';
+import { ReliabilitySettings } from '../config';
+import { DefinitionsStore } from '../store/DefinitionsStore';
+import { DefinitionsSync } from '../sync/DefinitionsSync';
+
+/** Resolves profiles from the catalog (as the caller sees it) and the stored definitions. */
+export class ProfileService {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly store: DefinitionsStore,
+    private readonly sync: DefinitionsSync,
+    private readonly settings: ReliabilitySettings,
+  ) {}
+
+  /** The profile of an entity; NotFoundError when the caller cannot see it. */
+  async getProfile(entityRef: string, credentials: BackstageCredentials): Promise<ReliabilityProfile> {
+    const entity = await this.catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef}`);
+    }
+    const [ownerGroup, stored] = await Promise.all([
+      this.ownerGroup(entity, credentials),
+      this.storedDefinitions(entity),
+    ]);
+    return resolveProfile({
+      entity,
+      ownerGroup,
+      definitions: stored
+        ? { slos: stored.slos, problems: stored.problems, readAt: new Date(stored.readAt).toISOString() }
+        : { slos: [], problems: [] },
+      tiers: this.settings.tiers,
+      paging: this.settings.paging,
+      now: new Date(),
+    });
+  }
+
+  /**
+   * The stored definitions. An entity the scheduled sync has not reached yet (new in the catalog)
+   * is read once now, so a new service does not wait for the next sync to show its SLOs.
+   */
+  private async storedDefinitions(entity: Entity) {
+    const ref = stringifyEntityRef(entity);
+    const stored = await this.store.get(ref);
+    if (stored || !declaresReliability(entity)) return stored;
+    await this.sync.syncEntity(entity);
+    return this.store.get(ref);
+  }
+
+  private async ownerGroup(entity: Entity, credentials: BackstageCredentials): Promise<Entity | undefined> {
+    const owner = entity.spec?.owner;
+    if (typeof owner !== 'string') return undefined;
+    const ownerRef = parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace });
+    return this.catalog.getEntityByRef(ownerRef, { credentials });
+  }
+}

@@ -1,0 +1,97 @@
+import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import {
+  DefinitionProblem,
+  EntityReliabilitySettings,
+  SloDefinition,
+} from '@reliability-suite/plugin-reliability-common';
+
+const migrationsDir = resolvePackagePath('@reliability-suite/plugin-reliability-backend', 'migrations');
+
+/** The definitions of one entity as last read from its files. */
+export interface StoredDefinitions {
+  entityRef: string;
+  settings: EntityReliabilitySettings;
+  slos: SloDefinition[];
+  problems: DefinitionProblem[];
+  /** Epoch milliseconds UTC. */
+  readAt: number;
+}
+
+interface EntityRow {
+  entity_ref: string;
+  settings: string;
+  problems: string;
+  read_at: number | string;
+}
+
+/** The only code that reads and writes the definition tables. */
+export class DefinitionsStore {
+  static async create(database: DatabaseService): Promise<DefinitionsStore> {
+    const client = await database.getClient();
+    if (!database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DefinitionsStore(client);
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Replaces an entity's definitions in one transaction. With `keepSlos` (a file could not be
+   * read), the SLOs stored before are kept and only settings and problems are updated.
+   */
+  async save(definitions: StoredDefinitions, options: { keepSlos: boolean }): Promise<void> {
+    const { entityRef } = definitions;
+    await this.db.transaction(async tx => {
+      const row = {
+        entity_ref: entityRef,
+        settings: JSON.stringify(definitions.settings),
+        problems: JSON.stringify(definitions.problems),
+        read_at: definitions.readAt,
+      };
+      await tx<EntityRow>('entity_definitions').insert(row).onConflict('entity_ref').merge();
+      if (options.keepSlos) return;
+      await tx('slo_definitions').where({ entity_ref: entityRef }).delete();
+      if (definitions.slos.length > 0) {
+        await tx('slo_definitions').insert(
+          definitions.slos.map((slo, position) => ({
+            entity_ref: entityRef,
+            slo_name: slo.name,
+            position,
+            definition: JSON.stringify(slo),
+            source_file: slo.source.file,
+            source_line: slo.source.line ?? null,
+          })),
+        );
+      }
+    });
+  }
+
+  async get(entityRef: string): Promise<StoredDefinitions | undefined> {
+    const row = await this.db<EntityRow>('entity_definitions').where({ entity_ref: entityRef }).first();
+    if (!row) return undefined;
+    const slos = await this.db('slo_definitions')
+      .where({ entity_ref: entityRef })
+      .orderBy('position')
+      .select('definition');
+    return {
+      entityRef,
+      settings: JSON.parse(row.settings),
+      problems: JSON.parse(row.problems),
+      slos: slos.map(s => JSON.parse(s.definition)),
+      readAt: Number(row.read_at),
+    };
+  }
+
+  /** Removes entities that were not read since `readAt` (gone from the catalog). */
+  async deleteNotReadSince(readAt: number): Promise<number> {
+    let removed = 0;
+    await this.db.transaction(async tx => {
+      const stale = tx('entity_definitions').where('read_at', '<', readAt).select('entity_ref');
+      await tx('slo_definitions').whereIn('entity_ref', stale).delete();
+      removed = await tx('entity_definitions').where('read_at', '<', readAt).delete();
+    });
+    return removed;
+  }
+}

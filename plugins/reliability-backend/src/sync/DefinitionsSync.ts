@@ -1,0 +1,84 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { ANNOTATION_LOCATION, Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { declaresReliability } from '@reliability-suite/plugin-reliability-common';
+import { DefinitionReadContext, readEntityDefinitions } from '@reliability-suite/plugin-reliability-node';
+import { DefinitionsStore } from '../store/DefinitionsStore';
+
+/** Kinds that carry a reliability profile. */
+export const PROFILE_KINDS = ['Component', 'System', 'API', 'Resource'];
+
+const PAGE_SIZE = 200;
+
+export interface DefinitionsSyncOptions {
+  catalog: CatalogService;
+  auth: AuthService;
+  store: DefinitionsStore;
+  logger: LoggerService;
+  readContext: DefinitionReadContext;
+  /** Entities read at once. */
+  concurrency: number;
+}
+
+/**
+ * Reads the reliability definitions of every catalog entity that declares any, page by page,
+ * and stores them; entities gone from the catalog are removed from the store.
+ */
+export class DefinitionsSync {
+  constructor(private readonly options: DefinitionsSyncOptions) {}
+
+  async syncAll(): Promise<{ read: number; failed: number; removed: number }> {
+    const { catalog, auth, store, logger } = this.options;
+    const startedAt = Date.now();
+    const credentials = await auth.getOwnServiceCredentials();
+    let read = 0;
+    let failed = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await catalog.queryEntities(
+        cursor ? { cursor, limit: PAGE_SIZE } : { filter: { kind: PROFILE_KINDS }, limit: PAGE_SIZE },
+        { credentials },
+      );
+      const entities = page.items.filter(declaresReliability);
+      await forEachLimit(entities, this.options.concurrency, async entity => {
+        try {
+          await this.syncEntity(entity, startedAt);
+        } catch (error) {
+          failed += 1;
+          logger.error(`Could not store reliability definitions of ${stringifyEntityRef(entity)}`, error as Error);
+        }
+      });
+      read += entities.length;
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+    // After a failure we cannot tell a removed entity from one we failed to store: keep all.
+    const removed = failed === 0 ? await store.deleteNotReadSince(startedAt) : 0;
+    logger.info(`Read reliability definitions of ${read} entities (${failed} failed), removed ${removed}`);
+    return { read, failed, removed };
+  }
+
+  /** Reads one entity's files and stores the result; never throws for bad files. */
+  async syncEntity(entity: Entity, readAt = Date.now()): Promise<void> {
+    const entityRef = stringifyEntityRef(entity);
+    const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
+    if (!location) {
+      this.options.logger.warn(`${entityRef} has no ${ANNOTATION_LOCATION} annotation; skipped`);
+      return;
+    }
+    const definitions = await readEntityDefinitions(entity, location, this.options.readContext);
+    await this.options.store.save(
+      { entityRef, settings: definitions.settings, slos: definitions.slos, problems: definitions.problems, readAt },
+      { keepSlos: definitions.unreadable },
+    );
+  }
+}
+
+async function forEachLimit<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      await run(items[next++]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
