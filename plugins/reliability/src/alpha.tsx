@@ -1,0 +1,46 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { reliabilityApiRef } from './api/ReliabilityApi';
+import { ReliabilityClient } from './api/ReliabilityClient';
+import { PROFILE_KINDS } from './entityFilter';
+
+const profileKindsFilter = { kind: { $in: PROFILE_KINDS } };
+
+const reliabilityApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: reliabilityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) => new ReliabilityClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The Reliability tab on Component, System, API and Resource pages. */
+const reliabilityEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'reliability',
+    title: 'Reliability',
+    filter: profileKindsFilter,
+    loader: () => import('./components/ReliabilityContent').then(m => <m.ReliabilityContent />),
+  },
+});
+
+/** The compact reliability card on the overview tab. */
+const reliabilityOverviewCard = EntityCardBlueprint.make({
+  name: 'overview',
+  params: {
+    filter: profileKindsFilter,
+    loader: () => import('./components/ReliabilityOverviewCard').then(m => <m.ReliabilityOverviewCard />),
+  },
+});
+
+/** The Reliability Suite for Backstage's new frontend system. */
+export default createFrontendPlugin({
+  pluginId: 'reliability',
+  extensions: [reliabilityApi, reliabilityEntityContent, reliabilityOverviewCard],
+});

@@ -1,0 +1,54 @@
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import Typography from '@material-ui/core/Typography';
+import { InfoCard, StatusError } from '@backstage/core-components';
+import { ReliabilityProfile } from '@reliability-suite/plugin-reliability-common';
+import { MissingItems } from './MissingItems';
+import { ProfileFacts } from './ProfileFacts';
+import { ProfileLoader } from './ProfileLoader';
+import { formatObjectives, formatWindow } from './format';
+
+function SloList({ profile }: { profile: ReliabilityProfile }) {
+  if (profile.slos.length === 0) {
+    return <Typography color="textSecondary">No SLOs defined</Typography>;
+  }
+  return (
+    <List dense disablePadding aria-label="SLOs">
+      {profile.slos.map(slo => (
+        <ListItem key={slo.name} disableGutters>
+          <Typography variant="body2">
+            {slo.displayName ?? slo.name}: {formatObjectives(slo)} over {formatWindow(slo.timeWindow)}
+          </Typography>
+        </ListItem>
+      ))}
+    </List>
+  );
+}
+
+/** Compact reliability summary for the entity overview page. */
+export function ReliabilityOverviewCard() {
+  return (
+    <InfoCard title="Reliability" deepLink={{ title: 'Open the Reliability tab', link: 'reliability' }}>
+      <ProfileLoader>
+        {profile => (
+          <>
+            <ProfileFacts profile={profile} />
+            <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+              SLOs
+            </Typography>
+            <SloList profile={profile} />
+            {profile.problems.length > 0 && (
+              <StatusError>
+                {profile.problems.length} problem(s) in the reliability definitions — see the Reliability tab
+              </StatusError>
+            )}
+            <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+              Requirements
+            </Typography>
+            <MissingItems profile={profile} />
+          </>
+        )}
+      </ProfileLoader>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,70 @@
+import { DEFAULT_TIERS, ReliabilityProfile } from '@reliability-suite/plugin-reliability-common';
+
+/** Profiles as the backend returns them, for component tests. */
+export const completeProfile: ReliabilityProfile = {
+  entityRef: 'component:default/checkout',
+  tier: DEFAULT_TIERS[1],
+  owner: 'group:default/payments',
+  onCall: {
+    provider: 'pagerduty',
+    label: 'PagerDuty service PGRP001',
+    url: 'https://example.pagerduty.com/service-directory/PGRP001',
+    source: 'owner',
+    sourceRef: 'group:default/payments',
+  },
+  runbooks: [{ title: 'Checkout runbook', url: 'https://runbooks.example.com/checkout' }],
+  dashboards: [{ title: 'Checkout dashboard', url: 'https://grafana.example.com/d/checkout' }],
+  dr: { rtoMinutes: 60, rpoMinutes: 15, lastTested: '2026-11-01', nextTestDue: '2027-04-30' },
+  slos: [
+    {
+      name: 'checkout-availability',
+      displayName: 'Checkout availability',
+      indicator: {
+        metric: {
+          type: 'ratio',
+          counter: true,
+          good: { query: 'http_requests_total{job="checkout",code!~"5.."}' },
+          total: { query: 'http_requests_total{job="checkout"}' },
+        },
+      },
+      objectives: [{ target: 0.999 }],
+      timeWindow: { type: 'rolling', duration: '30d', durationMs: 2592000000 },
+      budgetingMethod: 'Occurrences',
+      alertPolicies: [],
+      source: { format: 'openslo', file: 'slo/checkout-availability.yaml', line: 1 },
+    },
+  ],
+  problems: [],
+  missing: [],
+  definitionsReadAt: '2026-11-23T12:00:00.000Z',
+};
+
+export const incompleteProfile: ReliabilityProfile = {
+  entityRef: 'component:default/ledger',
+  tier: DEFAULT_TIERS[0],
+  owner: 'group:default/payments',
+  runbooks: [],
+  dashboards: [],
+  dr: {},
+  slos: [],
+  problems: [],
+  missing: [
+    { requirement: 'onCall', message: 'No on-call: add pagerduty.com/service-id or opsgenie.com/team (or reliability-suite.io/oncall) to the entity or its owner group' },
+    { requirement: 'slos', message: 'No SLOs: add OpenSLO files (reliability-suite.io/slo-files) or spec.reliability.slos' },
+  ],
+};
+
+export const brokenProfile: ReliabilityProfile = {
+  ...incompleteProfile,
+  entityRef: 'component:default/perfect-target',
+  tier: DEFAULT_TIERS[2],
+  problems: [
+    {
+      file: 'slo/perfect-target.yaml',
+      line: 33,
+      field: 'spec.objectives[0].target',
+      message: 'must be < 1 (100% leaves no error budget)',
+    },
+  ],
+  missing: [{ requirement: 'slos', message: 'No valid SLO: 1 definition problem(s) to fix' }],
+};

@@ -1,0 +1,13 @@
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { reliabilityApiRef } from '../api/ReliabilityApi';
+
+/** Loads the reliability profile of the entity whose page this is. */
+export function useReliabilityProfile() {
+  const { entity } = useEntity();
+  const api = useApi(reliabilityApiRef);
+  const ref = getCompoundEntityRef(entity);
+  return useAsyncRetry(() => api.getProfile(ref), [api, ref.kind, ref.namespace, ref.name]);
+}

@@ -1,0 +1,11 @@
+/**
+ * Frontend of the Reliability Suite. Apps on the new frontend system use the `/alpha` export;
+ * legacy apps use these components in their EntityPage.
+ *
+ * @packageDocumentation
+ */
+export { reliabilityPlugin, EntityReliabilityContent, EntityReliabilityCard } from './plugin';
+export { hasReliabilityProfile } from './entityFilter';
+export { reliabilityApiRef } from './api/ReliabilityApi';
+export type { ReliabilityApi } from './api/ReliabilityApi';
+export { ReliabilityClient } from './api/ReliabilityClient';

@@ -1,0 +1,42 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { reliabilityApiRef } from './api/ReliabilityApi';
+import { ReliabilityClient } from './api/ReliabilityClient';
+
+/** The Reliability Suite for apps on the legacy frontend system. */
+export const reliabilityPlugin = createPlugin({
+  id: 'reliability',
+  apis: [
+    createApiFactory({
+      api: reliabilityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) => new ReliabilityClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+});
+
+/**
+ * The Reliability tab for a legacy `EntityPage`:
+ * `<EntityLayout.Route path="/reliability" title="Reliability"><EntityReliabilityContent /></EntityLayout.Route>`
+ */
+export const EntityReliabilityContent = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReliabilityContent',
+    component: { lazy: () => import('./components/ReliabilityContent').then(m => m.ReliabilityContent) },
+  }),
+);
+
+/** The compact reliability card for a legacy entity overview. */
+export const EntityReliabilityCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReliabilityCard',
+    component: {
+      lazy: () => import('./components/ReliabilityOverviewCard').then(m => m.ReliabilityOverviewCard),
+    },
+  }),
+);
