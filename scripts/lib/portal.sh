@@ -1,0 +1,31 @@
+# Sourced: starts the demo portal (backend :7007 and app :3000 with SQLite) in the background for
+# tests, waits until both answer, and stops it again.
+PORTAL_LOG_DIR="$REPO_ROOT/.run/logs"
+
+start_portal() {
+  mkdir -p "$PORTAL_LOG_DIR"
+  ( cd "$REPO_ROOT" && BROWSER=none setsid yarn start > "$PORTAL_LOG_DIR/portal.log" 2>&1 & echo $! > "$REPO_ROOT/.run/portal.pid" )
+  wait_for_url "http://localhost:7007/api/catalog/entities?limit=1" 180 "backend"
+  wait_for_url "http://localhost:3000/" 180 "app"
+}
+
+stop_portal() {
+  local pid
+  pid=$(cat "$REPO_ROOT/.run/portal.pid" 2>/dev/null) || return 0
+  kill -- "-$pid" 2>/dev/null || true
+  rm -f "$REPO_ROOT/.run/portal.pid"
+}
+
+# wait_for_url URL SECONDS NAME: any HTTP answer (401 included) means the server is up.
+wait_for_url() {
+  local url=$1 seconds=$2 name=$3 i
+  for ((i = 0; i < seconds; i++)); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" != "000" ]; then
+      return 0
+    fi
+    sleep 1
+  done
+  echo "The $name did not start within ${seconds}s; last lines of $PORTAL_LOG_DIR/portal.log:" >&2
+  tail -40 "$PORTAL_LOG_DIR/portal.log" >&2
+  return 1
+}
