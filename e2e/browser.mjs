@@ -4,9 +4,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-export const APP_URL = process.env.RELIABILITY_APP_URL ?? 'http://localhost:3000';
-export const BACKEND_URL = process.env.RELIABILITY_BACKEND_URL ?? 'http://localhost:7007';
-const imagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/images');
+export const APP_URL =
+  process.env.RELIABILITY_APP_URL ?? 'http://localhost:3000';
+export const BACKEND_URL =
+  process.env.RELIABILITY_BACKEND_URL ?? 'http://localhost:7007';
+const imagesDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../docs/images',
+);
 
 export async function launchBrowser() {
   return chromium.launch({
@@ -31,18 +36,26 @@ export async function signInAsGuest(page, url) {
 }
 
 export async function saveScreenshot(page, name) {
-  await page.screenshot({ path: path.join(imagesDir, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(imagesDir, `${name}.png`),
+    fullPage: true,
+  });
 }
 
 /** Waits until the catalog has processed an entity (the demo loads examples/ at start-up). */
 export async function waitForEntity(entityPath, seconds = 120) {
-  const { token } = await (await fetch(`${BACKEND_URL}/api/auth/guest/refresh`, { method: 'POST' }))
+  const { token } = await (
+    await fetch(`${BACKEND_URL}/api/auth/guest/refresh`, { method: 'POST' })
+  )
     .json()
     .then(body => body.backstageIdentity);
   for (let i = 0; i < seconds; i++) {
-    const response = await fetch(`${BACKEND_URL}/api/catalog/entities/by-name/${entityPath}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
+    const response = await fetch(
+      `${BACKEND_URL}/api/catalog/entities/by-name/${entityPath}`,
+      {
+        headers: { Authorization: `Bearer ${token}` },
+      },
+    );
     if (response.ok) return;
     await new Promise(resolve => setTimeout(resolve, 1000));
   }

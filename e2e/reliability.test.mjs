@@ -1,80 +1,150 @@
 // End-to-end: the demo portal in headless Chromium, as a developer sees it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_URL, launchBrowser, saveScreenshot, signInAsGuest, waitForEntity } from './browser.mjs';
+import {
+  APP_URL,
+  launchBrowser,
+  saveScreenshot,
+  signInAsGuest,
+  waitForEntity,
+} from './browser.mjs';
 
 const TIMEOUT = 60_000;
 
-describe('Reliability tab and card on entity pages', { timeout: 10 * 60_000 }, () => {
-  let browser;
-  let page;
+describe(
+  'Reliability tab and card on entity pages',
+  { timeout: 10 * 60_000 },
+  () => {
+    let browser;
+    let page;
 
-  before(async () => {
-    await Promise.all(
-      ['component/default/checkout', 'component/default/perfect-target', 'component/default/ledger'].map(e =>
-        waitForEntity(e),
-      ),
-    );
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(TIMEOUT);
-    await signInAsGuest(page, `${APP_URL}/catalog/default/component/checkout`);
-  });
+    before(async () => {
+      await Promise.all(
+        [
+          'component/default/checkout',
+          'component/default/perfect-target',
+          'component/default/ledger',
+        ].map(e => waitForEntity(e)),
+      );
+      browser = await launchBrowser();
+      page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      page.setDefaultTimeout(TIMEOUT);
+      await signInAsGuest(
+        page,
+        `${APP_URL}/catalog/default/component/checkout`,
+      );
+    });
 
-  after(async () => {
-    await browser?.close();
-  });
+    after(async () => {
+      await browser?.close();
+    });
 
-  it('shows a Tier-1 service profile on its Reliability tab', async () => {
-    await page.getByRole('link', { name: 'Reliability', exact: true }).click();
-    await page.getByText('What Tier 1 requires').waitFor();
-    const main = page.locator('main');
-    await main.getByText('Everything Tier 1 requires is in place').waitFor();
-    await main.getByText('SLOs (2)').waitFor();
-    assert.equal(await main.getByRole('link', { name: 'PagerDuty service PGRP001' }).count(), 1);
-    assert.equal(
-      await main.getByRole('link', { name: 'PagerDuty service PGRP001' }).getAttribute('href'),
-      'https://example.pagerduty.com/service-directory/PGRP001',
-    );
-    for (const text of ['Checkout availability', 'Checkout latency', '99.9%', '30d rolling']) {
-      assert.ok(await main.getByText(text, { exact: true }).first().isVisible(), `"${text}" is visible`);
-    }
-    assert.ok(await main.getByText('slo/checkout-availability.yaml:3').isVisible());
-    assert.ok(await main.getByText(/^RTO 1h · RPO 15m · last tested 2026-09-14/).isVisible());
-    await saveScreenshot(page, 'reliability-tab');
-  });
-
-  it('shows the compact card on the overview tab', async () => {
-    await page.getByRole('link', { name: 'Overview', exact: true }).click();
-    await page.getByText('Checkout availability: 99.9% over 30d rolling').waitFor();
-    assert.ok(await page.getByText('Checkout latency: 99% over 28d rolling').isVisible());
-    assert.ok(await page.getByText('Everything Tier 1 requires is in place').isVisible());
-    const deepLink = page.getByRole('link', { name: 'Open the Reliability tab' });
-    assert.equal(await deepLink.getAttribute('href'), '/catalog/default/component/checkout/reliability');
-    await saveScreenshot(page, 'overview-card');
-  });
-
-  it('shows the precise error of a broken SLO file on the entity page', async () => {
-    const error =
-      'slo/perfect-target.yaml:33 spec.objectives[0].target: must be < 1 (100% leaves no error budget)';
-    await page.goto(`${APP_URL}/catalog/default/component/perfect-target`);
-    await page.getByText(`Error: ${error}`).waitFor();
-    await saveScreenshot(page, 'broken-entity-errors');
-    await page.getByRole('link', { name: 'Reliability', exact: true }).click();
-    await page.getByText('1 problem in the reliability definitions').waitFor();
-    assert.ok(await page.locator('main li').getByText(error, { exact: true }).isVisible());
-    assert.ok(await page.getByText('No valid SLO: 1 definition problem(s) to fix').isVisible());
-    await saveScreenshot(page, 'broken-entity-reliability-tab');
-  });
-
-  it('lists what an incomplete Tier-0 service is missing', async () => {
-    await page.goto(`${APP_URL}/catalog/default/component/ledger/reliability`);
-    await page.getByText('What Tier 0 requires').waitFor();
-    assert.ok(
+    it('shows a Tier-1 service profile on its Reliability tab', async () => {
       await page
-        .getByText('No SLOs: add OpenSLO files (reliability-suite.io/slo-files) or spec.reliability.slos')
-        .isVisible(),
-    );
-    await saveScreenshot(page, 'incomplete-entity');
-  });
-});
+        .getByRole('link', { name: 'Reliability', exact: true })
+        .click();
+      await page.getByText('What Tier 1 requires').waitFor();
+      const main = page.locator('main');
+      await main.getByText('Everything Tier 1 requires is in place').waitFor();
+      await main.getByText('SLOs (2)').waitFor();
+      assert.equal(
+        await main
+          .getByRole('link', { name: 'PagerDuty service PGRP001' })
+          .count(),
+        1,
+      );
+      assert.equal(
+        await main
+          .getByRole('link', { name: 'PagerDuty service PGRP001' })
+          .getAttribute('href'),
+        'https://example.pagerduty.com/service-directory/PGRP001',
+      );
+      for (const text of [
+        'Checkout availability',
+        'Checkout latency',
+        '99.9%',
+        '30d rolling',
+      ]) {
+        assert.ok(
+          await main.getByText(text, { exact: true }).first().isVisible(),
+          `"${text}" is visible`,
+        );
+      }
+      assert.ok(
+        await main.getByText('slo/checkout-availability.yaml:3').isVisible(),
+      );
+      assert.ok(
+        await main
+          .getByText(/^RTO 1h · RPO 15m · last tested 2026-09-14/)
+          .isVisible(),
+      );
+      await saveScreenshot(page, 'reliability-tab');
+    });
+
+    it('shows the compact card on the overview tab', async () => {
+      await page.getByRole('link', { name: 'Overview', exact: true }).click();
+      await page
+        .getByText('Checkout availability: 99.9% over 30d rolling')
+        .waitFor();
+      assert.ok(
+        await page
+          .getByText('Checkout latency: 99% over 28d rolling')
+          .isVisible(),
+      );
+      assert.ok(
+        await page
+          .getByText('Everything Tier 1 requires is in place')
+          .isVisible(),
+      );
+      const deepLink = page.getByRole('link', {
+        name: 'Open the Reliability tab',
+      });
+      assert.equal(
+        await deepLink.getAttribute('href'),
+        '/catalog/default/component/checkout/reliability',
+      );
+      await saveScreenshot(page, 'overview-card');
+    });
+
+    it('shows the precise error of a broken SLO file on the entity page', async () => {
+      const error =
+        'slo/perfect-target.yaml:33 spec.objectives[0].target: must be < 1 (100% leaves no error budget)';
+      await page.goto(`${APP_URL}/catalog/default/component/perfect-target`);
+      await page.getByText(`Error: ${error}`).waitFor();
+      await saveScreenshot(page, 'broken-entity-errors');
+      await page
+        .getByRole('link', { name: 'Reliability', exact: true })
+        .click();
+      await page
+        .getByText('1 problem in the reliability definitions')
+        .waitFor();
+      assert.ok(
+        await page
+          .locator('main li')
+          .getByText(error, { exact: true })
+          .isVisible(),
+      );
+      assert.ok(
+        await page
+          .getByText('No valid SLO: 1 definition problem(s) to fix')
+          .isVisible(),
+      );
+      await saveScreenshot(page, 'broken-entity-reliability-tab');
+    });
+
+    it('lists what an incomplete Tier-0 service is missing', async () => {
+      await page.goto(
+        `${APP_URL}/catalog/default/component/ledger/reliability`,
+      );
+      await page.getByText('What Tier 0 requires').waitFor();
+      assert.ok(
+        await page
+          .getByText(
+            'No SLOs: add OpenSLO files (reliability-suite.io/slo-files) or spec.reliability.slos',
+          )
+          .isVisible(),
+      );
+      await saveScreenshot(page, 'incomplete-entity');
+    });
+  },
+);

@@ -17,7 +17,13 @@ export interface Config {
        * `dashboards`, `drTargets`, `drTested`.
        */
       requirements: Array<
-        'owner' | 'onCall' | 'slos' | 'runbooks' | 'dashboards' | 'drTargets' | 'drTested'
+        | 'owner'
+        | 'onCall'
+        | 'slos'
+        | 'runbooks'
+        | 'dashboards'
+        | 'drTargets'
+        | 'drTested'
       >;
       /** Default SLO target of the tier as a fraction, e.g. 0.999. */
       defaultSloTarget: number;

@@ -2,18 +2,26 @@ import { ENTITY_STATUS_CATALOG_PROCESSING_TYPE } from '@backstage/catalog-client
 import { Entity } from '@backstage/catalog-model';
 import { AlphaEntity, EntityStatusItem } from '@backstage/catalog-model/alpha';
 import { LocationSpec } from '@backstage/plugin-catalog-common';
-import { CatalogProcessor, CatalogProcessorEmit, processingResult } from '@backstage/plugin-catalog-node';
+import {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
 import {
   DefinitionProblem,
   declaresReliability,
   formatProblem,
 } from '@reliability-suite/plugin-reliability-common';
-import { DefinitionReadContext, readEntityDefinitions } from '@reliability-suite/plugin-reliability-node';
+import {
+  DefinitionReadContext,
+  readEntityDefinitions,
+} from '@reliability-suite/plugin-reliability-node';
 
 /** Name of the error in status items, as the processing-errors panel shows it. */
 export const RELIABILITY_ERROR_NAME = 'ReliabilityDefinitionError';
 
-export interface ReliabilityEntityProcessorOptions extends DefinitionReadContext {
+export interface ReliabilityEntityProcessorOptions
+  extends DefinitionReadContext {
   /** Report problems as processing errors (blocking the entity) instead of status items. */
   blockInvalidEntities: boolean;
 }
@@ -65,7 +73,10 @@ export class ReliabilityEntityProcessor implements CatalogProcessor {
     const { status } = entity as AlphaEntity;
     const withStatus: AlphaEntity = {
       ...entity,
-      status: { ...status, items: [...(status?.items ?? []), ...problems.map(statusItem)] },
+      status: {
+        ...status,
+        items: [...(status?.items ?? []), ...problems.map(statusItem)],
+      },
     };
     return withStatus;
   }

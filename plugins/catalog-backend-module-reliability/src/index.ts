@@ -4,5 +4,8 @@
  * @packageDocumentation
  */
 export { catalogModuleReliability as default } from './module';
-export { ReliabilityEntityProcessor, RELIABILITY_ERROR_NAME } from './ReliabilityEntityProcessor';
+export {
+  ReliabilityEntityProcessor,
+  RELIABILITY_ERROR_NAME,
+} from './ReliabilityEntityProcessor';
 export type { ReliabilityEntityProcessorOptions } from './ReliabilityEntityProcessor';

@@ -17,7 +17,9 @@ async function startCatalog(blockInvalidEntities: boolean) {
           reliability: { catalog: { blockInvalidEntities } },
           catalog: {
             processingInterval: { seconds: 1 },
-            locations: [{ type: 'file', target: path.join(fixtures, 'catalog.yaml') }],
+            locations: [
+              { type: 'file', target: path.join(fixtures, 'catalog.yaml') },
+            ],
           },
         },
       }),
@@ -26,9 +28,14 @@ async function startCatalog(blockInvalidEntities: boolean) {
   return server;
 }
 
-async function waitForEntity(server: Awaited<ReturnType<typeof startCatalog>>, name: string): Promise<AlphaEntity> {
+async function waitForEntity(
+  server: Awaited<ReturnType<typeof startCatalog>>,
+  name: string,
+): Promise<AlphaEntity> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const response = await request(server).get(`/api/catalog/entities/by-name/component/default/${name}`);
+    const response = await request(server).get(
+      `/api/catalog/entities/by-name/component/default/${name}`,
+    );
     if (response.status === 200) return response.body;
     await new Promise(resolve => setTimeout(resolve, 200));
   }
@@ -49,7 +56,8 @@ describe('catalogModuleReliability', () => {
           'ReliabilityDefinitionError: checkout/slo/availability.yaml:6 spec.indicatorRef: unknown SLI "does-not-exist" (no SLI is defined)',
         error: {
           name: 'ReliabilityDefinitionError',
-          message: 'checkout/slo/availability.yaml:6 spec.indicatorRef: unknown SLI "does-not-exist" (no SLI is defined)',
+          message:
+            'checkout/slo/availability.yaml:6 spec.indicatorRef: unknown SLI "does-not-exist" (no SLI is defined)',
         },
       },
     ]);
@@ -63,7 +71,9 @@ describe('catalogModuleReliability', () => {
     const server = await startCatalog(true);
     const plain = await waitForEntity(server, 'plain');
     expect(plain.metadata.name).toBe('plain');
-    const response = await request(server).get('/api/catalog/entities/by-name/component/default/checkout');
+    const response = await request(server).get(
+      '/api/catalog/entities/by-name/component/default/checkout',
+    );
     expect(response.status).toBe(404);
   });
 });

@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { ReliabilityEntityProcessor } from './ReliabilityEntityProcessor';
@@ -20,7 +23,9 @@ export const catalogModuleReliability = createBackendModule({
             urlReader,
             integrations: ScmIntegrations.fromConfig(config),
             blockInvalidEntities:
-              config.getOptionalBoolean('reliability.catalog.blockInvalidEntities') ?? false,
+              config.getOptionalBoolean(
+                'reliability.catalog.blockInvalidEntities',
+              ) ?? false,
           }),
         );
       },

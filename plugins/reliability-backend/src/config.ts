@@ -36,7 +36,8 @@ export function readReliabilitySettings(config: Config): ReliabilitySettings {
       pagerDutyService: root?.getOptionalString('onCall.pagerDutyServiceUrl'),
       opsgenieTeam: root?.getOptionalString('onCall.opsgenieTeamUrl'),
     },
-    refreshIntervalMinutes: root?.getOptionalNumber('definitions.refreshIntervalMinutes') ?? 5,
+    refreshIntervalMinutes:
+      root?.getOptionalNumber('definitions.refreshIntervalMinutes') ?? 5,
     concurrency: root?.getOptionalNumber('definitions.concurrency') ?? 4,
   };
 }

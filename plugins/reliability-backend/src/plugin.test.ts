@@ -18,11 +18,18 @@ async function startPortalBackend() {
       reliabilityPlugin,
       mockServices.rootConfig.factory({
         data: {
-          reliability: { onCall: { pagerDutyServiceUrl: 'https://acme.pagerduty.com/service-directory/{id}' } },
+          reliability: {
+            onCall: {
+              pagerDutyServiceUrl:
+                'https://acme.pagerduty.com/service-directory/{id}',
+            },
+          },
           catalog: {
             processingInterval: { seconds: 1 },
             rules: [{ allow: ['Component', 'Group', 'Location'] }],
-            locations: [{ type: 'file', target: path.join(fixtures, 'catalog.yaml') }],
+            locations: [
+              { type: 'file', target: path.join(fixtures, 'catalog.yaml') },
+            ],
           },
         },
       }),
@@ -30,7 +37,9 @@ async function startPortalBackend() {
   });
   // Wait until the catalog has processed the fixtures.
   for (let attempt = 0; attempt < 100; attempt++) {
-    const response = await request(server).get('/api/catalog/entities/by-name/component/default/broken');
+    const response = await request(server).get(
+      '/api/catalog/entities/by-name/component/default/broken',
+    );
     if (response.status === 200) break;
     await new Promise(resolve => setTimeout(resolve, 200));
   }
@@ -44,7 +53,9 @@ describe('GET /api/reliability/profile/:kind/:namespace/:name', () => {
   });
 
   it('returns the resolved profile of a complete Tier-1 service', async () => {
-    const response = await request(server).get('/api/reliability/profile/component/default/checkout');
+    const response = await request(server).get(
+      '/api/reliability/profile/component/default/checkout',
+    );
     expect(response.status).toBe(200);
     const profile: ReliabilityProfile = response.body;
     expect(profile.entityRef).toBe('component:default/checkout');
@@ -56,19 +67,35 @@ describe('GET /api/reliability/profile/:kind/:namespace/:name', () => {
       source: 'owner',
       sourceRef: 'group:default/payments',
     });
-    expect(profile.slos.map(s => [s.name, s.objectives[0].target, s.timeWindow.duration, s.source.file])).toEqual([
-      ['checkout-availability', 0.999, '30d', 'slo/checkout.yaml'],
+    expect(
+      profile.slos.map(s => [
+        s.name,
+        s.objectives[0].target,
+        s.timeWindow.duration,
+        s.source.file,
+      ]),
+    ).toEqual([['checkout-availability', 0.999, '30d', 'slo/checkout.yaml']]);
+    expect(profile.runbooks.map(r => r.url)).toEqual([
+      'https://runbooks.example.com/checkout',
     ]);
-    expect(profile.runbooks.map(r => r.url)).toEqual(['https://runbooks.example.com/checkout']);
-    expect(profile.dashboards.map(d => d.url)).toEqual(['https://grafana.example.com/d/checkout']);
-    expect(profile.dr).toEqual({ rtoMinutes: 60, rpoMinutes: 15, lastTested: '2026-11-01', nextTestDue: '2027-04-30' });
+    expect(profile.dashboards.map(d => d.url)).toEqual([
+      'https://grafana.example.com/d/checkout',
+    ]);
+    expect(profile.dr).toEqual({
+      rtoMinutes: 60,
+      rpoMinutes: 15,
+      lastTested: '2026-11-01',
+      nextTestDue: '2027-04-30',
+    });
     expect(profile.problems).toEqual([]);
     expect(profile.missing).toEqual([]);
     expect(typeof profile.definitionsReadAt).toBe('string');
   });
 
   it('returns the problems and what is missing for a broken entity', async () => {
-    const response = await request(server).get('/api/reliability/profile/component/default/broken');
+    const response = await request(server).get(
+      '/api/reliability/profile/component/default/broken',
+    );
     expect(response.status).toBe(200);
     const profile: ReliabilityProfile = response.body;
     expect(profile.slos).toEqual([]);
@@ -80,17 +107,26 @@ describe('GET /api/reliability/profile/:kind/:namespace/:name', () => {
         message: 'must be < 1 (100% leaves no error budget)',
       },
     ]);
-    expect(profile.missing.map(m => m.requirement)).toEqual(['slos', 'runbooks']);
+    expect(profile.missing.map(m => m.requirement)).toEqual([
+      'slos',
+      'runbooks',
+    ]);
   });
 
   it('answers 404 for an entity that does not exist (or that the caller cannot see)', async () => {
-    const response = await request(server).get('/api/reliability/profile/component/default/nowhere');
+    const response = await request(server).get(
+      '/api/reliability/profile/component/default/nowhere',
+    );
     expect(response.status).toBe(404);
-    expect(response.body.error.message).toBe('No entity component:default/nowhere');
+    expect(response.body.error.message).toBe(
+      'No entity component:default/nowhere',
+    );
   });
 
   it('answers 400 for a malformed entity reference', async () => {
-    const response = await request(server).get('/api/reliability/profile/component/default/a%20b');
+    const response = await request(server).get(
+      '/api/reliability/profile/component/default/a%20b',
+    );
     expect(response.status).toBe(400);
     expect(response.body.error.message).toBe(
       'Invalid entity reference: name must be a catalog name (letters, digits, - _ .)',

@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readReliabilitySettings } from './config';
@@ -23,7 +26,17 @@ export const reliabilityPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
       },
-      async init({ auth, catalog, config, database, httpAuth, httpRouter, logger, scheduler, urlReader }) {
+      async init({
+        auth,
+        catalog,
+        config,
+        database,
+        httpAuth,
+        httpRouter,
+        logger,
+        scheduler,
+        urlReader,
+      }) {
         const settings = readReliabilitySettings(config);
         const store = await DefinitionsStore.create(database);
         const sync = new DefinitionsSync({
@@ -31,7 +44,10 @@ export const reliabilityPlugin = createBackendPlugin({
           auth,
           store,
           logger,
-          readContext: { urlReader, integrations: ScmIntegrations.fromConfig(config) },
+          readContext: {
+            urlReader,
+            integrations: ScmIntegrations.fromConfig(config),
+          },
           concurrency: settings.concurrency,
         });
         await scheduler.scheduleTask({
@@ -44,7 +60,12 @@ export const reliabilityPlugin = createBackendPlugin({
             await sync.syncAll();
           },
         });
-        httpRouter.use(createRouter({ httpAuth, profiles: new ProfileService(catalog, store, sync, settings) }));
+        httpRouter.use(
+          createRouter({
+            httpAuth,
+            profiles: new ProfileService(catalog, store, sync, settings),
+          }),
+        );
       },
     });
   },

@@ -17,5 +17,8 @@ export { parseInlineSlos, INLINE_SLOS_PATH } from './inline/parseInlineSlos';
 export { readEntitySettings } from './profile/entitySettings';
 export type { EntityReliabilitySettings } from './profile/entitySettings';
 export { resolveProfile } from './profile/resolveProfile';
-export type { PagingLinkTemplates, ResolveProfileInput } from './profile/resolveProfile';
+export type {
+  PagingLinkTemplates,
+  ResolveProfileInput,
+} from './profile/resolveProfile';
 export * from './profile/types';

@@ -60,7 +60,8 @@ export const DEFAULT_TIERS: ReadonlyArray<TierDefinition> = [
   {
     level: 1,
     name: 'Tier 1',
-    description: 'Business critical: customer-facing, revenue or reputation at stake.',
+    description:
+      'Business critical: customer-facing, revenue or reputation at stake.',
     requirements: [...PROFILE_REQUIREMENTS],
     defaultSloTarget: 0.999,
     dr: { maxRtoMinutes: 240, maxRpoMinutes: 60, testIntervalDays: 180 },
@@ -68,7 +69,8 @@ export const DEFAULT_TIERS: ReadonlyArray<TierDefinition> = [
   {
     level: 2,
     name: 'Tier 2',
-    description: 'Important: internal or degradable features with a workaround.',
+    description:
+      'Important: internal or degradable features with a workaround.',
     requirements: ['owner', 'onCall', 'slos', 'runbooks'],
     defaultSloTarget: 0.995,
     dr: { maxRtoMinutes: 1440, maxRpoMinutes: 1440 },

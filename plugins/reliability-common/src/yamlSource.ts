@@ -1,4 +1,13 @@
-import { Document, LineCounter, Node, isMap, isNode, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import {
+  Document,
+  LineCounter,
+  Node,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+} from 'yaml';
 import { DefinitionProblem, formatFieldPath } from './problems';
 
 /** One YAML document of a file, with what is needed to say which line a field is on. */
@@ -37,7 +46,10 @@ export function parseYamlFile(
 }
 
 /** Wraps an already-parsed value (e.g. an entity from the catalog), which has no positions. */
-export function yamlDocumentFromValue(file: string, value: unknown): YamlDocument {
+export function yamlDocumentFromValue(
+  file: string,
+  value: unknown,
+): YamlDocument {
   return { file, document: new Document(value) };
 }
 
@@ -55,18 +67,26 @@ export function lineOf(
   let located: Node | undefined = isNode(node) ? node : undefined;
   for (const step of path) {
     if (isMap(node)) {
-      const pair = node.items.find(item => isScalar(item.key) && item.key.value === step);
+      const pair = node.items.find(
+        item => isScalar(item.key) && item.key.value === step,
+      );
       if (!pair) break;
       located = isNode(pair.key) ? pair.key : located;
       node = pair.value;
-    } else if (isSeq(node) && typeof step === 'number' && node.items[step] !== undefined) {
+    } else if (
+      isSeq(node) &&
+      typeof step === 'number' &&
+      node.items[step] !== undefined
+    ) {
       node = node.items[step];
       located = isNode(node) ? node : located;
     } else {
       break;
     }
   }
-  return located?.range ? lineCounter.linePos(located.range[0]).line : undefined;
+  return located?.range
+    ? lineCounter.linePos(located.range[0]).line
+    : undefined;
 }
 
 /** Builds a problem located at `path` of the document. */

@@ -4,4 +4,7 @@
  * @packageDocumentation
  */
 export { readEntityDefinitions } from './readEntityDefinitions';
-export type { DefinitionReadContext, EntityDefinitions } from './readEntityDefinitions';
+export type {
+  DefinitionReadContext,
+  EntityDefinitions,
+} from './readEntityDefinitions';

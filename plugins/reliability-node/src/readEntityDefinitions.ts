@@ -47,7 +47,10 @@ interface FileAccess {
 
 const GLOB_CHARS = /[*?[{]/;
 
-function fileAccess(locationRef: string, context: DefinitionReadContext): FileAccess {
+function fileAccess(
+  locationRef: string,
+  context: DefinitionReadContext,
+): FileAccess {
   const { type, target: entityFile } = parseLocationRef(locationRef);
   if (type === 'file') {
     const folder = path.dirname(entityFile);
@@ -57,29 +60,50 @@ function fileAccess(locationRef: string, context: DefinitionReadContext): FileAc
       readMatching: async pattern => {
         const targets: string[] = [];
         if (GLOB_CHARS.test(pattern)) {
-          for await (const match of fs.glob(pattern, { cwd: folder })) targets.push(path.join(folder, match));
+          for await (const match of fs.glob(pattern, { cwd: folder }))
+            targets.push(path.join(folder, match));
         } else {
           targets.push(path.join(folder, pattern));
         }
         targets.sort();
-        return Promise.all(targets.map(async target => ({ target, text: await fs.readFile(target, 'utf8') })));
+        return Promise.all(
+          targets.map(async target => ({
+            target,
+            text: await fs.readFile(target, 'utf8'),
+          })),
+        );
       },
     };
   }
   if (type === 'url') {
-    const folderUrl = context.integrations.resolveUrl({ url: './', base: entityFile });
+    const folderUrl = context.integrations.resolveUrl({
+      url: './',
+      base: entityFile,
+    });
     return {
-      display: target => (target.startsWith(folderUrl) ? target.slice(folderUrl.length) : target),
-      readText: async target => (await (await context.urlReader.readUrl(target)).buffer()).toString('utf8'),
+      display: target =>
+        target.startsWith(folderUrl) ? target.slice(folderUrl.length) : target,
+      readText: async target =>
+        (await (await context.urlReader.readUrl(target)).buffer()).toString(
+          'utf8',
+        ),
       readMatching: async pattern => {
-        const url = context.integrations.resolveUrl({ url: pattern, base: entityFile });
+        const url = context.integrations.resolveUrl({
+          url: pattern,
+          base: entityFile,
+        });
         if (!GLOB_CHARS.test(pattern)) {
           const response = await context.urlReader.readUrl(url);
-          return [{ target: url, text: (await response.buffer()).toString('utf8') }];
+          return [
+            { target: url, text: (await response.buffer()).toString('utf8') },
+          ];
         }
         const { files } = await context.urlReader.search(url);
         const read = await Promise.all(
-          files.map(async file => ({ target: file.url, text: (await file.content()).toString('utf8') })),
+          files.map(async file => ({
+            target: file.url,
+            text: (await file.content()).toString('utf8'),
+          })),
         );
         return read.sort((a, b) => a.target.localeCompare(b.target));
       },
@@ -89,12 +113,16 @@ function fileAccess(locationRef: string, context: DefinitionReadContext): FileAc
 }
 
 /** Finds the document describing this entity in its (possibly multi-document) file. */
-function findEntityDocument(documents: YamlDocument[], entity: Entity): YamlDocument | undefined {
+function findEntityDocument(
+  documents: YamlDocument[],
+  entity: Entity,
+): YamlDocument | undefined {
   const namespace = entity.metadata.namespace ?? 'default';
   return documents.find(doc => {
     const value = doc.document.toJS() as Entity | undefined;
     return (
-      value?.kind?.toLocaleLowerCase('en-US') === entity.kind.toLocaleLowerCase('en-US') &&
+      value?.kind?.toLocaleLowerCase('en-US') ===
+        entity.kind.toLocaleLowerCase('en-US') &&
       value?.metadata?.name === entity.metadata.name &&
       (value?.metadata?.namespace ?? 'default') === namespace
     );
@@ -122,12 +150,16 @@ export async function readEntityDefinitions(
 
   let entityDocument: YamlDocument | undefined;
   try {
-    const { documents } = parseYamlFile(entityFileName, await access.readText(entityFile));
+    const { documents } = parseYamlFile(
+      entityFileName,
+      await access.readText(entityFile),
+    );
     entityDocument = findEntityDocument(documents, entity);
   } catch {
     // The catalog read this file a moment ago; if it cannot be re-read we lose only line numbers.
   }
-  const source = entityDocument ?? yamlDocumentFromValue(entityFileName, entity);
+  const source =
+    entityDocument ?? yamlDocumentFromValue(entityFileName, entity);
   const { settings, problems } = readEntitySettings(source);
   const inline = parseInlineSlos(source);
   problems.push(...inline.problems);
@@ -139,9 +171,15 @@ export async function readEntityDefinitions(
     try {
       const matches = await access.readMatching(pattern);
       if (matches.length === 0) {
-        problems.push({ file: entityFileName, field: annotationField, message: `no file matches "${pattern}"` });
+        problems.push({
+          file: entityFileName,
+          field: annotationField,
+          message: `no file matches "${pattern}"`,
+        });
       }
-      files.push(...matches.map(m => ({ path: access.display(m.target), text: m.text })));
+      files.push(
+        ...matches.map(m => ({ path: access.display(m.target), text: m.text })),
+      );
     } catch (error) {
       unreadable = true;
       problems.push({
@@ -160,7 +198,11 @@ export async function readEntityDefinitions(
   };
 }
 
-function fromEntityOnly(entity: Entity, fileName: string, reason: string): EntityDefinitions {
+function fromEntityOnly(
+  entity: Entity,
+  fileName: string,
+  reason: string,
+): EntityDefinitions {
   const source = yamlDocumentFromValue(fileName, entity);
   const { settings, problems } = readEntitySettings(source);
   const inline = parseInlineSlos(source);
@@ -172,7 +214,13 @@ function fromEntityOnly(entity: Entity, fileName: string, reason: string): Entit
       ...problems,
       ...inline.problems,
       ...(settings.sloFilePatterns.length
-        ? [{ file: fileName, field: `metadata.annotations.${RELIABILITY_ANNOTATIONS.sloFiles}`, message: `cannot read SLO files: ${reason}` }]
+        ? [
+            {
+              file: fileName,
+              field: `metadata.annotations.${RELIABILITY_ANNOTATIONS.sloFiles}`,
+              message: `cannot read SLO files: ${reason}`,
+            },
+          ]
         : []),
     ],
   };

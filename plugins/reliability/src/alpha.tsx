@@ -4,7 +4,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { reliabilityApiRef } from './api/ReliabilityApi';
 import { ReliabilityClient } from './api/ReliabilityClient';
 import { PROFILE_KINDS } from './entityFilter';
@@ -16,7 +19,8 @@ const reliabilityApi = ApiBlueprint.make({
     defineParams({
       api: reliabilityApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new ReliabilityClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReliabilityClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -26,7 +30,10 @@ const reliabilityEntityContent = EntityContentBlueprint.make({
     path: 'reliability',
     title: 'Reliability',
     filter: profileKindsFilter,
-    loader: () => import('./components/ReliabilityContent').then(m => <m.ReliabilityContent />),
+    loader: () =>
+      import('./components/ReliabilityContent').then(m => (
+        <m.ReliabilityContent />
+      )),
   },
 });
 
@@ -35,12 +42,19 @@ const reliabilityOverviewCard = EntityCardBlueprint.make({
   name: 'overview',
   params: {
     filter: profileKindsFilter,
-    loader: () => import('./components/ReliabilityOverviewCard').then(m => <m.ReliabilityOverviewCard />),
+    loader: () =>
+      import('./components/ReliabilityOverviewCard').then(m => (
+        <m.ReliabilityOverviewCard />
+      )),
   },
 });
 
 /** The Reliability Suite for Backstage's new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'reliability',
-  extensions: [reliabilityApi, reliabilityEntityContent, reliabilityOverviewCard],
+  extensions: [
+    reliabilityApi,
+    reliabilityEntityContent,
+    reliabilityOverviewCard,
+  ],
 });

@@ -4,7 +4,11 @@
  *
  * @packageDocumentation
  */
-export { reliabilityPlugin, EntityReliabilityContent, EntityReliabilityCard } from './plugin';
+export {
+  reliabilityPlugin,
+  EntityReliabilityContent,
+  EntityReliabilityCard,
+} from './plugin';
 export { hasReliabilityProfile } from './entityFilter';
 export { reliabilityApiRef } from './api/ReliabilityApi';
 export type { ReliabilityApi } from './api/ReliabilityApi';

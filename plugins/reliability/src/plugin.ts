@@ -15,7 +15,8 @@ export const reliabilityPlugin = createPlugin({
     createApiFactory({
       api: reliabilityApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new ReliabilityClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReliabilityClient({ discoveryApi, fetchApi }),
     }),
   ],
 });
@@ -27,7 +28,12 @@ export const reliabilityPlugin = createPlugin({
 export const EntityReliabilityContent = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityReliabilityContent',
-    component: { lazy: () => import('./components/ReliabilityContent').then(m => m.ReliabilityContent) },
+    component: {
+      lazy: () =>
+        import('./components/ReliabilityContent').then(
+          m => m.ReliabilityContent,
+        ),
+    },
   }),
 );
 
@@ -36,7 +42,10 @@ export const EntityReliabilityCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityReliabilityCard',
     component: {
-      lazy: () => import('./components/ReliabilityOverviewCard').then(m => m.ReliabilityOverviewCard),
+      lazy: () =>
+        import('./components/ReliabilityOverviewCard').then(
+          m => m.ReliabilityOverviewCard,
+        ),
     },
   }),
 );

@@ -10,13 +10,18 @@ export interface RouterOptions {
 }
 
 /** Thin routes: parse, call a service, respond. Errors are mapped by the plugin's error handler. */
-export function createRouter({ httpAuth, profiles }: RouterOptions): express.Router {
+export function createRouter({
+  httpAuth,
+  profiles,
+}: RouterOptions): express.Router {
   const router = Router();
   router.use(express.json());
 
   router.get('/profile/:kind/:namespace/:name', async (req, res) => {
     const entityRef = parseEntityRefParams(req.params);
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     res.json(await profiles.getProfile(entityRef, credentials));
   });
 

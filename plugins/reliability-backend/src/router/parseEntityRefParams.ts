@@ -6,7 +6,10 @@ const part = z
   .string()
   .min(1)
   .max(63)
-  .regex(/^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$/, 'must be a catalog name (letters, digits, - _ .)');
+  .regex(
+    /^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$/,
+    'must be a catalog name (letters, digits, - _ .)',
+  );
 
 const entityRefParams = z.object({ kind: part, namespace: part, name: part });
 
@@ -15,7 +18,9 @@ export function parseEntityRefParams(params: unknown): string {
   const result = entityRefParams.safeParse(params);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new InputError(`Invalid entity reference: ${issue.path.join('.')} ${issue.message}`);
+    throw new InputError(
+      `Invalid entity reference: ${issue.path.join('.')} ${issue.message}`,
+    );
   }
   const { kind, namespace, name } = result.data;
   return `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');

@@ -1,5 +1,9 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -21,8 +25,13 @@ export class ProfileService {
   ) {}
 
   /** The profile of an entity; NotFoundError when the caller cannot see it. */
-  async getProfile(entityRef: string, credentials: BackstageCredentials): Promise<ReliabilityProfile> {
-    const entity = await this.catalog.getEntityByRef(entityRef, { credentials });
+  async getProfile(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<ReliabilityProfile> {
+    const entity = await this.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef}`);
     }
@@ -34,7 +43,11 @@ export class ProfileService {
       entity,
       ownerGroup,
       definitions: stored
-        ? { slos: stored.slos, problems: stored.problems, readAt: new Date(stored.readAt).toISOString() }
+        ? {
+            slos: stored.slos,
+            problems: stored.problems,
+            readAt: new Date(stored.readAt).toISOString(),
+          }
         : { slos: [], problems: [] },
       tiers: this.settings.tiers,
       paging: this.settings.paging,
@@ -54,10 +67,16 @@ export class ProfileService {
     return this.store.get(ref);
   }
 
-  private async ownerGroup(entity: Entity, credentials: BackstageCredentials): Promise<Entity | undefined> {
+  private async ownerGroup(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<Entity | undefined> {
     const owner = entity.spec?.owner;
     if (typeof owner !== 'string') return undefined;
-    const ownerRef = parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace });
+    const ownerRef = parseEntityRef(owner, {
+      defaultKind: 'group',
+      defaultNamespace: entity.metadata.namespace,
+    });
     return this.catalog.getEntityByRef(ownerRef, { credentials });
   }
 }

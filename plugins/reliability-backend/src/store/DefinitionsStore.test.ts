@@ -1,4 +1,8 @@
-import { TestDatabaseId, TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import {
+  TestDatabaseId,
+  TestDatabases,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { SloDefinition } from '@reliability-suite/plugin-reliability-common';
 import { DefinitionsStore, StoredDefinitions } from './DefinitionsStore';
 
@@ -16,7 +20,10 @@ const slo = (name: string): SloDefinition => ({
   source: { format: 'openslo', file: `slo/${name}.yaml`, line: 1 },
 });
 
-const checkout = (slos: SloDefinition[], readAt: number): StoredDefinitions => ({
+const checkout = (
+  slos: SloDefinition[],
+  readAt: number,
+): StoredDefinitions => ({
   entityRef: 'component:default/checkout',
   settings: { tierLevel: 1, sloFilePatterns: ['slo/*.yaml'] },
   slos,
@@ -26,44 +33,78 @@ const checkout = (slos: SloDefinition[], readAt: number): StoredDefinitions => (
 
 async function createStore(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);
-  return DefinitionsStore.create(mockServices.database({ knex, migrations: { skip: false } }));
+  return DefinitionsStore.create(
+    mockServices.database({ knex, migrations: { skip: false } }),
+  );
 }
 
-describe.each(databases.eachSupportedId())('DefinitionsStore on %s', databaseId => {
-  it('runs on both SQLite and PostgreSQL', () => {
-    expect(databases.eachSupportedId()).toEqual([['SQLITE_3'], ['POSTGRES_15']]);
-  });
+describe.each(databases.eachSupportedId())(
+  'DefinitionsStore on %s',
+  databaseId => {
+    it('runs on both SQLite and PostgreSQL', () => {
+      expect(databases.eachSupportedId()).toEqual([
+        ['SQLITE_3'],
+        ['POSTGRES_15'],
+      ]);
+    });
 
-  it('stores and reads back an entity with its SLOs in order', async () => {
-    const store = await createStore(databaseId);
-    await store.save(checkout([slo('b-latency'), slo('a-availability')], 1_700_000_000_000), { keepSlos: false });
-    const stored = await store.get('component:default/checkout');
-    expect(stored).toEqual(checkout([slo('b-latency'), slo('a-availability')], 1_700_000_000_000));
-    expect(await store.get('component:default/unknown')).toBeUndefined();
-  });
+    it('stores and reads back an entity with its SLOs in order', async () => {
+      const store = await createStore(databaseId);
+      await store.save(
+        checkout([slo('b-latency'), slo('a-availability')], 1_700_000_000_000),
+        { keepSlos: false },
+      );
+      const stored = await store.get('component:default/checkout');
+      expect(stored).toEqual(
+        checkout([slo('b-latency'), slo('a-availability')], 1_700_000_000_000),
+      );
+      expect(await store.get('component:default/unknown')).toBeUndefined();
+    });
 
-  it('replaces SLOs on a successful read and keeps them when files could not be read', async () => {
-    const store = await createStore(databaseId);
-    await store.save(checkout([slo('availability')], 1000), { keepSlos: false });
-    await store.save(
-      { ...checkout([], 2000), problems: [{ file: 'catalog-info.yaml', field: 'x', message: 'cannot read' }] },
-      { keepSlos: true },
-    );
-    const afterFailure = await store.get('component:default/checkout');
-    expect(afterFailure?.slos.map(s => s.name)).toEqual(['availability']);
-    expect(afterFailure?.problems).toEqual([{ file: 'catalog-info.yaml', field: 'x', message: 'cannot read' }]);
-    expect(afterFailure?.readAt).toBe(2000);
+    it('replaces SLOs on a successful read and keeps them when files could not be read', async () => {
+      const store = await createStore(databaseId);
+      await store.save(checkout([slo('availability')], 1000), {
+        keepSlos: false,
+      });
+      await store.save(
+        {
+          ...checkout([], 2000),
+          problems: [
+            { file: 'catalog-info.yaml', field: 'x', message: 'cannot read' },
+          ],
+        },
+        { keepSlos: true },
+      );
+      const afterFailure = await store.get('component:default/checkout');
+      expect(afterFailure?.slos.map(s => s.name)).toEqual(['availability']);
+      expect(afterFailure?.problems).toEqual([
+        { file: 'catalog-info.yaml', field: 'x', message: 'cannot read' },
+      ]);
+      expect(afterFailure?.readAt).toBe(2000);
 
-    await store.save(checkout([slo('latency')], 3000), { keepSlos: false });
-    expect((await store.get('component:default/checkout'))?.slos.map(s => s.name)).toEqual(['latency']);
-  });
+      await store.save(checkout([slo('latency')], 3000), { keepSlos: false });
+      expect(
+        (await store.get('component:default/checkout'))?.slos.map(s => s.name),
+      ).toEqual(['latency']);
+    });
 
-  it('removes only entities not read since a time', async () => {
-    const store = await createStore(databaseId);
-    await store.save(checkout([slo('availability')], 1000), { keepSlos: false });
-    await store.save({ ...checkout([slo('x')], 5000), entityRef: 'component:default/search' }, { keepSlos: false });
-    expect(await store.deleteNotReadSince(5000)).toBe(1);
-    expect(await store.get('component:default/checkout')).toBeUndefined();
-    expect((await store.get('component:default/search'))?.slos).toHaveLength(1);
-  });
-});
+    it('removes only entities not read since a time', async () => {
+      const store = await createStore(databaseId);
+      await store.save(checkout([slo('availability')], 1000), {
+        keepSlos: false,
+      });
+      await store.save(
+        {
+          ...checkout([slo('x')], 5000),
+          entityRef: 'component:default/search',
+        },
+        { keepSlos: false },
+      );
+      expect(await store.deleteNotReadSince(5000)).toBe(1);
+      expect(await store.get('component:default/checkout')).toBeUndefined();
+      expect((await store.get('component:default/search'))?.slos).toHaveLength(
+        1,
+      );
+    });
+  },
+);

@@ -1,4 +1,7 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import {
   DefinitionProblem,
@@ -6,7 +9,10 @@ import {
   SloDefinition,
 } from '@reliability-suite/plugin-reliability-common';
 
-const migrationsDir = resolvePackagePath('@reliability-suite/plugin-reliability-backend', 'migrations');
+const migrationsDir = resolvePackagePath(
+  '@reliability-suite/plugin-reliability-backend',
+  'migrations',
+);
 
 /** The definitions of one entity as last read from its files. */
 export interface StoredDefinitions {
@@ -41,7 +47,10 @@ export class DefinitionsStore {
    * Replaces an entity's definitions in one transaction. With `keepSlos` (a file could not be
    * read), the SLOs stored before are kept and only settings and problems are updated.
    */
-  async save(definitions: StoredDefinitions, options: { keepSlos: boolean }): Promise<void> {
+  async save(
+    definitions: StoredDefinitions,
+    options: { keepSlos: boolean },
+  ): Promise<void> {
     const { entityRef } = definitions;
     await this.db.transaction(async tx => {
       const row = {
@@ -50,7 +59,10 @@ export class DefinitionsStore {
         problems: JSON.stringify(definitions.problems),
         read_at: definitions.readAt,
       };
-      await tx<EntityRow>('entity_definitions').insert(row).onConflict('entity_ref').merge();
+      await tx<EntityRow>('entity_definitions')
+        .insert(row)
+        .onConflict('entity_ref')
+        .merge();
       if (options.keepSlos) return;
       await tx('slo_definitions').where({ entity_ref: entityRef }).delete();
       if (definitions.slos.length > 0) {
@@ -69,7 +81,9 @@ export class DefinitionsStore {
   }
 
   async get(entityRef: string): Promise<StoredDefinitions | undefined> {
-    const row = await this.db<EntityRow>('entity_definitions').where({ entity_ref: entityRef }).first();
+    const row = await this.db<EntityRow>('entity_definitions')
+      .where({ entity_ref: entityRef })
+      .first();
     if (!row) return undefined;
     const slos = await this.db('slo_definitions')
       .where({ entity_ref: entityRef })
@@ -88,9 +102,13 @@ export class DefinitionsStore {
   async deleteNotReadSince(readAt: number): Promise<number> {
     let removed = 0;
     await this.db.transaction(async tx => {
-      const stale = tx('entity_definitions').where('read_at', '<', readAt).select('entity_ref');
+      const stale = tx('entity_definitions')
+        .where('read_at', '<', readAt)
+        .select('entity_ref');
       await tx('slo_definitions').whereIn('entity_ref', stale).delete();
-      removed = await tx('entity_definitions').where('read_at', '<', readAt).delete();
+      removed = await tx('entity_definitions')
+        .where('read_at', '<', readAt)
+        .delete();
     });
     return removed;
   }

@@ -1,8 +1,15 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { ANNOTATION_LOCATION, Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_LOCATION,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { declaresReliability } from '@reliability-suite/plugin-reliability-common';
-import { DefinitionReadContext, readEntityDefinitions } from '@reliability-suite/plugin-reliability-node';
+import {
+  DefinitionReadContext,
+  readEntityDefinitions,
+} from '@reliability-suite/plugin-reliability-node';
 import { DefinitionsStore } from '../store/DefinitionsStore';
 
 /** Kinds that carry a reliability profile. */
@@ -36,7 +43,9 @@ export class DefinitionsSync {
     let cursor: string | undefined;
     do {
       const page = await catalog.queryEntities(
-        cursor ? { cursor, limit: PAGE_SIZE } : { filter: { kind: PROFILE_KINDS }, limit: PAGE_SIZE },
+        cursor
+          ? { cursor, limit: PAGE_SIZE }
+          : { filter: { kind: PROFILE_KINDS }, limit: PAGE_SIZE },
         { credentials },
       );
       const entities = page.items.filter(declaresReliability);
@@ -45,15 +54,23 @@ export class DefinitionsSync {
           await this.syncEntity(entity, startedAt);
         } catch (error) {
           failed += 1;
-          logger.error(`Could not store reliability definitions of ${stringifyEntityRef(entity)}`, error as Error);
+          logger.error(
+            `Could not store reliability definitions of ${stringifyEntityRef(
+              entity,
+            )}`,
+            error as Error,
+          );
         }
       });
       read += entities.length;
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
     // After a failure we cannot tell a removed entity from one we failed to store: keep all.
-    const removed = failed === 0 ? await store.deleteNotReadSince(startedAt) : 0;
-    logger.info(`Read reliability definitions of ${read} entities (${failed} failed), removed ${removed}`);
+    const removed =
+      failed === 0 ? await store.deleteNotReadSince(startedAt) : 0;
+    logger.info(
+      `Read reliability definitions of ${read} entities (${failed} failed), removed ${removed}`,
+    );
     return { read, failed, removed };
   }
 
@@ -62,23 +79,41 @@ export class DefinitionsSync {
     const entityRef = stringifyEntityRef(entity);
     const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
     if (!location) {
-      this.options.logger.warn(`${entityRef} has no ${ANNOTATION_LOCATION} annotation; skipped`);
+      this.options.logger.warn(
+        `${entityRef} has no ${ANNOTATION_LOCATION} annotation; skipped`,
+      );
       return;
     }
-    const definitions = await readEntityDefinitions(entity, location, this.options.readContext);
+    const definitions = await readEntityDefinitions(
+      entity,
+      location,
+      this.options.readContext,
+    );
     await this.options.store.save(
-      { entityRef, settings: definitions.settings, slos: definitions.slos, problems: definitions.problems, readAt },
+      {
+        entityRef,
+        settings: definitions.settings,
+        slos: definitions.slos,
+        problems: definitions.problems,
+        readAt,
+      },
       { keepSlos: definitions.unreadable },
     );
   }
 }
 
-async function forEachLimit<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+async function forEachLimit<T>(
+  items: T[],
+  limit: number,
+  run: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       await run(items[next++]);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker),
+  );
 }

@@ -14,7 +14,10 @@ spec:
 ${slos}`;
 
 const parse = (slos: string) => {
-  const { documents, problems } = parseYamlFile('catalog-info.yaml', entity(slos));
+  const { documents, problems } = parseYamlFile(
+    'catalog-info.yaml',
+    entity(slos),
+  );
   expect(problems).toEqual([]);
   return parseInlineSlos(documents[0]);
 };
@@ -40,13 +43,31 @@ describe('parseInlineSlos', () => {
           metric: {
             type: 'ratio',
             counter: true,
-            good: { metricSource: undefined, query: 'http_requests_total{job="search",code!~"5.."}' },
+            good: {
+              metricSource: undefined,
+              query: 'http_requests_total{job="search",code!~"5.."}',
+            },
             bad: undefined,
-            total: { metricSource: undefined, query: 'http_requests_total{job="search"}' },
+            total: {
+              metricSource: undefined,
+              query: 'http_requests_total{job="search"}',
+            },
           },
         },
-        objectives: [{ target: 0.999, op: undefined, value: undefined, timeSliceTarget: undefined, timeSliceWindow: undefined }],
-        timeWindow: { type: 'rolling', duration: '30d', durationMs: 2592000000 },
+        objectives: [
+          {
+            target: 0.999,
+            op: undefined,
+            value: undefined,
+            timeSliceTarget: undefined,
+            timeSliceWindow: undefined,
+          },
+        ],
+        timeWindow: {
+          type: 'rolling',
+          duration: '30d',
+          durationMs: 2592000000,
+        },
         budgetingMethod: 'Occurrences',
         alertPolicies: [],
         runbook: 'https://runbooks.example.com/search',
@@ -75,29 +96,108 @@ describe('parseInlineSlos', () => {
           value: 0.3
 `);
     expect(problems).toEqual([]);
-    expect(slos[0].timeWindow).toEqual({ type: 'calendar', duration: '1M', startTime: '1970-01-01 00:00:00', timeZone: 'UTC' });
-    expect(slos[0].objectives[0]).toEqual({ target: 0.99, op: 'lte', value: 0.3, timeSliceTarget: 0.95, timeSliceWindow: '1m' });
+    expect(slos[0].timeWindow).toEqual({
+      type: 'calendar',
+      duration: '1M',
+      startTime: '1970-01-01 00:00:00',
+      timeZone: 'UTC',
+    });
+    expect(slos[0].objectives[0]).toEqual({
+      target: 0.99,
+      op: 'lte',
+      value: 0.3,
+      timeSliceTarget: 0.95,
+      timeSliceWindow: '1m',
+    });
     expect(slos[0].indicator.metric.type).toBe('threshold');
   });
 
   it.each([
-    ['objective 100%', availability.replace('99.9%', '100%'), ['catalog-info.yaml:11 spec.reliability.slos[0].objective: must be < 1 (100% leaves no error budget)']],
-    ['objective 1', availability.replace('99.9%', '1'), ['catalog-info.yaml:11 spec.reliability.slos[0].objective: must be < 1 (100% leaves no error budget)']],
-    ['objective as words', availability.replace('99.9%', 'three nines'), ['catalog-info.yaml:11 spec.reliability.slos[0].objective: must be a fraction such as 0.999 or a percentage such as 99.9%']],
-    ['bad window', availability.replace('30d', 'monthly'), ['catalog-info.yaml:12 spec.reliability.slos[0].window: "monthly" is not a duration such as 28d or 30d']],
-    ['good and bad together', availability.replace('        total:', '        bad: errors_total\n        total:'), ['catalog-info.yaml:13 spec.reliability.slos[0].good: exactly one of good or bad is required']],
-    ['no total', availability.replace(/ {8}total:.*\n/, ''), ['catalog-info.yaml:10 spec.reliability.slos[0].total: is required']],
-    ['hostile query', availability.replace('http_requests_total{job="search"}', 'http_requests_total{job="search"} or on() vector(1)) #'), ['catalog-info.yaml:14 spec.reliability.slos[0].total: is not a valid PromQL expression (syntax error at character 52 near ")")']],
-    ['runbook not a URL', availability.replace('https://runbooks.example.com/search', 'see wiki'), ['catalog-info.yaml:15 spec.reliability.slos[0].runbook: must be a URL']],
-    ['RatioTimeslices without slice window', availability.replace('window: 30d', 'window: 30d\n        budgeting: RatioTimeslices'), ['catalog-info.yaml:10 spec.reliability.slos[0].timeSliceWindow: is required for RatioTimeslices']],
-    ['duplicate names', availability + availability, ['catalog-info.yaml:16 spec.reliability.slos[1].name: duplicate SLO name "availability"']],
+    [
+      'objective 100%',
+      availability.replace('99.9%', '100%'),
+      [
+        'catalog-info.yaml:11 spec.reliability.slos[0].objective: must be < 1 (100% leaves no error budget)',
+      ],
+    ],
+    [
+      'objective 1',
+      availability.replace('99.9%', '1'),
+      [
+        'catalog-info.yaml:11 spec.reliability.slos[0].objective: must be < 1 (100% leaves no error budget)',
+      ],
+    ],
+    [
+      'objective as words',
+      availability.replace('99.9%', 'three nines'),
+      [
+        'catalog-info.yaml:11 spec.reliability.slos[0].objective: must be a fraction such as 0.999 or a percentage such as 99.9%',
+      ],
+    ],
+    [
+      'bad window',
+      availability.replace('30d', 'monthly'),
+      [
+        'catalog-info.yaml:12 spec.reliability.slos[0].window: "monthly" is not a duration such as 28d or 30d',
+      ],
+    ],
+    [
+      'good and bad together',
+      availability.replace(
+        '        total:',
+        '        bad: errors_total\n        total:',
+      ),
+      [
+        'catalog-info.yaml:13 spec.reliability.slos[0].good: exactly one of good or bad is required',
+      ],
+    ],
+    [
+      'no total',
+      availability.replace(/ {8}total:.*\n/, ''),
+      ['catalog-info.yaml:10 spec.reliability.slos[0].total: is required'],
+    ],
+    [
+      'hostile query',
+      availability.replace(
+        'http_requests_total{job="search"}',
+        'http_requests_total{job="search"} or on() vector(1)) #',
+      ),
+      [
+        'catalog-info.yaml:14 spec.reliability.slos[0].total: is not a valid PromQL expression (syntax error at character 52 near ")")',
+      ],
+    ],
+    [
+      'runbook not a URL',
+      availability.replace('https://runbooks.example.com/search', 'see wiki'),
+      ['catalog-info.yaml:15 spec.reliability.slos[0].runbook: must be a URL'],
+    ],
+    [
+      'RatioTimeslices without slice window',
+      availability.replace(
+        'window: 30d',
+        'window: 30d\n        budgeting: RatioTimeslices',
+      ),
+      [
+        'catalog-info.yaml:10 spec.reliability.slos[0].timeSliceWindow: is required for RatioTimeslices',
+      ],
+    ],
+    [
+      'duplicate names',
+      availability + availability,
+      [
+        'catalog-info.yaml:16 spec.reliability.slos[1].name: duplicate SLO name "availability"',
+      ],
+    ],
   ])('reports %s with its line', (_, slos, expected) => {
     const result = parse(slos);
     expect(result.problems.map(formatProblem)).toEqual(expected);
   });
 
   it('reports a non-list', () => {
-    const { documents } = parseYamlFile('catalog-info.yaml', entity('      name: x\n'));
+    const { documents } = parseYamlFile(
+      'catalog-info.yaml',
+      entity('      name: x\n'),
+    );
     expect(parseInlineSlos(documents[0]).problems.map(formatProblem)).toEqual([
       'catalog-info.yaml:9 spec.reliability.slos: must be a list of SLOs',
     ]);

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { BUDGETING_METHODS, BudgetingMethod, MetricQuery, SloDefinition, SloTimeWindow } from '../slo';
+import {
+  BUDGETING_METHODS,
+  BudgetingMethod,
+  MetricQuery,
+  SloDefinition,
+  SloTimeWindow,
+} from '../slo';
 import { DefinitionProblem } from '../problems';
 import { parseDurationMs } from '../duration';
 import { percentToFraction } from '../percent';
@@ -14,10 +20,25 @@ const PERCENT = /^([0-9]+(?:\.[0-9]+)?)\s*%$/;
 
 /** `99.9%` or `0.999` → 0.999; must leave an error budget. */
 const objective = z
-  .union([z.number(), z.string().regex(PERCENT, 'must be a fraction such as 0.999 or a percentage such as 99.9%')], {
-    error: 'must be a fraction such as 0.999 or a percentage such as 99.9%',
-  })
-  .transform(value => (typeof value === 'number' ? value : percentToFraction(Number(PERCENT.exec(value)![1]))))
+  .union(
+    [
+      z.number(),
+      z
+        .string()
+        .regex(
+          PERCENT,
+          'must be a fraction such as 0.999 or a percentage such as 99.9%',
+        ),
+    ],
+    {
+      error: 'must be a fraction such as 0.999 or a percentage such as 99.9%',
+    },
+  )
+  .transform(value =>
+    typeof value === 'number'
+      ? value
+      : percentToFraction(Number(PERCENT.exec(value)![1])),
+  )
   .pipe(
     z
       .number()
@@ -29,7 +50,10 @@ const inlineSloSchema = z
   .object({
     name: z
       .string({ error: 'must be a string' })
-      .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be lowercase letters, digits and dashes'),
+      .regex(
+        /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+        'must be lowercase letters, digits and dashes',
+      ),
     displayName: z.string().optional(),
     description: z.string().optional(),
     objective,
@@ -56,34 +80,65 @@ const inlineSloSchema = z
     runbook: z.url({ error: 'must be a URL' }).optional(),
   })
   .superRefine((slo, ctx) => {
-    const ratio = slo.total !== undefined || slo.good !== undefined || slo.bad !== undefined;
+    const ratio =
+      slo.total !== undefined ||
+      slo.good !== undefined ||
+      slo.bad !== undefined;
     if (ratio === Boolean(slo.threshold)) {
-      ctx.addIssue({ code: 'custom', path: [], message: 'needs either threshold, or total with good or bad' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'needs either threshold, or total with good or bad',
+      });
     } else if (ratio) {
-      if (slo.total === undefined) ctx.addIssue({ code: 'custom', path: ['total'], message: 'is required' });
+      if (slo.total === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['total'],
+          message: 'is required',
+        });
       if ((slo.good === undefined) === (slo.bad === undefined)) {
-        ctx.addIssue({ code: 'custom', path: ['good'], message: 'exactly one of good or bad is required' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['good'],
+          message: 'exactly one of good or bad is required',
+        });
       }
     }
     if (slo.budgeting !== 'Occurrences' && !slo.timeSliceWindow) {
-      ctx.addIssue({ code: 'custom', path: ['timeSliceWindow'], message: `is required for ${slo.budgeting}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeSliceWindow'],
+        message: `is required for ${slo.budgeting}`,
+      });
     }
   });
 
 type InlineSlo = z.infer<typeof inlineSloSchema>;
 
-const CALENDAR_DURATIONS = { week: '1w', month: '1M', quarter: '1Q', year: '1Y' } as const;
+const CALENDAR_DURATIONS = {
+  week: '1w',
+  month: '1M',
+  quarter: '1Q',
+  year: '1Y',
+} as const;
 
 /**
  * Parses the inline SLO form (`spec.reliability.slos`) of an entity document.
  * Returns the valid SLOs and a located problem for everything else.
  */
-export function parseInlineSlos(entity: YamlDocument): { slos: SloDefinition[]; problems: DefinitionProblem[] } {
+export function parseInlineSlos(entity: YamlDocument): {
+  slos: SloDefinition[];
+  problems: DefinitionProblem[];
+} {
   const value = entity.document.getIn([...INLINE_SLOS_PATH]);
   if (value === undefined) return { slos: [], problems: [] };
   const raw = entity.document.toJS()?.spec?.reliability?.slos;
   if (!Array.isArray(raw)) {
-    return { slos: [], problems: [problemAt(entity, INLINE_SLOS_PATH, 'must be a list of SLOs')] };
+    return {
+      slos: [],
+      problems: [problemAt(entity, INLINE_SLOS_PATH, 'must be a list of SLOs')],
+    };
   }
   const slos: SloDefinition[] = [];
   const problems: DefinitionProblem[] = [];
@@ -96,7 +151,14 @@ export function parseInlineSlos(entity: YamlDocument): { slos: SloDefinition[]; 
       return;
     }
     const own: DefinitionProblem[] = [];
-    if (names.has(result.data.name)) own.push(problemAt(entity, [...path, 'name'], `duplicate SLO name "${result.data.name}"`));
+    if (names.has(result.data.name))
+      own.push(
+        problemAt(
+          entity,
+          [...path, 'name'],
+          `duplicate SLO name "${result.data.name}"`,
+        ),
+      );
     names.add(result.data.name);
     const slo = toDefinition(entity, path, result.data, own);
     problems.push(...own);
@@ -111,7 +173,11 @@ function toDefinition(
   slo: InlineSlo,
   problems: DefinitionProblem[],
 ): SloDefinition | undefined {
-  const query = (key: string, text: string | undefined, at: PropertyKey[] = [key]): MetricQuery | undefined => {
+  const query = (
+    key: string,
+    text: string | undefined,
+    at: PropertyKey[] = [key],
+  ): MetricQuery | undefined => {
     if (text === undefined) return undefined;
     const invalid = validatePromQl(text);
     if (invalid) {
@@ -122,25 +188,51 @@ function toDefinition(
   };
   let timeWindow: SloTimeWindow | undefined;
   if (slo.calendar) {
-    timeWindow = { type: 'calendar', duration: CALENDAR_DURATIONS[slo.calendar], startTime: '1970-01-01 00:00:00', timeZone: 'UTC' };
+    timeWindow = {
+      type: 'calendar',
+      duration: CALENDAR_DURATIONS[slo.calendar],
+      startTime: '1970-01-01 00:00:00',
+      timeZone: 'UTC',
+    };
   } else {
     const durationMs = parseDurationMs(slo.window);
-    if (durationMs) timeWindow = { type: 'rolling', duration: slo.window, durationMs };
-    else problems.push(problemAt(entity, [...path, 'window'], `"${slo.window}" is not a duration such as 28d or 30d`));
+    if (durationMs)
+      timeWindow = { type: 'rolling', duration: slo.window, durationMs };
+    else
+      problems.push(
+        problemAt(
+          entity,
+          [...path, 'window'],
+          `"${slo.window}" is not a duration such as 28d or 30d`,
+        ),
+      );
   }
   if (slo.timeSliceWindow && !parseDurationMs(slo.timeSliceWindow)) {
-    problems.push(problemAt(entity, [...path, 'timeSliceWindow'], `"${slo.timeSliceWindow}" is not a duration such as 1m or 5m`));
+    problems.push(
+      problemAt(
+        entity,
+        [...path, 'timeSliceWindow'],
+        `"${slo.timeSliceWindow}" is not a duration such as 1m or 5m`,
+      ),
+    );
   }
   const metric = slo.threshold
     ? (() => {
-        const thresholdQuery = query('threshold', slo.threshold.query, ['threshold', 'query']);
-        return thresholdQuery ? { type: 'threshold' as const, query: thresholdQuery } : undefined;
+        const thresholdQuery = query('threshold', slo.threshold.query, [
+          'threshold',
+          'query',
+        ]);
+        return thresholdQuery
+          ? { type: 'threshold' as const, query: thresholdQuery }
+          : undefined;
       })()
     : (() => {
         const good = query('good', slo.good);
         const bad = query('bad', slo.bad);
         const total = query('total', slo.total);
-        return total && (good || bad) ? { type: 'ratio' as const, counter: true, good, bad, total } : undefined;
+        return total && (good || bad)
+          ? { type: 'ratio' as const, counter: true, good, bad, total }
+          : undefined;
       })();
   if (!metric || !timeWindow) return undefined;
   return {

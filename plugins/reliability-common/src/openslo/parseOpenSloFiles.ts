@@ -62,7 +62,13 @@ const SCHEMAS: Record<Kind, z.ZodType> = {
 };
 
 /** Prometheus-compatible DataSource types we can query. */
-const PROMQL_SOURCE_TYPES = new Set(['prometheus', 'thanos', 'mimir', 'victoriametrics', 'cortex']);
+const PROMQL_SOURCE_TYPES = new Set([
+  'prometheus',
+  'thanos',
+  'mimir',
+  'victoriametrics',
+  'cortex',
+]);
 
 /**
  * Parses the OpenSLO v1 documents of one entity's files. References (indicatorRef,
@@ -97,7 +103,10 @@ export function parseOpenSloFiles(files: SourceFile[]): ParsedSlos {
 }
 
 /** Validates one document and adds it to the registry; returns its problems. */
-function register(source: YamlDocument, registry: Registry): DefinitionProblem[] {
+function register(
+  source: YamlDocument,
+  registry: Registry,
+): DefinitionProblem[] {
   const raw = source.document.toJS() as Record<string, unknown> | null;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return [problemAt(source, [], 'must be a mapping (an OpenSLO document)')];
@@ -116,11 +125,16 @@ function register(source: YamlDocument, registry: Registry): DefinitionProblem[]
   const value = result.data as { metadata: { name: string } };
   const documentName = value.metadata.name;
   const duplicate = () => [
-    problemAt(source, ['metadata', 'name'], `duplicate ${kind} name "${documentName}"`),
+    problemAt(
+      source,
+      ['metadata', 'name'],
+      `duplicate ${kind} name "${documentName}"`,
+    ),
   ];
   switch (kind) {
     case 'SLO':
-      if (registry.slos.some(s => s.value.metadata.name === documentName)) return duplicate();
+      if (registry.slos.some(s => s.value.metadata.name === documentName))
+        return duplicate();
       registry.slos.push({ source, value: value as SloDocument });
       return [];
     case 'SLI':
@@ -129,7 +143,10 @@ function register(source: YamlDocument, registry: Registry): DefinitionProblem[]
       return [];
     case 'DataSource':
       if (registry.dataSources.has(documentName)) return duplicate();
-      registry.dataSources.set(documentName, { source, value: value as DataSourceDocument });
+      registry.dataSources.set(documentName, {
+        source,
+        value: value as DataSourceDocument,
+      });
       return [];
     default:
       registry.alertPolicies.add(documentName);
@@ -166,19 +183,36 @@ function resolveSlo(
     indicator = { source, value: spec.indicator };
   }
   const metric = indicator
-    ? resolveMetric(indicator.source, indicatorPath, indicator.value, registry, problems)
+    ? resolveMetric(
+        indicator.source,
+        indicatorPath,
+        indicator.value,
+        registry,
+        problems,
+      )
     : undefined;
 
   const timeWindow = resolveTimeWindow(source, spec.timeWindow[0], problems);
   const objectives = spec.objectives.map((objective, index) =>
-    resolveObjective(source, index, objective, spec.budgetingMethod, metric, problems),
+    resolveObjective(
+      source,
+      index,
+      objective,
+      spec.budgetingMethod,
+      metric,
+      problems,
+    ),
   );
   spec.alertPolicies.forEach((entry, index) => {
     const policyName = alertPolicyName(entry);
     if (typeof entry !== 'object' || !('kind' in entry)) {
       if (!registry.alertPolicies.has(policyName)) {
         problems.push(
-          problemAt(source, ['spec', 'alertPolicies', index], `unknown AlertPolicy "${policyName}"`),
+          problemAt(
+            source,
+            ['spec', 'alertPolicies', index],
+            `unknown AlertPolicy "${policyName}"`,
+          ),
         );
       }
     }
@@ -199,7 +233,11 @@ function resolveSlo(
       budgetingMethod: spec.budgetingMethod as BudgetingMethod,
       alertPolicies: spec.alertPolicies.map(alertPolicyName),
       runbook: value.metadata.annotations?.[OPENSLO_RUNBOOK_ANNOTATION],
-      source: { format: 'openslo', file: source.file, line: lineOf(source, []) },
+      source: {
+        format: 'openslo',
+        file: source.file,
+        line: lineOf(source, []),
+      },
     },
   };
 }
@@ -221,12 +259,20 @@ function resolveMetric(
 ): SliMetric | undefined {
   const query = (key: string, holder?: { metricSource: MetricSourceValue }) =>
     holder
-      ? resolveQuery(source, [...basePath, 'spec', ...key.split('.'), 'metricSource'], holder.metricSource, registry, problems)
+      ? resolveQuery(
+          source,
+          [...basePath, 'spec', ...key.split('.'), 'metricSource'],
+          holder.metricSource,
+          registry,
+          problems,
+        )
       : undefined;
   const { ratioMetric, thresholdMetric } = sli.spec;
   if (thresholdMetric) {
     const thresholdQuery = query('thresholdMetric', thresholdMetric);
-    return thresholdQuery ? { type: 'threshold', query: thresholdQuery } : undefined;
+    return thresholdQuery
+      ? { type: 'threshold', query: thresholdQuery }
+      : undefined;
   }
   if (!ratioMetric) return undefined;
   if (ratioMetric.raw) {
@@ -283,14 +329,21 @@ function resolveQuery(
     problems.push(problemAt(source, [...path, 'spec', 'query'], invalid));
     return undefined;
   }
-  return { metricSource: metricSource.metricSourceRef, query: metricSource.spec.query.trim() };
+  return {
+    metricSource: metricSource.metricSourceRef,
+    query: metricSource.spec.query.trim(),
+  };
 }
 
 const CALENDAR_DURATION = /^[1-9][0-9]*[dwMQY]$/;
 
 function resolveTimeWindow(
   source: YamlDocument,
-  window: { duration: string; isRolling: boolean; calendar?: { startTime: string; timeZone: string } },
+  window: {
+    duration: string;
+    isRolling: boolean;
+    calendar?: { startTime: string; timeZone: string };
+  },
   problems: DefinitionProblem[],
 ): SloTimeWindow | undefined {
   const path = ['spec', 'timeWindow', 0];
@@ -298,19 +351,33 @@ function resolveTimeWindow(
     const durationMs = parseDurationMs(window.duration);
     if (!durationMs) {
       problems.push(
-        problemAt(source, [...path, 'duration'], `"${window.duration}" is not a rolling duration such as 28d or 30d`),
+        problemAt(
+          source,
+          [...path, 'duration'],
+          `"${window.duration}" is not a rolling duration such as 28d or 30d`,
+        ),
       );
       return undefined;
     }
     return { type: 'rolling', duration: window.duration, durationMs };
   }
   if (!window.calendar) {
-    problems.push(problemAt(source, [...path, 'calendar'], 'is required when isRolling is false'));
+    problems.push(
+      problemAt(
+        source,
+        [...path, 'calendar'],
+        'is required when isRolling is false',
+      ),
+    );
     return undefined;
   }
   if (!CALENDAR_DURATION.test(window.duration)) {
     problems.push(
-      problemAt(source, [...path, 'duration'], `"${window.duration}" is not a calendar duration such as 1w, 1M or 1Q`),
+      problemAt(
+        source,
+        [...path, 'duration'],
+        `"${window.duration}" is not a calendar duration such as 1w, 1M or 1Q`,
+      ),
     );
     return undefined;
   }
@@ -339,24 +406,53 @@ function resolveObjective(
   problems: DefinitionProblem[],
 ): SloObjective {
   const path = ['spec', 'objectives', index];
-  if (metric?.type === 'threshold' && (objective.op === undefined || objective.value === undefined)) {
-    problems.push(problemAt(source, path, 'op and value are required for a thresholdMetric SLI'));
+  if (
+    metric?.type === 'threshold' &&
+    (objective.op === undefined || objective.value === undefined)
+  ) {
+    problems.push(
+      problemAt(
+        source,
+        path,
+        'op and value are required for a thresholdMetric SLI',
+      ),
+    );
   }
   if (budgetingMethod !== 'Occurrences') {
     if (!objective.timeSliceWindow) {
-      problems.push(problemAt(source, [...path, 'timeSliceWindow'], `is required for ${budgetingMethod}`));
+      problems.push(
+        problemAt(
+          source,
+          [...path, 'timeSliceWindow'],
+          `is required for ${budgetingMethod}`,
+        ),
+      );
     } else if (!parseDurationMs(objective.timeSliceWindow)) {
       problems.push(
-        problemAt(source, [...path, 'timeSliceWindow'], `"${objective.timeSliceWindow}" is not a duration such as 1m or 5m`),
+        problemAt(
+          source,
+          [...path, 'timeSliceWindow'],
+          `"${objective.timeSliceWindow}" is not a duration such as 1m or 5m`,
+        ),
       );
     }
   }
-  if (budgetingMethod === 'Timeslices' && objective.timeSliceTarget === undefined) {
-    problems.push(problemAt(source, [...path, 'timeSliceTarget'], 'is required for Timeslices'));
+  if (
+    budgetingMethod === 'Timeslices' &&
+    objective.timeSliceTarget === undefined
+  ) {
+    problems.push(
+      problemAt(
+        source,
+        [...path, 'timeSliceTarget'],
+        'is required for Timeslices',
+      ),
+    );
   }
   return {
     displayName: objective.displayName,
-    target: objective.target ?? percentToFraction(objective.targetPercent as number),
+    target:
+      objective.target ?? percentToFraction(objective.targetPercent as number),
     op: objective.op,
     value: objective.value,
     timeSliceTarget: objective.timeSliceTarget,

@@ -38,7 +38,11 @@ export const ratioMetricSchema = z
   .superRefine((metric, ctx) => {
     if (metric.raw) {
       if (!metric.rawType) {
-        ctx.addIssue({ code: 'custom', path: ['rawType'], message: 'is required with raw' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rawType'],
+          message: 'is required with raw',
+        });
       }
       return;
     }
@@ -99,7 +103,10 @@ export const objectiveSchema = z
     timeSliceWindow: z.string().optional(),
   })
   .superRefine((objective, ctx) => {
-    if ((objective.target === undefined) === (objective.targetPercent === undefined)) {
+    if (
+      (objective.target === undefined) ===
+      (objective.targetPercent === undefined)
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['target'],
@@ -113,7 +120,9 @@ export const timeWindowSchema = z.object({
   isRolling: z.boolean().default(true),
   calendar: z
     .object({
-      startTime: z.string({ error: 'must be a date-time such as 2026-01-01 00:00:00' }),
+      startTime: z.string({
+        error: 'must be a date-time such as 2026-01-01 00:00:00',
+      }),
       timeZone: z.string({ error: 'must be an IANA time zone such as UTC' }),
     })
     .optional(),
@@ -137,7 +146,9 @@ export const sloSpecSchema = z
     budgetingMethod: z.enum(BUDGETING_METHODS as [string, ...string[]], {
       error: `must be one of ${BUDGETING_METHODS.join(', ')}`,
     }),
-    objectives: z.array(objectiveSchema).min(1, 'must hold at least one objective'),
+    objectives: z
+      .array(objectiveSchema)
+      .min(1, 'must hold at least one objective'),
     alertPolicies: z.array(alertPolicyEntry).default([]),
   })
   .superRefine((spec, ctx) => {

@@ -35,21 +35,39 @@ export function readEntitySettings(entity: YamlDocument): {
   if (tier.value !== undefined) {
     settings.tierLevel = parseTierLevel(tier.value);
     if (settings.tierLevel === undefined) {
-      problems.push(problemAt(entity, tier.path, `"${tier.value}" is not a tier: use 0, 1, 2 or 3`));
+      problems.push(
+        problemAt(
+          entity,
+          tier.path,
+          `"${tier.value}" is not a tier: use 0, 1, 2 or 3`,
+        ),
+      );
     }
   }
 
   const files = annotation(RELIABILITY_ANNOTATIONS.sloFiles);
   if (files.value !== undefined) {
-    settings.sloFilePatterns = files.value.split(',').map(p => p.trim()).filter(Boolean);
+    settings.sloFilePatterns = files.value
+      .split(',')
+      .map(p => p.trim())
+      .filter(Boolean);
     for (const pattern of settings.sloFilePatterns) {
-      if (pattern.startsWith('/') || pattern.split('/').includes('..') || pattern.includes('://')) {
+      if (
+        pattern.startsWith('/') ||
+        pattern.split('/').includes('..') ||
+        pattern.includes('://')
+      ) {
         problems.push(
-          problemAt(entity, files.path, `"${pattern}" must be a path relative to this file, inside its folder`),
+          problemAt(
+            entity,
+            files.path,
+            `"${pattern}" must be a path relative to this file, inside its folder`,
+          ),
         );
       }
     }
-    if (problems.some(p => p.field.endsWith(RELIABILITY_ANNOTATIONS.sloFiles))) settings.sloFilePatterns = [];
+    if (problems.some(p => p.field.endsWith(RELIABILITY_ANNOTATIONS.sloFiles)))
+      settings.sloFilePatterns = [];
   }
 
   for (const key of ['rto', 'rpo'] as const) {
@@ -57,7 +75,13 @@ export function readEntitySettings(entity: YamlDocument): {
     if (value === undefined) continue;
     const ms = parseDurationMs(value);
     if (ms === undefined) {
-      problems.push(problemAt(entity, path, `"${value}" is not a duration such as 15m or 4h`));
+      problems.push(
+        problemAt(
+          entity,
+          path,
+          `"${value}" is not a duration such as 15m or 4h`,
+        ),
+      );
     } else {
       settings[key === 'rto' ? 'rtoMinutes' : 'rpoMinutes'] = ms / 60000;
     }
@@ -65,10 +89,19 @@ export function readEntitySettings(entity: YamlDocument): {
 
   const tested = annotation(RELIABILITY_ANNOTATIONS.drTested);
   if (tested.value !== undefined) {
-    if (ISO_DATE.test(tested.value) && !Number.isNaN(Date.parse(tested.value))) {
+    if (
+      ISO_DATE.test(tested.value) &&
+      !Number.isNaN(Date.parse(tested.value))
+    ) {
       settings.drTested = tested.value;
     } else {
-      problems.push(problemAt(entity, tested.path, `"${tested.value}" is not a date such as 2026-09-14`));
+      problems.push(
+        problemAt(
+          entity,
+          tested.path,
+          `"${tested.value}" is not a date such as 2026-09-14`,
+        ),
+      );
     }
   }
   return { settings, problems };

@@ -14,17 +14,27 @@ const slo: SloDefinition = {
   source: { format: 'inline', file: 'catalog-info.yaml', line: 10 },
 };
 
-const component = (annotations: Record<string, string>, links: Entity['metadata']['links'] = []): Entity => ({
+const component = (
+  annotations: Record<string, string>,
+  links: Entity['metadata']['links'] = [],
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'checkout', annotations, links },
-  spec: { type: 'service', owner: 'group:default/payments', lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: 'group:default/payments',
+    lifecycle: 'production',
+  },
 });
 
 const payments: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
-  metadata: { name: 'payments', annotations: { 'pagerduty.com/service-id': 'PGRP001' } },
+  metadata: {
+    name: 'payments',
+    annotations: { 'pagerduty.com/service-id': 'PGRP001' },
+  },
   spec: { type: 'team', children: [] },
 };
 
@@ -38,8 +48,16 @@ const complete = component(
     'pagerduty.com/service-id': 'PCHK001',
   },
   [
-    { url: 'https://runbooks.example.com/checkout', title: 'Checkout runbook', type: 'runbook' },
-    { url: 'https://grafana.example.com/d/checkout', title: 'Checkout dashboard', type: 'dashboard' },
+    {
+      url: 'https://runbooks.example.com/checkout',
+      title: 'Checkout runbook',
+      type: 'runbook',
+    },
+    {
+      url: 'https://grafana.example.com/d/checkout',
+      title: 'Checkout dashboard',
+      type: 'dashboard',
+    },
   ],
 );
 
@@ -48,9 +66,15 @@ describe('resolveProfile', () => {
     const profile = resolveProfile({
       entity: complete,
       ownerGroup: payments,
-      definitions: { slos: [slo], problems: [], readAt: '2026-11-23T11:59:00.000Z' },
+      definitions: {
+        slos: [slo],
+        problems: [],
+        readAt: '2026-11-23T11:59:00.000Z',
+      },
       tiers: DEFAULT_TIERS,
-      paging: { pagerDutyService: 'https://acme.pagerduty.com/service-directory/{id}' },
+      paging: {
+        pagerDutyService: 'https://acme.pagerduty.com/service-directory/{id}',
+      },
       now,
     });
     expect(profile.entityRef).toBe('component:default/checkout');
@@ -63,18 +87,39 @@ describe('resolveProfile', () => {
       sourceRef: 'component:default/checkout',
     });
     expect(profile.runbooks).toEqual([
-      { title: 'Checkout runbook', url: 'https://runbooks.example.com/checkout' },
-      { title: 'availability runbook', url: 'https://runbooks.example.com/availability', sloName: 'availability' },
+      {
+        title: 'Checkout runbook',
+        url: 'https://runbooks.example.com/checkout',
+      },
+      {
+        title: 'availability runbook',
+        url: 'https://runbooks.example.com/availability',
+        sloName: 'availability',
+      },
     ]);
-    expect(profile.dashboards).toEqual([{ title: 'Checkout dashboard', url: 'https://grafana.example.com/d/checkout' }]);
-    expect(profile.dr).toEqual({ rtoMinutes: 60, rpoMinutes: 15, lastTested: '2026-09-14', nextTestDue: '2027-03-13' });
+    expect(profile.dashboards).toEqual([
+      {
+        title: 'Checkout dashboard',
+        url: 'https://grafana.example.com/d/checkout',
+      },
+    ]);
+    expect(profile.dr).toEqual({
+      rtoMinutes: 60,
+      rpoMinutes: 15,
+      lastTested: '2026-09-14',
+      nextTestDue: '2027-03-13',
+    });
     expect(profile.missing).toEqual([]);
   });
 
   it('inherits on-call from the owner group', () => {
-    const { 'pagerduty.com/service-id': _, ...rest } = complete.metadata.annotations!;
+    const { 'pagerduty.com/service-id': _, ...rest } =
+      complete.metadata.annotations!;
     const profile = resolveProfile({
-      entity: { ...complete, metadata: { ...complete.metadata, annotations: rest } },
+      entity: {
+        ...complete,
+        metadata: { ...complete.metadata, annotations: rest },
+      },
       ownerGroup: payments,
       definitions: { slos: [slo], problems: [] },
       tiers: DEFAULT_TIERS,
@@ -91,35 +136,86 @@ describe('resolveProfile', () => {
 
   it('lists everything a Tier-0 service without SLOs, on-call, links and DR is missing', () => {
     const profile = resolveProfile({
-      entity: component({ 'reliability-suite.io/tier': '0', 'reliability-suite.io/rto': '8h', 'reliability-suite.io/dr-tested': '2026-01-10' }),
+      entity: component({
+        'reliability-suite.io/tier': '0',
+        'reliability-suite.io/rto': '8h',
+        'reliability-suite.io/dr-tested': '2026-01-10',
+      }),
       definitions: { slos: [], problems: [] },
       tiers: DEFAULT_TIERS,
       now,
     });
     expect(profile.missing).toEqual([
-      { requirement: 'onCall', message: 'No on-call: add pagerduty.com/service-id or opsgenie.com/team (or reliability-suite.io/oncall) to the entity or its owner group' },
-      { requirement: 'slos', message: 'No SLOs: add OpenSLO files (reliability-suite.io/slo-files) or spec.reliability.slos' },
-      { requirement: 'runbooks', message: 'No runbook: add a metadata.links entry with type: runbook' },
-      { requirement: 'dashboards', message: 'No dashboard: add a metadata.links entry with type: dashboard' },
-      { requirement: 'drTargets', message: 'RTO 8h exceeds the Tier 0 maximum of 1h' },
-      { requirement: 'drTargets', message: 'No RPO: set reliability-suite.io/rpo (Tier 0 allows at most 5m)' },
-      { requirement: 'drTested', message: 'Last DR test 2026-01-10 is older than 90 days (due 2026-04-10)' },
+      {
+        requirement: 'onCall',
+        message:
+          'No on-call: add pagerduty.com/service-id or opsgenie.com/team (or reliability-suite.io/oncall) to the entity or its owner group',
+      },
+      {
+        requirement: 'slos',
+        message:
+          'No SLOs: add OpenSLO files (reliability-suite.io/slo-files) or spec.reliability.slos',
+      },
+      {
+        requirement: 'runbooks',
+        message: 'No runbook: add a metadata.links entry with type: runbook',
+      },
+      {
+        requirement: 'dashboards',
+        message:
+          'No dashboard: add a metadata.links entry with type: dashboard',
+      },
+      {
+        requirement: 'drTargets',
+        message: 'RTO 8h exceeds the Tier 0 maximum of 1h',
+      },
+      {
+        requirement: 'drTargets',
+        message:
+          'No RPO: set reliability-suite.io/rpo (Tier 0 allows at most 5m)',
+      },
+      {
+        requirement: 'drTested',
+        message:
+          'Last DR test 2026-01-10 is older than 90 days (due 2026-04-10)',
+      },
     ]);
   });
 
   it('says SLO files are broken rather than absent', () => {
     const profile = resolveProfile({
       entity: component({ 'reliability-suite.io/tier': '3' }),
-      definitions: { slos: [], problems: [{ file: 'slo/a.yaml', line: 3, field: 'kind', message: 'must be one of SLO' }] },
-      tiers: DEFAULT_TIERS.map(t => ({ ...t, requirements: ['slos' as const] })),
+      definitions: {
+        slos: [],
+        problems: [
+          {
+            file: 'slo/a.yaml',
+            line: 3,
+            field: 'kind',
+            message: 'must be one of SLO',
+          },
+        ],
+      },
+      tiers: DEFAULT_TIERS.map(t => ({
+        ...t,
+        requirements: ['slos' as const],
+      })),
       now,
     });
-    expect(profile.missing).toEqual([{ requirement: 'slos', message: 'No valid SLO: 1 definition problem(s) to fix' }]);
+    expect(profile.missing).toEqual([
+      {
+        requirement: 'slos',
+        message: 'No valid SLO: 1 definition problem(s) to fix',
+      },
+    ]);
   });
 
   it('uses a plain contact annotation and reports an unconfigured tier', () => {
     const profile = resolveProfile({
-      entity: component({ 'reliability-suite.io/tier': '7', 'reliability-suite.io/oncall': 'https://chat.example.com/#oncall' }),
+      entity: component({
+        'reliability-suite.io/tier': '7',
+        'reliability-suite.io/oncall': 'https://chat.example.com/#oncall',
+      }),
       definitions: { slos: [], problems: [] },
       tiers: DEFAULT_TIERS,
       now,
@@ -128,7 +224,11 @@ describe('resolveProfile', () => {
     expect(profile.missing).toEqual([]);
     expect(profile.onCall?.url).toBe('https://chat.example.com/#oncall');
     expect(profile.problems).toEqual([
-      { file: '', field: 'metadata.annotations.reliability-suite.io/tier', message: 'tier "7" is not configured (configured: 0, 1, 2, 3)' },
+      {
+        file: '',
+        field: 'metadata.annotations.reliability-suite.io/tier',
+        message: 'tier "7" is not configured (configured: 0, 1, 2, 3)',
+      },
     ]);
   });
 });

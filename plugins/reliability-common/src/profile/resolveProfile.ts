@@ -6,7 +6,12 @@ import { SloDefinition } from '../slo';
 import { TierDefinition } from '../tiers';
 import { yamlDocumentFromValue } from '../yamlSource';
 import { readEntitySettings } from './entitySettings';
-import { MissingItem, OnCallContact, ProfileLink, ReliabilityProfile } from './types';
+import {
+  MissingItem,
+  OnCallContact,
+  ProfileLink,
+  ReliabilityProfile,
+} from './types';
 
 /** URL templates to link a paging annotation to its provider; `{id}` is replaced. */
 export interface PagingLinkTemplates {
@@ -21,7 +26,11 @@ export interface ResolveProfileInput {
   /** The group owning the entity, when it is in the catalog (for inherited on-call). */
   ownerGroup?: Entity;
   /** SLOs and problems read from the entity's files (by the definitions sync). */
-  definitions: { slos: SloDefinition[]; problems: DefinitionProblem[]; readAt?: string };
+  definitions: {
+    slos: SloDefinition[];
+    problems: DefinitionProblem[];
+    readAt?: string;
+  };
   tiers: ReadonlyArray<TierDefinition>;
   paging?: PagingLinkTemplates;
   now: Date;
@@ -34,21 +43,29 @@ export function resolveProfile(input: ResolveProfileInput): ReliabilityProfile {
   const { entity, definitions, now } = input;
   const { settings } = readEntitySettings(yamlDocumentFromValue('', entity));
   const tier = input.tiers.find(t => t.level === settings.tierLevel);
-  const owner = typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined;
+  const owner =
+    typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined;
   const onCall =
     pagingContact(entity, 'entity', input.paging) ??
-    (input.ownerGroup && pagingContact(input.ownerGroup, 'owner', input.paging)) ??
+    (input.ownerGroup &&
+      pagingContact(input.ownerGroup, 'owner', input.paging)) ??
     plainContact(entity, 'entity') ??
     (input.ownerGroup && plainContact(input.ownerGroup, 'owner'));
 
   const links = entity.metadata.links ?? [];
   const linksOfType = (type: string): ProfileLink[] =>
-    links.filter(l => l.type === type).map(l => ({ title: l.title ?? l.url, url: l.url }));
+    links
+      .filter(l => l.type === type)
+      .map(l => ({ title: l.title ?? l.url, url: l.url }));
   const runbooks = [
     ...linksOfType('runbook'),
     ...definitions.slos
       .filter(slo => slo.runbook)
-      .map(slo => ({ title: `${slo.displayName ?? slo.name} runbook`, url: slo.runbook!, sloName: slo.name })),
+      .map(slo => ({
+        title: `${slo.displayName ?? slo.name} runbook`,
+        url: slo.runbook!,
+        sloName: slo.name,
+      })),
   ];
   const dashboards = linksOfType('dashboard');
 
@@ -59,7 +76,9 @@ export function resolveProfile(input: ResolveProfileInput): ReliabilityProfile {
     lastTested: settings.drTested,
     nextTestDue:
       settings.drTested && testInterval
-        ? new Date(Date.parse(settings.drTested) + testInterval * DAY_MS).toISOString().slice(0, 10)
+        ? new Date(Date.parse(settings.drTested) + testInterval * DAY_MS)
+            .toISOString()
+            .slice(0, 10)
         : undefined,
   };
 
@@ -69,7 +88,9 @@ export function resolveProfile(input: ResolveProfileInput): ReliabilityProfile {
     problems.push({
       file: '',
       field: `metadata.annotations.${RELIABILITY_ANNOTATIONS.tier}`,
-      message: `tier "${tierValue}" is not configured (configured: ${input.tiers.map(t => t.level).join(', ')})`,
+      message: `tier "${tierValue}" is not configured (configured: ${input.tiers
+        .map(t => t.level)
+        .join(', ')})`,
     });
   }
 
@@ -91,7 +112,11 @@ export function resolveProfile(input: ResolveProfileInput): ReliabilityProfile {
 }
 
 /** Checks each requirement of the tier against the profile. */
-function missingItems(profile: ReliabilityProfile, tier: TierDefinition, now: Date): MissingItem[] {
+function missingItems(
+  profile: ReliabilityProfile,
+  tier: TierDefinition,
+  now: Date,
+): MissingItem[] {
   const missing: MissingItem[] = [];
   const need = new Set(tier.requirements);
   const add = (requirement: MissingItem['requirement'], message: string) =>
@@ -99,7 +124,8 @@ function missingItems(profile: ReliabilityProfile, tier: TierDefinition, now: Da
   const { dr } = profile;
   const { maxRtoMinutes, maxRpoMinutes, testIntervalDays } = tier.dr;
 
-  if (!profile.owner) add('owner', 'No owner: set spec.owner to the team that runs it');
+  if (!profile.owner)
+    add('owner', 'No owner: set spec.owner to the team that runs it');
   if (!profile.onCall) {
     add(
       'onCall',
@@ -114,21 +140,46 @@ function missingItems(profile: ReliabilityProfile, tier: TierDefinition, now: Da
         : `No SLOs: add OpenSLO files (${RELIABILITY_ANNOTATIONS.sloFiles}) or spec.reliability.slos`,
     );
   }
-  if (profile.runbooks.length === 0) add('runbooks', 'No runbook: add a metadata.links entry with type: runbook');
-  if (profile.dashboards.length === 0) add('dashboards', 'No dashboard: add a metadata.links entry with type: dashboard');
+  if (profile.runbooks.length === 0)
+    add(
+      'runbooks',
+      'No runbook: add a metadata.links entry with type: runbook',
+    );
+  if (profile.dashboards.length === 0)
+    add(
+      'dashboards',
+      'No dashboard: add a metadata.links entry with type: dashboard',
+    );
   for (const [label, value, max, annotation] of [
     ['RTO', dr.rtoMinutes, maxRtoMinutes, RELIABILITY_ANNOTATIONS.rto],
     ['RPO', dr.rpoMinutes, maxRpoMinutes, RELIABILITY_ANNOTATIONS.rpo],
   ] as const) {
     if (value === undefined) {
-      add('drTargets', `No ${label}: set ${annotation}${max ? ` (${tier.name} allows at most ${minutes(max)})` : ''}`);
+      add(
+        'drTargets',
+        `No ${label}: set ${annotation}${
+          max ? ` (${tier.name} allows at most ${minutes(max)})` : ''
+        }`,
+      );
     } else if (max !== undefined && value > max) {
-      add('drTargets', `${label} ${minutes(value)} exceeds the ${tier.name} maximum of ${minutes(max)}`);
+      add(
+        'drTargets',
+        `${label} ${minutes(value)} exceeds the ${
+          tier.name
+        } maximum of ${minutes(max)}`,
+      );
     }
   }
   if (!dr.lastTested) {
-    add('drTested', `No DR test recorded: set ${RELIABILITY_ANNOTATIONS.drTested} to the date of the last test`);
-  } else if (testIntervalDays && dr.nextTestDue && dr.nextTestDue < now.toISOString().slice(0, 10)) {
+    add(
+      'drTested',
+      `No DR test recorded: set ${RELIABILITY_ANNOTATIONS.drTested} to the date of the last test`,
+    );
+  } else if (
+    testIntervalDays &&
+    dr.nextTestDue &&
+    dr.nextTestDue < now.toISOString().slice(0, 10)
+  ) {
     add(
       'drTested',
       `Last DR test ${dr.lastTested} is older than ${testIntervalDays} days (due ${dr.nextTestDue})`,
@@ -141,7 +192,10 @@ function minutes(value: number): string {
   return formatDurationMs(value * 60000);
 }
 
-function fillTemplate(template: string | undefined, id: string): string | undefined {
+function fillTemplate(
+  template: string | undefined,
+  id: string,
+): string | undefined {
   return template?.replace('{id}', encodeURIComponent(id));
 }
 
@@ -163,7 +217,12 @@ function pagingContact(
     };
   }
   if (annotations[PAGING_ANNOTATIONS.pagerDutyIntegrationKey]) {
-    return { provider: 'pagerduty', label: 'PagerDuty (integration key set)', source, sourceRef };
+    return {
+      provider: 'pagerduty',
+      label: 'PagerDuty (integration key set)',
+      source,
+      sourceRef,
+    };
   }
   const team = annotations[PAGING_ANNOTATIONS.opsgenieTeam];
   if (team) {
@@ -177,12 +236,20 @@ function pagingContact(
   }
   const selector = annotations[PAGING_ANNOTATIONS.opsgenieComponentSelector];
   if (selector) {
-    return { provider: 'opsgenie', label: `Opsgenie ${selector}`, source, sourceRef };
+    return {
+      provider: 'opsgenie',
+      label: `Opsgenie ${selector}`,
+      source,
+      sourceRef,
+    };
   }
   return undefined;
 }
 
-function plainContact(entity: Entity, source: OnCallContact['source']): OnCallContact | undefined {
+function plainContact(
+  entity: Entity,
+  source: OnCallContact['source'],
+): OnCallContact | undefined {
   const contact = entity.metadata.annotations?.[RELIABILITY_ANNOTATIONS.onCall];
   if (!contact) return undefined;
   const isLink = /^(https?:|mailto:)/.test(contact);

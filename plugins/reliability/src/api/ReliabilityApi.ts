@@ -7,4 +7,6 @@ export interface ReliabilityApi {
   getProfile(entity: CompoundEntityRef): Promise<ReliabilityProfile>;
 }
 
-export const reliabilityApiRef = createApiRef<ReliabilityApi>({ id: 'plugin.reliability.api' });
+export const reliabilityApiRef = createApiRef<ReliabilityApi>({
+  id: 'plugin.reliability.api',
+});

@@ -6,12 +6,23 @@ import { ReliabilityApi } from './ReliabilityApi';
 
 /** Talks to /api/reliability with the signed-in user's token. */
 export class ReliabilityClient implements ReliabilityApi {
-  constructor(private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {}
+  constructor(
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
+  ) {}
 
-  async getProfile({ kind, namespace, name }: CompoundEntityRef): Promise<ReliabilityProfile> {
+  async getProfile({
+    kind,
+    namespace,
+    name,
+  }: CompoundEntityRef): Promise<ReliabilityProfile> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('reliability');
     const path = [kind, namespace, name].map(encodeURIComponent).join('/');
-    const response = await this.options.fetchApi.fetch(`${baseUrl}/profile/${path}`);
+    const response = await this.options.fetchApi.fetch(
+      `${baseUrl}/profile/${path}`,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

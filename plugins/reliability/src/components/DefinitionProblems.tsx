@@ -1,14 +1,21 @@
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { makeStyles } from '@material-ui/core/styles';
-import { ReliabilityProfile, formatProblem } from '@reliability-suite/plugin-reliability-common';
+import {
+  ReliabilityProfile,
+  formatProblem,
+} from '@reliability-suite/plugin-reliability-common';
 
 const useStyles = makeStyles({
   problems: { margin: 0, paddingLeft: '1.2em', fontFamily: 'monospace' },
 });
 
 /** Every problem in the entity's reliability definitions, as `file:line field: reason`. */
-export function DefinitionProblems({ profile }: { profile: ReliabilityProfile }) {
+export function DefinitionProblems({
+  profile,
+}: {
+  profile: ReliabilityProfile;
+}) {
   const classes = useStyles();
   if (profile.problems.length === 0) return null;
   const count = profile.problems.length;

@@ -5,8 +5,12 @@ import { formatMinutes } from './format';
 /** RTO, RPO and the last DR test in one line. */
 export function DrPostureSummary({ dr }: { dr: DrPosture }) {
   const parts = [
-    `RTO ${dr.rtoMinutes !== undefined ? formatMinutes(dr.rtoMinutes) : 'not set'}`,
-    `RPO ${dr.rpoMinutes !== undefined ? formatMinutes(dr.rpoMinutes) : 'not set'}`,
+    `RTO ${
+      dr.rtoMinutes !== undefined ? formatMinutes(dr.rtoMinutes) : 'not set'
+    }`,
+    `RPO ${
+      dr.rpoMinutes !== undefined ? formatMinutes(dr.rpoMinutes) : 'not set'
+    }`,
     dr.lastTested ? `last tested ${dr.lastTested}` : 'never tested',
   ];
   return (

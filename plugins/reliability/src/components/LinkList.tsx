@@ -5,7 +5,13 @@ import { Link } from '@backstage/core-components';
 import { ProfileLink } from '@reliability-suite/plugin-reliability-common';
 
 /** Runbook or dashboard links, or a line saying there are none. */
-export function LinkList({ links, none }: { links: ProfileLink[]; none: string }) {
+export function LinkList({
+  links,
+  none,
+}: {
+  links: ProfileLink[];
+  none: string;
+}) {
   if (links.length === 0) {
     return <Typography color="textSecondary">{none}</Typography>;
   }

@@ -8,12 +8,15 @@ export function MissingItems({ profile }: { profile: ReliabilityProfile }) {
   if (!profile.tier) {
     return (
       <StatusError>
-        No tier set: add the reliability-suite.io/tier annotation (0–3) to see what is required
+        No tier set: add the reliability-suite.io/tier annotation (0–3) to see
+        what is required
       </StatusError>
     );
   }
   if (profile.missing.length === 0) {
-    return <StatusOK>Everything {profile.tier.name} requires is in place</StatusOK>;
+    return (
+      <StatusOK>Everything {profile.tier.name} requires is in place</StatusOK>
+    );
   }
   return (
     <List dense disablePadding aria-label={`Missing for ${profile.tier.name}`}>

@@ -7,7 +7,11 @@ export function OnCallSummary({ onCall }: { onCall?: OnCallContact }) {
   if (!onCall) {
     return <Typography color="error">No on-call set</Typography>;
   }
-  const how = onCall.url ? <Link to={onCall.url}>{onCall.label}</Link> : onCall.label;
+  const how = onCall.url ? (
+    <Link to={onCall.url}>{onCall.label}</Link>
+  ) : (
+    onCall.label
+  );
   return (
     <Typography component="span">
       {how}

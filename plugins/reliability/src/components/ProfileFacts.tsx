@@ -36,8 +36,14 @@ export function ProfileFacts({ profile }: { profile: ReliabilityProfile }) {
     ],
     ['Owner', profile.owner ?? 'No owner'],
     ['On call', <OnCallSummary onCall={profile.onCall} />],
-    ['Runbooks', <LinkList links={profile.runbooks} none="No runbook linked" />],
-    ['Dashboards', <LinkList links={profile.dashboards} none="No dashboard linked" />],
+    [
+      'Runbooks',
+      <LinkList links={profile.runbooks} none="No runbook linked" />,
+    ],
+    [
+      'Dashboards',
+      <LinkList links={profile.dashboards} none="No dashboard linked" />,
+    ],
     ['DR', <DrPostureSummary dr={profile.dr} />],
   ];
   return (
@@ -45,7 +51,11 @@ export function ProfileFacts({ profile }: { profile: ReliabilityProfile }) {
       {facts.map(([term, value]) => (
         <Fragment key={term}>
           <dt className={classes.term}>
-            <Typography variant="body2" component="span" className={classes.term}>
+            <Typography
+              variant="body2"
+              component="span"
+              className={classes.term}
+            >
               {term}
             </Typography>
           </dt>

@@ -6,7 +6,11 @@ import { ReliabilityProfile } from '@reliability-suite/plugin-reliability-common
 import { ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
 import { ReliabilityContent } from './ReliabilityContent';
 import { ReliabilityOverviewCard } from './ReliabilityOverviewCard';
-import { brokenProfile, completeProfile, incompleteProfile } from './testProfiles';
+import {
+  brokenProfile,
+  completeProfile,
+  incompleteProfile,
+} from './testProfiles';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -15,7 +19,10 @@ const entity: Entity = {
   spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
 };
 
-function render(element: JSX.Element, getProfile: ReliabilityApi['getProfile']) {
+function render(
+  element: JSX.Element,
+  getProfile: ReliabilityApi['getProfile'],
+) {
   return renderInTestApp(
     <TestApiProvider apis={[[reliabilityApiRef, { getProfile }]]}>
       <EntityProvider entity={entity}>{element}</EntityProvider>
@@ -23,53 +30,83 @@ function render(element: JSX.Element, getProfile: ReliabilityApi['getProfile']) 
   );
 }
 
-const returning = (profile: ReliabilityProfile) => jest.fn().mockResolvedValue(profile);
+const returning = (profile: ReliabilityProfile) =>
+  jest.fn().mockResolvedValue(profile);
 
 describe('ReliabilityContent', () => {
   it('shows a complete Tier-1 profile with its SLOs', async () => {
     const getProfile = returning(completeProfile);
     await render(<ReliabilityContent />, getProfile);
-    expect(getProfile).toHaveBeenCalledWith({ kind: 'Component', namespace: 'default', name: 'checkout' });
+    expect(getProfile).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'checkout',
+    });
     expect(screen.getByText('Tier 1')).toBeInTheDocument();
-    expect(screen.getByText('PagerDuty service PGRP001').closest('a')).toHaveAttribute(
+    expect(
+      screen.getByText('PagerDuty service PGRP001').closest('a'),
+    ).toHaveAttribute(
       'href',
       'https://example.pagerduty.com/service-directory/PGRP001',
     );
-    expect(screen.getByText('(from owner group:default/payments)')).toBeInTheDocument();
+    expect(
+      screen.getByText('(from owner group:default/payments)'),
+    ).toBeInTheDocument();
     expect(screen.getByText('Checkout runbook')).toBeInTheDocument();
-    expect(screen.getByText('RTO 1h · RPO 15m · last tested 2026-11-01')).toBeInTheDocument();
-    expect(screen.getByText('Everything Tier 1 requires is in place')).toBeInTheDocument();
+    expect(
+      screen.getByText('RTO 1h · RPO 15m · last tested 2026-11-01'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Everything Tier 1 requires is in place'),
+    ).toBeInTheDocument();
     expect(screen.getByText('SLOs (1)')).toBeInTheDocument();
     expect(screen.getByText('Checkout availability')).toBeInTheDocument();
     expect(screen.getByText('99.9%')).toBeInTheDocument();
     expect(screen.getByText('30d rolling')).toBeInTheDocument();
-    expect(screen.getByText('slo/checkout-availability.yaml:1')).toBeInTheDocument();
+    expect(
+      screen.getByText('slo/checkout-availability.yaml:1'),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/problem/)).not.toBeInTheDocument();
   });
 
   it('lists what an incomplete Tier-0 service is missing', async () => {
     await render(<ReliabilityContent />, returning(incompleteProfile));
     expect(screen.getByText('What Tier 0 requires')).toBeInTheDocument();
-    expect(screen.getByText(/^No on-call: add pagerduty.com\/service-id/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/^No on-call: add pagerduty.com\/service-id/),
+    ).toBeInTheDocument();
     expect(screen.getByText(/^No SLOs: add OpenSLO files/)).toBeInTheDocument();
     expect(screen.getByText('No on-call set')).toBeInTheDocument();
     expect(screen.getByText('No runbook linked')).toBeInTheDocument();
-    expect(screen.getByText('RTO not set · RPO not set · never tested')).toBeInTheDocument();
+    expect(
+      screen.getByText('RTO not set · RPO not set · never tested'),
+    ).toBeInTheDocument();
     expect(screen.getByText('No SLOs defined')).toBeInTheDocument();
   });
 
   it('shows each definition problem of a broken entity with file, line and field', async () => {
     await render(<ReliabilityContent />, returning(brokenProfile));
-    expect(screen.getByText('1 problem in the reliability definitions')).toBeInTheDocument();
     expect(
-      screen.getByText('slo/perfect-target.yaml:33 spec.objectives[0].target: must be < 1 (100% leaves no error budget)'),
+      screen.getByText('1 problem in the reliability definitions'),
     ).toBeInTheDocument();
-    expect(screen.getByText('No valid SLO: 1 definition problem(s) to fix')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'slo/perfect-target.yaml:33 spec.objectives[0].target: must be < 1 (100% leaves no error budget)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('No valid SLO: 1 definition problem(s) to fix'),
+    ).toBeInTheDocument();
   });
 
   it('shows the backend error instead of a blank card', async () => {
-    await render(<ReliabilityContent />, jest.fn().mockRejectedValue(new Error('backend is down')));
-    expect(screen.getByText(/Could not load the reliability profile/)).toBeInTheDocument();
+    await render(
+      <ReliabilityContent />,
+      jest.fn().mockRejectedValue(new Error('backend is down')),
+    );
+    expect(
+      screen.getByText(/Could not load the reliability profile/),
+    ).toBeInTheDocument();
     expect(screen.getAllByText(/backend is down/).length).toBeGreaterThan(0);
   });
 });
@@ -79,14 +116,20 @@ describe('ReliabilityOverviewCard', () => {
     await render(<ReliabilityOverviewCard />, returning(completeProfile));
     expect(screen.getByText('Reliability')).toBeInTheDocument();
     expect(screen.getByText('Tier 1')).toBeInTheDocument();
-    expect(screen.getByText('Checkout availability: 99.9% over 30d rolling')).toBeInTheDocument();
-    expect(screen.getByText('Everything Tier 1 requires is in place')).toBeInTheDocument();
+    expect(
+      screen.getByText('Checkout availability: 99.9% over 30d rolling'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Everything Tier 1 requires is in place'),
+    ).toBeInTheDocument();
   });
 
   it('points to the problems of a broken entity', async () => {
     await render(<ReliabilityOverviewCard />, returning(brokenProfile));
     expect(
-      screen.getByText('1 problem(s) in the reliability definitions — see the Reliability tab'),
+      screen.getByText(
+        '1 problem(s) in the reliability definitions — see the Reliability tab',
+      ),
     ).toBeInTheDocument();
     expect(screen.getByText('Tier 2')).toBeInTheDocument();
   });

@@ -24,7 +24,13 @@ export function ReliabilityContent() {
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={5}>
-            <InfoCard title={profile.tier ? `What ${profile.tier.name} requires` : 'Tier requirements'}>
+            <InfoCard
+              title={
+                profile.tier
+                  ? `What ${profile.tier.name} requires`
+                  : 'Tier requirements'
+              }
+            >
               <MissingItems profile={profile} />
             </InfoCard>
           </Grid>
@@ -32,7 +38,8 @@ export function ReliabilityContent() {
             <SloTable slos={profile.slos} />
             {profile.definitionsReadAt && (
               <Typography variant="caption" color="textSecondary">
-                SLO files read {new Date(profile.definitionsReadAt).toLocaleString()}
+                SLO files read{' '}
+                {new Date(profile.definitionsReadAt).toLocaleString()}
               </Typography>
             )}
           </Grid>

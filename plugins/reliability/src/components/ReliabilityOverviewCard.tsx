@@ -17,7 +17,8 @@ function SloList({ profile }: { profile: ReliabilityProfile }) {
       {profile.slos.map(slo => (
         <ListItem key={slo.name} disableGutters>
           <Typography variant="body2">
-            {slo.displayName ?? slo.name}: {formatObjectives(slo)} over {formatWindow(slo.timeWindow)}
+            {slo.displayName ?? slo.name}: {formatObjectives(slo)} over{' '}
+            {formatWindow(slo.timeWindow)}
           </Typography>
         </ListItem>
       ))}
@@ -28,7 +29,10 @@ function SloList({ profile }: { profile: ReliabilityProfile }) {
 /** Compact reliability summary for the entity overview page. */
 export function ReliabilityOverviewCard() {
   return (
-    <InfoCard title="Reliability" deepLink={{ title: 'Open the Reliability tab', link: 'reliability' }}>
+    <InfoCard
+      title="Reliability"
+      deepLink={{ title: 'Open the Reliability tab', link: 'reliability' }}
+    >
       <ProfileLoader>
         {profile => (
           <>
@@ -39,7 +43,8 @@ export function ReliabilityOverviewCard() {
             <SloList profile={profile} />
             {profile.problems.length > 0 && (
               <StatusError>
-                {profile.problems.length} problem(s) in the reliability definitions — see the Reliability tab
+                {profile.problems.length} problem(s) in the reliability
+                definitions — see the Reliability tab
               </StatusError>
             )}
             <Typography variant="subtitle2" style={{ marginTop: 16 }}>

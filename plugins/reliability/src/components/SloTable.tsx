@@ -6,7 +6,9 @@ import { formatObjectives, formatWindow } from './format';
 function indicatorSummary(slo: SloDefinition): string {
   const { metric } = slo.indicator;
   if (metric.type === 'threshold') return `threshold: ${metric.query.query}`;
-  const numerator = metric.good ? `good: ${metric.good.query}` : `bad: ${metric.bad?.query}`;
+  const numerator = metric.good
+    ? `good: ${metric.good.query}`
+    : `bad: ${metric.bad?.query}`;
   return `${numerator} / total: ${metric.total.query}`;
 }
 
@@ -31,16 +33,23 @@ const columns: TableColumn<SloDefinition>[] = [
   {
     title: 'Indicator',
     render: slo => (
-      <Typography variant="caption" style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+      <Typography
+        variant="caption"
+        style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}
+      >
         {indicatorSummary(slo)}
       </Typography>
     ),
   },
   {
     title: 'Defined in',
-    render: slo => `${slo.source.file}${slo.source.line ? `:${slo.source.line}` : ''}`,
+    render: slo =>
+      `${slo.source.file}${slo.source.line ? `:${slo.source.line}` : ''}`,
   },
-  { title: 'Runbook', render: slo => (slo.runbook ? <Link to={slo.runbook}>runbook</Link> : '—') },
+  {
+    title: 'Runbook',
+    render: slo => (slo.runbook ? <Link to={slo.runbook}>runbook</Link> : '—'),
+  },
 ];
 
 /** The entity's SLO definitions with objectives and windows. */

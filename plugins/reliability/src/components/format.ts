@@ -1,4 +1,7 @@
-import { SloDefinition, formatDurationMs } from '@reliability-suite/plugin-reliability-common';
+import {
+  SloDefinition,
+  formatDurationMs,
+} from '@reliability-suite/plugin-reliability-common';
 
 /** 0.999 → `99.9%`, 0.9995 → `99.95%`. */
 export function formatTarget(target: number): string {
@@ -23,7 +26,9 @@ export function formatObjectives(slo: SloDefinition): string {
     .map(objective => {
       const threshold =
         objective.op && objective.value !== undefined
-          ? ` of slices with value ${{ lt: '<', lte: '≤', gt: '>', gte: '≥' }[objective.op]} ${objective.value}`
+          ? ` of slices with value ${
+              { lt: '<', lte: '≤', gt: '>', gte: '≥' }[objective.op]
+            } ${objective.value}`
           : '';
       return `${formatTarget(objective.target)}${threshold}`;
     })

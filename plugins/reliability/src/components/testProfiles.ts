@@ -1,4 +1,7 @@
-import { DEFAULT_TIERS, ReliabilityProfile } from '@reliability-suite/plugin-reliability-common';
+import {
+  DEFAULT_TIERS,
+  ReliabilityProfile,
+} from '@reliability-suite/plugin-reliability-common';
 
 /** Profiles as the backend returns them, for component tests. */
 export const completeProfile: ReliabilityProfile = {
@@ -12,9 +15,21 @@ export const completeProfile: ReliabilityProfile = {
     source: 'owner',
     sourceRef: 'group:default/payments',
   },
-  runbooks: [{ title: 'Checkout runbook', url: 'https://runbooks.example.com/checkout' }],
-  dashboards: [{ title: 'Checkout dashboard', url: 'https://grafana.example.com/d/checkout' }],
-  dr: { rtoMinutes: 60, rpoMinutes: 15, lastTested: '2026-11-01', nextTestDue: '2027-04-30' },
+  runbooks: [
+    { title: 'Checkout runbook', url: 'https://runbooks.example.com/checkout' },
+  ],
+  dashboards: [
+    {
+      title: 'Checkout dashboard',
+      url: 'https://grafana.example.com/d/checkout',
+    },
+  ],
+  dr: {
+    rtoMinutes: 60,
+    rpoMinutes: 15,
+    lastTested: '2026-11-01',
+    nextTestDue: '2027-04-30',
+  },
   slos: [
     {
       name: 'checkout-availability',
@@ -31,7 +46,11 @@ export const completeProfile: ReliabilityProfile = {
       timeWindow: { type: 'rolling', duration: '30d', durationMs: 2592000000 },
       budgetingMethod: 'Occurrences',
       alertPolicies: [],
-      source: { format: 'openslo', file: 'slo/checkout-availability.yaml', line: 1 },
+      source: {
+        format: 'openslo',
+        file: 'slo/checkout-availability.yaml',
+        line: 1,
+      },
     },
   ],
   problems: [],
@@ -49,8 +68,16 @@ export const incompleteProfile: ReliabilityProfile = {
   slos: [],
   problems: [],
   missing: [
-    { requirement: 'onCall', message: 'No on-call: add pagerduty.com/service-id or opsgenie.com/team (or reliability-suite.io/oncall) to the entity or its owner group' },
-    { requirement: 'slos', message: 'No SLOs: add OpenSLO files (reliability-suite.io/slo-files) or spec.reliability.slos' },
+    {
+      requirement: 'onCall',
+      message:
+        'No on-call: add pagerduty.com/service-id or opsgenie.com/team (or reliability-suite.io/oncall) to the entity or its owner group',
+    },
+    {
+      requirement: 'slos',
+      message:
+        'No SLOs: add OpenSLO files (reliability-suite.io/slo-files) or spec.reliability.slos',
+    },
   ],
 };
 
@@ -66,5 +93,10 @@ export const brokenProfile: ReliabilityProfile = {
       message: 'must be < 1 (100% leaves no error budget)',
     },
   ],
-  missing: [{ requirement: 'slos', message: 'No valid SLO: 1 definition problem(s) to fix' }],
+  missing: [
+    {
+      requirement: 'slos',
+      message: 'No valid SLO: 1 definition problem(s) to fix',
+    },
+  ],
 };

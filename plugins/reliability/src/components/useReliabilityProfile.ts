@@ -9,5 +9,8 @@ export function useReliabilityProfile() {
   const { entity } = useEntity();
   const api = useApi(reliabilityApiRef);
   const ref = getCompoundEntityRef(entity);
-  return useAsyncRetry(() => api.getProfile(ref), [api, ref.kind, ref.namespace, ref.name]);
+  return useAsyncRetry(
+    () => api.getProfile(ref),
+    [api, ref.kind, ref.namespace, ref.name],
+  );
 }
