@@ -22,3 +22,4 @@ export type {
   ResolveProfileInput,
 } from './profile/resolveProfile';
 export * from './profile/types';
+export * from './math';

@@ -1,0 +1,4 @@
+export * from './budget';
+export * from './timeslices';
+export * from './policy';
+export * from './burnRateAlerts';
