@@ -1,6 +1,10 @@
 import { Config } from '@backstage/config';
 import {
+  DEFAULT_ERROR_BUDGET_POLICY,
   DEFAULT_TIERS,
+  EntityReliabilitySettings,
+  ErrorBudgetPolicy,
+  PolicyLevel,
   PagingLinkTemplates,
   ProfileRequirement,
   TierDefinition,
@@ -12,6 +16,9 @@ export interface ReliabilitySettings {
   paging: PagingLinkTemplates;
   refreshIntervalMinutes: number;
   concurrency: number;
+  evaluationIntervalMinutes: number;
+  scrapeIntervalSeconds: number;
+  policy: PolicySettings;
 }
 
 export function readReliabilitySettings(config: Config): ReliabilitySettings {
@@ -39,5 +46,57 @@ export function readReliabilitySettings(config: Config): ReliabilitySettings {
     refreshIntervalMinutes:
       root?.getOptionalNumber('definitions.refreshIntervalMinutes') ?? 5,
     concurrency: root?.getOptionalNumber('definitions.concurrency') ?? 4,
+    evaluationIntervalMinutes: root?.getOptionalNumber('evaluation.intervalMinutes') ?? 5,
+    scrapeIntervalSeconds: root?.getOptionalNumber('evaluation.scrapeIntervalSeconds') ?? 60,
+    policy: readPolicySettings(config),
   };
+}
+
+/** Error-budget policies by name ("default" always exists) and which one each tier uses. */
+export interface PolicySettings {
+  policies: Record<string, ErrorBudgetPolicy>;
+  byTier: Record<number, string>;
+}
+
+function readPolicyLevel(config: Config | undefined, base: PolicyLevel): PolicyLevel {
+  if (!config) return base;
+  return {
+    minRemaining: config.getOptionalNumber('minRemaining') ?? base.minRemaining,
+    maxDeploysPerDay: config.getOptionalNumber('maxDeploysPerDay') ?? base.maxDeploysPerDay,
+    deployAllowed: config.getOptionalBoolean('deployAllowed') ?? base.deployAllowed,
+    riskLevel: (config.getOptionalString('riskLevel') as PolicyLevel['riskLevel']) ?? base.riskLevel,
+    summary: config.getOptionalString('summary') ?? base.summary,
+    actions: config.getOptionalStringArray('actions') ?? base.actions,
+  };
+}
+
+function readPolicy(config: Config | undefined, base: ErrorBudgetPolicy): ErrorBudgetPolicy {
+  if (!config) return base;
+  return {
+    green: readPolicyLevel(config.getOptionalConfig('green'), base.green),
+    yellow: readPolicyLevel(config.getOptionalConfig('yellow'), base.yellow),
+    red: readPolicyLevel(config.getOptionalConfig('red'), base.red),
+    warningAt: config.getOptionalNumber('warningAt') ?? base.warningAt,
+    criticalAt: config.getOptionalNumber('criticalAt') ?? base.criticalAt,
+  };
+}
+
+export function readPolicySettings(config: Config): PolicySettings {
+  const section = config.getOptionalConfig('reliability.errorBudgetPolicies');
+  const base = readPolicy(section?.getOptionalConfig('default'), DEFAULT_ERROR_BUDGET_POLICY);
+  const policies: Record<string, ErrorBudgetPolicy> = { default: base };
+  for (const name of section?.keys() ?? []) {
+    if (name !== 'default') policies[name] = readPolicy(section!.getConfig(name), base);
+  }
+  const byTierConfig = config.getOptionalConfig('reliability.errorBudgetPolicyByTier');
+  const byTier: Record<number, string> = {};
+  for (const tier of byTierConfig?.keys() ?? []) byTier[Number(tier)] = byTierConfig!.getString(tier);
+  return { policies, byTier };
+}
+
+/** The policy of an entity: its own (annotation), else its tier's, else the default. */
+export function policyFor(settings: PolicySettings, entity: EntityReliabilitySettings): ErrorBudgetPolicy {
+  const name =
+    entity.errorBudgetPolicy ?? (entity.tierLevel === undefined ? undefined : settings.byTier[entity.tierLevel]);
+  return (name && settings.policies[name]) || settings.policies.default;
 }

@@ -1,13 +1,18 @@
-import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { readReliabilitySettings } from './config';
+import { reliabilityPermissions } from '@reliability-suite/plugin-reliability-common';
+import { policyFor, readReliabilitySettings } from './config';
+import { MetricSourceRegistry } from './evaluation/metricSources';
+import { SloEvaluator } from './evaluation/SloEvaluator';
 import { createRouter } from './router/createRouter';
+import { DeployGateService } from './service/DeployGateService';
+import { EntityAccess } from './service/EntityAccess';
 import { ProfileService } from './service/ProfileService';
-import { DefinitionsStore } from './store/DefinitionsStore';
+import { SloService } from './service/SloService';
+import { DefinitionsStore, migratedClient } from './store/DefinitionsStore';
+import { OverrideStore } from './store/OverrideStore';
+import { StatusStore } from './store/StatusStore';
 import { DefinitionsSync } from './sync/DefinitionsSync';
 
 /** The Reliability Suite backend, mounted at /api/reliability. */
@@ -23,32 +28,34 @@ export const reliabilityPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
       },
-      async init({
-        auth,
-        catalog,
-        config,
-        database,
-        httpAuth,
-        httpRouter,
-        logger,
-        scheduler,
-        urlReader,
-      }) {
+      async init(deps) {
+        const { auth, catalog, config, database, httpAuth, httpRouter, logger, scheduler, urlReader } = deps;
         const settings = readReliabilitySettings(config);
-        const store = await DefinitionsStore.create(database);
+        deps.permissionsRegistry.addPermissions(reliabilityPermissions);
+        const db = await migratedClient(database);
+        const definitions = new DefinitionsStore(db);
+        const statuses = new StatusStore(db);
+        const access = new EntityAccess(catalog, deps.permissions);
         const sync = new DefinitionsSync({
           catalog,
           auth,
-          store,
+          store: definitions,
           logger,
-          readContext: {
-            urlReader,
-            integrations: ScmIntegrations.fromConfig(config),
-          },
+          readContext: { urlReader, integrations: ScmIntegrations.fromConfig(config) },
           concurrency: settings.concurrency,
+        });
+        const evaluator = new SloEvaluator({
+          definitions,
+          statuses,
+          sources: MetricSourceRegistry.fromConfig(config, logger),
+          logger,
+          options: { scrapeIntervalMs: settings.scrapeIntervalSeconds * 1000, historyPoints: 120 },
+          policyFor: entity => policyFor(settings.policy, entity),
         });
         await scheduler.scheduleTask({
           id: 'reliability-definitions-sync',
@@ -58,12 +65,25 @@ export const reliabilityPlugin = createBackendPlugin({
           initialDelay: { seconds: 5 },
           fn: async () => {
             await sync.syncAll();
+            await evaluator.evaluateAll();
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'reliability-slo-evaluation',
+          scope: 'global',
+          frequency: { minutes: settings.evaluationIntervalMinutes },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: settings.evaluationIntervalMinutes },
+          fn: async () => {
+            await evaluator.evaluateAll();
           },
         });
         httpRouter.use(
           createRouter({
             httpAuth,
-            profiles: new ProfileService(catalog, store, sync, settings),
+            profiles: new ProfileService(catalog, access, definitions, sync, settings),
+            slos: new SloService(access, definitions, statuses, evaluator),
+            deployGate: new DeployGateService(access, definitions, statuses, new OverrideStore(db), settings.policy),
           }),
         );
       },

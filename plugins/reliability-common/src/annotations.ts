@@ -13,6 +13,8 @@ export const RELIABILITY_ANNOTATIONS = {
   rpo: `${RELIABILITY_ANNOTATION_PREFIX}/rpo`,
   /** Date of the last disaster-recovery test (ISO 8601). */
   drTested: `${RELIABILITY_ANNOTATION_PREFIX}/dr-tested`,
+  /** Name of a configured error-budget policy replacing the tier's. */
+  errorBudgetPolicy: `${RELIABILITY_ANNOTATION_PREFIX}/error-budget-policy`,
   /** How to page when no paging provider is annotated. */
   onCall: `${RELIABILITY_ANNOTATION_PREFIX}/oncall`,
 } as const;

@@ -23,3 +23,7 @@ export type {
 } from './profile/resolveProfile';
 export * from './profile/types';
 export * from './math';
+export * from './status';
+export * from './permissions';
+export { windowStart } from './calendarWindow';
+export * from './deployGate';

@@ -28,3 +28,15 @@ export function validatePromQl(expression: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether a text is exactly one metric selector such as `http_requests_total{job="x"}`: the only
+ * shape a counter SLI may have, because the evaluator wraps it in `increase(…[window])`. A
+ * selector cannot smuggle in other PromQL, so wrapping it cannot change what the query means.
+ */
+export function isVectorSelector(expression: string): boolean {
+  const text = expression.trim();
+  if (validatePromQl(text) !== undefined) return false;
+  const top = parser.parse(text).topNode.firstChild;
+  return top?.name === 'VectorSelector' && top.from === 0 && top.to === text.length;
+}

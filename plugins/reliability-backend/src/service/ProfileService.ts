@@ -4,7 +4,6 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ReliabilityProfile,
@@ -14,11 +13,13 @@ import {
 import { ReliabilitySettings } from '../config';
 import { DefinitionsStore } from '../store/DefinitionsStore';
 import { DefinitionsSync } from '../sync/DefinitionsSync';
+import { EntityAccess } from './EntityAccess';
 
 /** Resolves profiles from the catalog (as the caller sees it) and the stored definitions. */
 export class ProfileService {
   constructor(
     private readonly catalog: CatalogService,
+    private readonly access: EntityAccess,
     private readonly store: DefinitionsStore,
     private readonly sync: DefinitionsSync,
     private readonly settings: ReliabilitySettings,
@@ -29,12 +30,7 @@ export class ProfileService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<ReliabilityProfile> {
-    const entity = await this.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef}`);
-    }
+    const entity = await this.access.visibleEntity(entityRef, credentials);
     const [ownerGroup, stored] = await Promise.all([
       this.ownerGroup(entity, credentials),
       this.storedDefinitions(entity),

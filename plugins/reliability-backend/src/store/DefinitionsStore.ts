@@ -14,6 +14,15 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+/** The plugin's database, migrated to the latest schema. */
+export async function migratedClient(database: DatabaseService): Promise<Knex> {
+  const client = await database.getClient();
+  if (!database.migrations?.skip) {
+    await client.migrate.latest({ directory: migrationsDir });
+  }
+  return client;
+}
+
 /** The definitions of one entity as last read from its files. */
 export interface StoredDefinitions {
   entityRef: string;
@@ -34,11 +43,7 @@ interface EntityRow {
 /** The only code that reads and writes the definition tables. */
 export class DefinitionsStore {
   static async create(database: DatabaseService): Promise<DefinitionsStore> {
-    const client = await database.getClient();
-    if (!database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DefinitionsStore(client);
+    return new DefinitionsStore(await migratedClient(database));
   }
 
   constructor(private readonly db: Knex) {}
@@ -96,6 +101,19 @@ export class DefinitionsStore {
       slos: slos.map(s => JSON.parse(s.definition)),
       readAt: Number(row.read_at),
     };
+  }
+
+  /** Every stored SLO with its entity, for the evaluator. */
+  async listSlos(): Promise<Array<{ entityRef: string; settings: EntityReliabilitySettings; slo: SloDefinition }>> {
+    const rows = await this.db('slo_definitions')
+      .join('entity_definitions', 'entity_definitions.entity_ref', 'slo_definitions.entity_ref')
+      .orderBy([{ column: 'slo_definitions.entity_ref' }, { column: 'slo_definitions.position' }])
+      .select('slo_definitions.entity_ref', 'slo_definitions.definition', 'entity_definitions.settings');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      settings: JSON.parse(row.settings),
+      slo: JSON.parse(row.definition),
+    }));
   }
 
   /** Removes entities that were not read since `readAt` (gone from the catalog). */

@@ -13,6 +13,8 @@ export interface EntityReliabilitySettings {
   rpoMinutes?: number;
   /** Date of the last DR test, `YYYY-MM-DD`. */
   drTested?: string;
+  /** Name of the configured error-budget policy the entity asks for. */
+  errorBudgetPolicy?: string;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -104,5 +106,7 @@ export function readEntitySettings(entity: YamlDocument): {
       );
     }
   }
+  const policy = annotation(RELIABILITY_ANNOTATIONS.errorBudgetPolicy);
+  if (policy.value) settings.errorBudgetPolicy = policy.value;
   return { settings, problems };
 }

@@ -1,0 +1,233 @@
+import {
+  BURN_RATE_WINDOWS_MS,
+  BudgetPoint,
+  ErrorBudgetPolicy,
+  SloDefinition,
+  SloFigures,
+  Slice,
+  burnRate,
+  errorBudgetEvents,
+  errorBudgetMinutes,
+  isOverspent,
+  parseDurationMs,
+  policyState,
+  projectedExhaustion,
+  ratioTimeslicesSli,
+  remainingBudget,
+  sliFromCounts,
+  sliceVerdict,
+  timeslicesSli,
+  windowStart,
+} from '@reliability-suite/plugin-reliability-common';
+import { MetricSource, Sample } from './MetricSource';
+import { countOverRange } from './sliQueries';
+
+/** Settings of the evaluation that are not part of the SLO. */
+export interface EvaluationOptions {
+  policy: ErrorBudgetPolicy;
+  /** Scrape interval of the metrics; `increase` needs two samples, so ranges are at least twice this. */
+  scrapeIntervalMs: number;
+  /** Points of the burn-down chart. */
+  historyPoints: number;
+}
+
+/** Which burn rate projects exhaustion: 6 h, steady enough not to swing with every spike. */
+const EXHAUSTION_BURN_WINDOW_MS = 6 * 3_600_000;
+const MINUTE_MS = 60_000;
+
+/** Good and total events over a range ending at a time; undefined total = no data. */
+interface Counts {
+  good?: number;
+  total?: number;
+}
+
+/**
+ * Evaluates one SLO against its metric source at `nowMs`: SLI, budget, burn rates, exhaustion,
+ * policy state and the burn-down history. Throws MetricSourceError when the source fails.
+ */
+export async function evaluateSlo(
+  slo: SloDefinition,
+  source: MetricSource,
+  nowMs: number,
+  options: EvaluationOptions,
+): Promise<SloFigures> {
+  const start = windowStart(slo.timeWindow, nowMs);
+  const metric = slo.indicator.metric;
+  const measured =
+    slo.budgetingMethod === 'Occurrences' && metric.type === 'ratio'
+      ? await measureOccurrences(slo, source, start, nowMs, options)
+      : await measureTimeslices(slo, source, start, nowMs, options);
+  const target = slo.objectives[0].target;
+  const remainingFraction = remainingBudget(measured.sli, target);
+  const exhaustionRate = measured.burnRates.find(b => b.windowMs === EXHAUSTION_BURN_WINDOW_MS)?.rate;
+  return {
+    target,
+    sli: measured.sli,
+    attained: measured.sli === undefined ? undefined : measured.sli >= target,
+    windowStart: start,
+    windowEnd: nowMs,
+    budget: { ...measured.budget, remainingFraction, overspent: isOverspent(remainingFraction) },
+    burnRates: measured.burnRates,
+    projectedExhaustion: projectedExhaustion(remainingFraction, exhaustionRate, nowMs - start, nowMs),
+    policyState: policyState(remainingFraction, options.policy),
+    history: measured.history,
+    measuredAt: nowMs,
+  };
+}
+
+interface Measurement {
+  sli?: number;
+  budget: { unit: 'events' | 'minutes'; total?: number; consumed?: number; remaining?: number };
+  burnRates: SloFigures['burnRates'];
+  history: BudgetPoint[];
+}
+
+/** Request-based: SLI = good / total events over the window, weighted by traffic. */
+async function measureOccurrences(
+  slo: SloDefinition,
+  source: MetricSource,
+  start: number,
+  now: number,
+  options: EvaluationOptions,
+): Promise<Measurement> {
+  const metric = slo.indicator.metric;
+  if (metric.type !== 'ratio') throw new Error('Occurrences needs a ratio SLI');
+  const target = slo.objectives[0].target;
+  const goodOf = (total: number | undefined, good: number | undefined, bad: number | undefined) =>
+    total === undefined ? undefined : metric.good ? good ?? 0 : total - (bad ?? 0);
+
+  const counts = async (rangeMs: number): Promise<Counts> => {
+    const range = Math.max(rangeMs, 2 * options.scrapeIntervalMs);
+    const [total, good, bad] = await Promise.all([
+      source.instant(countOverRange(metric.total.query, range), now),
+      metric.good ? source.instant(countOverRange(metric.good.query, range), now) : undefined,
+      metric.bad ? source.instant(countOverRange(metric.bad.query, range), now) : undefined,
+    ]);
+    return { total, good: goodOf(total, good, bad) };
+  };
+
+  const window = await counts(now - start);
+  const sli = window.total === undefined ? undefined : sliFromCounts(window.good ?? 0, window.total);
+  const budgetTotal = window.total === undefined ? undefined : errorBudgetEvents(target, window.total);
+  const consumed = window.total === undefined || sli === undefined ? undefined : window.total - (window.good ?? 0);
+
+  const burnRates = await Promise.all(
+    BURN_RATE_WINDOWS_MS.map(async windowMs => {
+      const { good, total } = await counts(windowMs);
+      const ratio = total === undefined || !(total > 0) ? undefined : (total - (good ?? 0)) / total;
+      return { windowMs, rate: burnRate(ratio, target) };
+    }),
+  );
+
+  // Burn-down: events per step across the window, accumulated from the window's start.
+  const step = historyStep(now - start, options);
+  const [totals, goods, bads] = await Promise.all([
+    source.range(countOverRange(metric.total.query, step), start + step, now, step),
+    metric.good ? source.range(countOverRange(metric.good.query, step), start + step, now, step) : [],
+    metric.bad ? source.range(countOverRange(metric.bad.query, step), start + step, now, step) : [],
+  ]);
+  const goodAt = byTime(goods);
+  const badAt = byTime(bads);
+  let cumulativeTotal = 0;
+  let cumulativeGood = 0;
+  const history = totals.map(({ t, v }) => {
+    cumulativeTotal += v;
+    cumulativeGood += goodOf(v, goodAt.get(t), badAt.get(t)) ?? 0;
+    return { t, remaining: remainingBudget(sliFromCounts(cumulativeGood, cumulativeTotal), target) };
+  });
+
+  return {
+    sli,
+    budget: {
+      unit: 'events',
+      total: budgetTotal,
+      consumed,
+      remaining: budgetTotal === undefined || consumed === undefined ? undefined : budgetTotal - consumed,
+    },
+    burnRates,
+    history,
+  };
+}
+
+/** Time-based: the window is cut into slices, each good or bad; budget is in minutes. */
+async function measureTimeslices(
+  slo: SloDefinition,
+  source: MetricSource,
+  start: number,
+  now: number,
+  options: EvaluationOptions,
+): Promise<Measurement> {
+  const objective = slo.objectives[0];
+  const metric = slo.indicator.metric;
+  const sliceMs = parseDurationMs(objective.timeSliceWindow ?? '1m') ?? MINUTE_MS;
+  let slices: Array<Slice & { t: number }>;
+  if (metric.type === 'threshold') {
+    const values = await source.range(metric.query.query, start + sliceMs, now, sliceMs);
+    slices = values.map(({ t, v }) => ({ t, value: v }));
+  } else {
+    const range = Math.max(sliceMs, 2 * options.scrapeIntervalMs);
+    const [totals, goods, bads] = await Promise.all([
+      source.range(countOverRange(metric.total.query, range), start + sliceMs, now, sliceMs),
+      metric.good ? source.range(countOverRange(metric.good.query, range), start + sliceMs, now, sliceMs) : [],
+      metric.bad ? source.range(countOverRange(metric.bad.query, range), start + sliceMs, now, sliceMs) : [],
+    ]);
+    const goodAt = byTime(goods);
+    const badAt = byTime(bads);
+    slices = totals.map(({ t, v }) => ({
+      t,
+      total: v,
+      good: metric.good ? goodAt.get(t) ?? 0 : v - (badAt.get(t) ?? 0),
+    }));
+  }
+  const rule = { timeSliceTarget: objective.timeSliceTarget, op: objective.op, threshold: objective.value };
+  const verdicts = slices.map(slice => ({ t: slice.t, verdict: sliceVerdict(slice, rule) }));
+  const sliOf = (from: number) => {
+    const inRange = verdicts.filter(v => v.t > from);
+    return slo.budgetingMethod === 'RatioTimeslices'
+      ? ratioTimeslicesSli(slices.filter(s => s.t > from))
+      : timeslicesSli(inRange.map(v => v.verdict));
+  };
+  const target = objective.target;
+  const sli = sliOf(start);
+  const budgetTotal = errorBudgetMinutes(target, now - start);
+  const badMinutes = verdicts.filter(v => v.verdict === 'bad').length * (sliceMs / MINUTE_MS);
+  const burnRates = BURN_RATE_WINDOWS_MS.map(windowMs => {
+    const windowSli = sliOf(now - windowMs);
+    return { windowMs, rate: burnRate(windowSli === undefined ? undefined : 1 - windowSli, target) };
+  });
+  const step = historyStep(now - start, options);
+  const history: BudgetPoint[] = [];
+  let good = 0;
+  let counted = 0;
+  let next = start + step;
+  for (const { t, verdict } of verdicts) {
+    if (verdict !== 'nodata') {
+      counted += 1;
+      if (verdict === 'good') good += 1;
+    }
+    if (t >= next) {
+      history.push({ t, remaining: remainingBudget(counted ? good / counted : undefined, target) });
+      next += step;
+    }
+  }
+  return {
+    sli,
+    budget: {
+      unit: 'minutes',
+      total: budgetTotal,
+      consumed: sli === undefined ? undefined : badMinutes,
+      remaining: sli === undefined ? undefined : budgetTotal - badMinutes,
+    },
+    burnRates,
+    history,
+  };
+}
+
+function historyStep(windowMs: number, options: EvaluationOptions): number {
+  const step = Math.ceil(windowMs / options.historyPoints / MINUTE_MS) * MINUTE_MS;
+  return Math.max(step, 2 * options.scrapeIntervalMs);
+}
+
+function byTime(samples: Sample[]): Map<number, number> {
+  return new Map(samples.map(s => [s.t, s.v]));
+}

@@ -1,0 +1,48 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+
+const entityRef = z
+  .string({ error: 'is required, e.g. component:default/checkout' })
+  .min(1, 'is required, e.g. component:default/checkout')
+  .max(255)
+  .transform((value, ctx) => {
+    try {
+      return stringifyEntityRef(parseEntityRef(value, { defaultKind: 'component', defaultNamespace: 'default' }));
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `is not an entity reference: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  });
+
+const gateQuery = z.object({ entityRef });
+
+const overrideBody = z.object({
+  entityRef,
+  reason: z.string({ error: 'is required' }).trim().min(10, 'must explain the emergency (at least 10 characters)').max(2000),
+  durationMinutes: z
+    .number({ error: 'must be a number of minutes' })
+    .int('must be whole minutes')
+    .min(1, 'must be at least 1')
+    .max(7 * 24 * 60, 'must be at most 7 days (10080 minutes)')
+    .default(60),
+});
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new InputError(`${issue.path.join('.') || 'request'} ${issue.message}`);
+  }
+  return result.data;
+}
+
+/** `GET /deploy-gate?entityRef=component:default/x` → the entity reference. */
+export function parseDeployGateQuery(query: unknown): { entityRef: string } {
+  return parse(gateQuery, query);
+}
+
+/** `POST /deploy-gate/overrides` body → entity, reason and duration. */
+export function parseOverrideBody(body: unknown): { entityRef: string; reason: string; durationMinutes: number } {
+  return parse(overrideBody, body);
+}

@@ -1,0 +1,65 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  DeployGateDecision,
+  decideDeployGate,
+  deployGateOverridePermission,
+} from '@reliability-suite/plugin-reliability-common';
+import { PolicySettings, policyFor } from '../config';
+import { DefinitionsStore } from '../store/DefinitionsStore';
+import { OverrideStore } from '../store/OverrideStore';
+import { StatusStore } from '../store/StatusStore';
+import { EntityAccess } from './EntityAccess';
+
+/** The deploy gate for CI, answered from the store. */
+export class DeployGateService {
+  constructor(
+    private readonly access: EntityAccess,
+    private readonly definitions: DefinitionsStore,
+    private readonly statuses: StatusStore,
+    private readonly overrides: OverrideStore,
+    private readonly policies: PolicySettings,
+  ) {}
+
+  async decide(entityRef: string, credentials: BackstageCredentials, now = Date.now()): Promise<DeployGateDecision> {
+    const ref = stringifyEntityRef(await this.access.visibleEntity(entityRef, credentials));
+    const [stored, statuses, override] = await Promise.all([
+      this.definitions.get(ref),
+      this.statuses.forEntity(ref),
+      this.overrides.active(ref, now),
+    ]);
+    const slos = (stored?.slos ?? []).map(
+      slo => statuses.get(slo.name) ?? { sloName: slo.name, state: 'pending' as const },
+    );
+    const policy = policyFor(this.policies, stored?.settings ?? { sloFilePatterns: [] });
+    return decideDeployGate(
+      ref,
+      slos,
+      policy,
+      override && {
+        reason: override.reason,
+        createdBy: override.createdBy,
+        createdAt: override.createdAt,
+        expiresAt: override.expiresAt,
+      },
+    );
+  }
+
+  /** Records an emergency override (permission `reliability.deploygate.override`). */
+  async override(
+    request: { entityRef: string; reason: string; durationMinutes: number },
+    credentials: BackstageCredentials<{ type: 'user'; userEntityRef: string }>,
+    now = Date.now(),
+  ): Promise<DeployGateDecision> {
+    const ref = stringifyEntityRef(await this.access.visibleEntity(request.entityRef, credentials));
+    await this.access.authorize(deployGateOverridePermission, credentials);
+    await this.overrides.add({
+      entityRef: ref,
+      reason: request.reason,
+      createdBy: credentials.principal.userEntityRef,
+      createdAt: now,
+      expiresAt: now + request.durationMinutes * 60_000,
+    });
+    return this.decide(ref, credentials, now);
+  }
+}

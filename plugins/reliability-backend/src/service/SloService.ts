@@ -1,0 +1,53 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  PolicyState,
+  SloDefinition,
+  SloStatus,
+  sloEvaluatePermission,
+  worstPolicyState,
+} from '@reliability-suite/plugin-reliability-common';
+import { SloEvaluator } from '../evaluation/SloEvaluator';
+import { DefinitionsStore } from '../store/DefinitionsStore';
+import { StatusStore } from '../store/StatusStore';
+import { EntityAccess } from './EntityAccess';
+
+/** An entity's SLOs with their latest stored status: what the entity page shows. */
+export interface EntitySlos {
+  entityRef: string;
+  /** The worst state of its SLOs. */
+  policyState: PolicyState;
+  slos: Array<{ definition: SloDefinition; status: SloStatus }>;
+}
+
+/** Serves SLO status from the store only; never waits on a metric source, except "evaluate now". */
+export class SloService {
+  constructor(
+    private readonly access: EntityAccess,
+    private readonly definitions: DefinitionsStore,
+    private readonly statuses: StatusStore,
+    private readonly evaluator: SloEvaluator,
+  ) {}
+
+  async getEntitySlos(entityRef: string, credentials: BackstageCredentials): Promise<EntitySlos> {
+    const ref = stringifyEntityRef(await this.access.visibleEntity(entityRef, credentials));
+    const [stored, statuses] = await Promise.all([this.definitions.get(ref), this.statuses.forEntity(ref)]);
+    const slos = (stored?.slos ?? []).map(definition => ({
+      definition,
+      status: statuses.get(definition.name) ?? { sloName: definition.name, state: 'pending' as const },
+    }));
+    return {
+      entityRef: ref,
+      policyState: worstPolicyState(slos.map(s => s.status.figures?.policyState ?? 'nodata')),
+      slos,
+    };
+  }
+
+  /** Evaluates the entity's SLOs now (permission `reliability.slo.evaluate`), then answers as above. */
+  async evaluateNow(entityRef: string, credentials: BackstageCredentials): Promise<EntitySlos> {
+    const ref = stringifyEntityRef(await this.access.visibleEntity(entityRef, credentials));
+    await this.access.authorize(sloEvaluatePermission, credentials);
+    await this.evaluator.evaluateEntity(ref);
+    return this.getEntitySlos(ref, credentials);
+  }
+}

@@ -1,0 +1,49 @@
+import { Knex } from 'knex';
+
+/** An emergency override of the deploy gate. */
+export interface DeployOverride {
+  id: number;
+  entityRef: string;
+  reason: string;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** Deploy-gate overrides: inserted, never updated or deleted. */
+export class OverrideStore {
+  constructor(private readonly db: Knex) {}
+
+  async add(override: Omit<DeployOverride, 'id'>): Promise<DeployOverride> {
+    const [row] = await this.db('deploy_overrides')
+      .insert({
+        entity_ref: override.entityRef,
+        reason: override.reason,
+        created_by: override.createdBy,
+        created_at: override.createdAt,
+        expires_at: override.expiresAt,
+      })
+      .returning('id');
+    return { ...override, id: typeof row === 'object' ? row.id : row };
+  }
+
+  /** The override in force at `now` that expires last, if any. */
+  async active(entityRef: string, now: number): Promise<DeployOverride | undefined> {
+    const row = await this.db('deploy_overrides')
+      .where({ entity_ref: entityRef })
+      .where('expires_at', '>', now)
+      .where('created_at', '<=', now)
+      .orderBy('expires_at', 'desc')
+      .first();
+    return row
+      ? {
+          id: row.id,
+          entityRef: row.entity_ref,
+          reason: row.reason,
+          createdBy: row.created_by,
+          createdAt: Number(row.created_at),
+          expiresAt: Number(row.expires_at),
+        }
+      : undefined;
+  }
+}

@@ -1,0 +1,60 @@
+import { PolicyState } from './math/policy';
+
+/** The burn rate over one lookback window. */
+export interface BurnRateFigure {
+  windowMs: number;
+  /** Undefined when the window had no traffic (no data). */
+  rate?: number;
+}
+
+/** One point of the burn-down chart: remaining budget (fraction) at a time. */
+export interface BudgetPoint {
+  /** Epoch milliseconds UTC. */
+  t: number;
+  remaining?: number;
+}
+
+/** What one evaluation of an SLO measured and concluded. */
+export interface SloFigures {
+  target: number;
+  /** The measured SLI over the window; undefined = no data. */
+  sli?: number;
+  /** Whether the SLI meets the target; undefined = no data. */
+  attained?: boolean;
+  windowStart: number;
+  windowEnd: number;
+  budget: {
+    /** `events` for request-based (Occurrences) SLOs, `minutes` for time-based ones. */
+    unit: 'events' | 'minutes';
+    /** Whole budget over the window, in the unit. */
+    total?: number;
+    consumed?: number;
+    /** Left in the unit (negative when overspent). */
+    remaining?: number;
+    /** Remaining as a fraction of the whole budget (negative when overspent). */
+    remainingFraction?: number;
+    overspent: boolean;
+  };
+  burnRates: BurnRateFigure[];
+  /** When the budget runs out at the 1-hour burn rate; epoch ms. */
+  projectedExhaustion?: number;
+  policyState: PolicyState;
+  /** Remaining budget across the window, for the burn-down chart. */
+  history: BudgetPoint[];
+  /** When the data was measured (the query time), epoch ms. */
+  measuredAt: number;
+}
+
+/** The stored state of an SLO: last good figures and, when the last try failed, why. */
+export interface SloStatus {
+  sloName: string;
+  /** `ok`: the last evaluation succeeded; `degraded`: it failed and `figures` are the last good ones; `pending`: never evaluated. */
+  state: 'ok' | 'degraded' | 'pending';
+  figures?: SloFigures;
+  /** Why the last evaluation failed. */
+  error?: string;
+  /** When evaluation was last tried, epoch ms. */
+  attemptedAt?: number;
+  /** When the figures were measured, epoch ms. */
+  goodAt?: number;
+}
