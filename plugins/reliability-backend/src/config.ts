@@ -46,8 +46,10 @@ export function readReliabilitySettings(config: Config): ReliabilitySettings {
     refreshIntervalMinutes:
       root?.getOptionalNumber('definitions.refreshIntervalMinutes') ?? 5,
     concurrency: root?.getOptionalNumber('definitions.concurrency') ?? 4,
-    evaluationIntervalMinutes: root?.getOptionalNumber('evaluation.intervalMinutes') ?? 5,
-    scrapeIntervalSeconds: root?.getOptionalNumber('evaluation.scrapeIntervalSeconds') ?? 60,
+    evaluationIntervalMinutes:
+      root?.getOptionalNumber('evaluation.intervalMinutes') ?? 5,
+    scrapeIntervalSeconds:
+      root?.getOptionalNumber('evaluation.scrapeIntervalSeconds') ?? 60,
     policy: readPolicySettings(config),
   };
 }
@@ -58,19 +60,29 @@ export interface PolicySettings {
   byTier: Record<number, string>;
 }
 
-function readPolicyLevel(config: Config | undefined, base: PolicyLevel): PolicyLevel {
+function readPolicyLevel(
+  config: Config | undefined,
+  base: PolicyLevel,
+): PolicyLevel {
   if (!config) return base;
   return {
     minRemaining: config.getOptionalNumber('minRemaining') ?? base.minRemaining,
-    maxDeploysPerDay: config.getOptionalNumber('maxDeploysPerDay') ?? base.maxDeploysPerDay,
-    deployAllowed: config.getOptionalBoolean('deployAllowed') ?? base.deployAllowed,
-    riskLevel: (config.getOptionalString('riskLevel') as PolicyLevel['riskLevel']) ?? base.riskLevel,
+    maxDeploysPerDay:
+      config.getOptionalNumber('maxDeploysPerDay') ?? base.maxDeploysPerDay,
+    deployAllowed:
+      config.getOptionalBoolean('deployAllowed') ?? base.deployAllowed,
+    riskLevel:
+      (config.getOptionalString('riskLevel') as PolicyLevel['riskLevel']) ??
+      base.riskLevel,
     summary: config.getOptionalString('summary') ?? base.summary,
     actions: config.getOptionalStringArray('actions') ?? base.actions,
   };
 }
 
-function readPolicy(config: Config | undefined, base: ErrorBudgetPolicy): ErrorBudgetPolicy {
+function readPolicy(
+  config: Config | undefined,
+  base: ErrorBudgetPolicy,
+): ErrorBudgetPolicy {
   if (!config) return base;
   return {
     green: readPolicyLevel(config.getOptionalConfig('green'), base.green),
@@ -83,20 +95,33 @@ function readPolicy(config: Config | undefined, base: ErrorBudgetPolicy): ErrorB
 
 export function readPolicySettings(config: Config): PolicySettings {
   const section = config.getOptionalConfig('reliability.errorBudgetPolicies');
-  const base = readPolicy(section?.getOptionalConfig('default'), DEFAULT_ERROR_BUDGET_POLICY);
+  const base = readPolicy(
+    section?.getOptionalConfig('default'),
+    DEFAULT_ERROR_BUDGET_POLICY,
+  );
   const policies: Record<string, ErrorBudgetPolicy> = { default: base };
   for (const name of section?.keys() ?? []) {
-    if (name !== 'default') policies[name] = readPolicy(section!.getConfig(name), base);
+    if (name !== 'default')
+      policies[name] = readPolicy(section!.getConfig(name), base);
   }
-  const byTierConfig = config.getOptionalConfig('reliability.errorBudgetPolicyByTier');
+  const byTierConfig = config.getOptionalConfig(
+    'reliability.errorBudgetPolicyByTier',
+  );
   const byTier: Record<number, string> = {};
-  for (const tier of byTierConfig?.keys() ?? []) byTier[Number(tier)] = byTierConfig!.getString(tier);
+  for (const tier of byTierConfig?.keys() ?? [])
+    byTier[Number(tier)] = byTierConfig!.getString(tier);
   return { policies, byTier };
 }
 
 /** The policy of an entity: its own (annotation), else its tier's, else the default. */
-export function policyFor(settings: PolicySettings, entity: EntityReliabilitySettings): ErrorBudgetPolicy {
+export function policyFor(
+  settings: PolicySettings,
+  entity: EntityReliabilitySettings,
+): ErrorBudgetPolicy {
   const name =
-    entity.errorBudgetPolicy ?? (entity.tierLevel === undefined ? undefined : settings.byTier[entity.tierLevel]);
+    entity.errorBudgetPolicy ??
+    (entity.tierLevel === undefined
+      ? undefined
+      : settings.byTier[entity.tierLevel]);
   return (name && settings.policies[name]) || settings.policies.default;
 }

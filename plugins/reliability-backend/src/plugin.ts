@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { reliabilityPermissions } from '@reliability-suite/plugin-reliability-common';
@@ -34,7 +37,17 @@ export const reliabilityPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
       },
       async init(deps) {
-        const { auth, catalog, config, database, httpAuth, httpRouter, logger, scheduler, urlReader } = deps;
+        const {
+          auth,
+          catalog,
+          config,
+          database,
+          httpAuth,
+          httpRouter,
+          logger,
+          scheduler,
+          urlReader,
+        } = deps;
         const settings = readReliabilitySettings(config);
         deps.permissionsRegistry.addPermissions(reliabilityPermissions);
         const db = await migratedClient(database);
@@ -46,7 +59,10 @@ export const reliabilityPlugin = createBackendPlugin({
           auth,
           store: definitions,
           logger,
-          readContext: { urlReader, integrations: ScmIntegrations.fromConfig(config) },
+          readContext: {
+            urlReader,
+            integrations: ScmIntegrations.fromConfig(config),
+          },
           concurrency: settings.concurrency,
         });
         const evaluator = new SloEvaluator({
@@ -54,7 +70,10 @@ export const reliabilityPlugin = createBackendPlugin({
           statuses,
           sources: MetricSourceRegistry.fromConfig(config, logger),
           logger,
-          options: { scrapeIntervalMs: settings.scrapeIntervalSeconds * 1000, historyPoints: 120 },
+          options: {
+            scrapeIntervalMs: settings.scrapeIntervalSeconds * 1000,
+            historyPoints: 120,
+          },
           policyFor: entity => policyFor(settings.policy, entity),
         });
         await scheduler.scheduleTask({
@@ -81,9 +100,15 @@ export const reliabilityPlugin = createBackendPlugin({
         httpRouter.use(
           createRouter({
             httpAuth,
-            profiles: new ProfileService(catalog, access, definitions, sync, settings),
-            slos: new SloService(access, definitions, statuses, evaluator),
-            deployGate: new DeployGateService(access, definitions, statuses, new OverrideStore(db), settings.policy),
+            profiles: new ProfileService(catalog, access, sync, settings),
+            slos: new SloService(access, sync, statuses, evaluator),
+            deployGate: new DeployGateService(
+              access,
+              sync,
+              statuses,
+              new OverrideStore(db),
+              settings.policy,
+            ),
           }),
         );
       },

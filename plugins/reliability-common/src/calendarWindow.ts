@@ -1,7 +1,13 @@
 import { DateTime } from 'luxon';
 import { SloTimeWindow } from './slo';
 
-const UNITS = { d: 'day', w: 'week', M: 'month', Q: 'quarter', Y: 'year' } as const;
+const UNITS = {
+  d: 'day',
+  w: 'week',
+  M: 'month',
+  Q: 'quarter',
+  Y: 'year',
+} as const;
 
 /**
  * Start of the current window, epoch ms. Rolling: now - duration. Calendar-aligned: the start of
@@ -15,7 +21,9 @@ export function windowStart(window: SloTimeWindow, nowMs: number): number {
   const now = DateTime.fromMillis(nowMs, { zone: window.timeZone });
   if (count === 1) return now.startOf(unit).toMillis();
   let start = DateTime.fromSQL(window.startTime, { zone: window.timeZone });
-  if (!start.isValid) start = DateTime.fromISO(window.startTime, { zone: window.timeZone });
-  while (start.plus({ [unit]: count }).toMillis() <= nowMs) start = start.plus({ [unit]: count });
+  if (!start.isValid)
+    start = DateTime.fromISO(window.startTime, { zone: window.timeZone });
+  while (start.plus({ [unit]: count }).toMillis() <= nowMs)
+    start = start.plus({ [unit]: count });
   return start.toMillis();
 }

@@ -1,4 +1,8 @@
-import { ErrorBudgetPolicy, PolicyState, worstPolicyState } from './math/policy';
+import {
+  ErrorBudgetPolicy,
+  PolicyState,
+  worstPolicyState,
+} from './math/policy';
 import { SloStatus } from './status';
 
 /** What the deploy gate tells CI about one SLO. */
@@ -26,7 +30,12 @@ export interface DeployGateDecision {
   slos: DeployGateSlo[];
   /** Oldest measurement the decision rests on, epoch ms. */
   evaluatedAt?: number;
-  override?: { reason: string; createdBy: string; createdAt: number; expiresAt: number };
+  override?: {
+    reason: string;
+    createdBy: string;
+    createdAt: number;
+    expiresAt: number;
+  };
 }
 
 function percent(fraction: number): string {
@@ -54,7 +63,9 @@ export function decideDeployGate(
     evaluatedAt: status.figures?.measuredAt,
   }));
   const state = worstPolicyState(slos.map(s => s.policyState));
-  const measured = slos.filter(s => s.evaluatedAt !== undefined).map(s => s.evaluatedAt!);
+  const measured = slos
+    .filter(s => s.evaluatedAt !== undefined)
+    .map(s => s.evaluatedAt!);
   const evaluatedAt = measured.length ? Math.min(...measured) : undefined;
   if (state === 'nodata') {
     return {
@@ -62,7 +73,9 @@ export function decideDeployGate(
       allowed: true,
       riskLevel: 'medium',
       policyState: state,
-      reason: slos.length ? 'No SLO has data yet: deploy with care' : 'No SLOs are defined: deploy with care',
+      reason: slos.length
+        ? 'No SLO has data yet: deploy with care'
+        : 'No SLOs are defined: deploy with care',
       actions: [],
       slos,
       evaluatedAt,
@@ -73,10 +86,13 @@ export function decideDeployGate(
   const worst = slos
     .filter(s => s.remainingFraction !== undefined)
     .sort((a, b) => a.remainingFraction! - b.remainingFraction!)[0];
-  const budgetText = `${worst.slo} has ${percent(worst.remainingFraction!)} of its error budget left`;
-  const reason = override && !level.deployAllowed
-    ? `Emergency override by ${override.createdBy}: ${override.reason} (${budgetText})`
-    : `${level.summary} (${budgetText})`;
+  const budgetText = `${worst.slo} has ${percent(
+    worst.remainingFraction!,
+  )} of its error budget left`;
+  const reason =
+    override && !level.deployAllowed
+      ? `Emergency override by ${override.createdBy}: ${override.reason} (${budgetText})`
+      : `${level.summary} (${budgetText})`;
   return {
     entityRef,
     allowed: level.deployAllowed || Boolean(override),

@@ -13,4 +13,7 @@ export const sloEvaluatePermission = createPermission({
 });
 
 /** Every permission of the Reliability Suite. */
-export const reliabilityPermissions = [deployGateOverridePermission, sloEvaluatePermission];
+export const reliabilityPermissions = [
+  deployGateOverridePermission,
+  sloEvaluatePermission,
+];

@@ -13,7 +13,9 @@ export interface DefinitionProblem {
 /** Renders a problem as `file:line field: reason`, the form shown in the catalog and the UI. */
 export function formatProblem(problem: DefinitionProblem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  const what = problem.field ? `${problem.field}: ${problem.message}` : problem.message;
+  const what = problem.field
+    ? `${problem.field}: ${problem.message}`
+    : problem.message;
   if (!where) return what;
   return problem.field ? `${where} ${what}` : `${where}: ${what}`;
 }

@@ -38,5 +38,7 @@ export function isVectorSelector(expression: string): boolean {
   const text = expression.trim();
   if (validatePromQl(text) !== undefined) return false;
   const top = parser.parse(text).topNode.firstChild;
-  return top?.name === 'VectorSelector' && top.from === 0 && top.to === text.length;
+  return (
+    top?.name === 'VectorSelector' && top.from === 0 && top.to === text.length
+  );
 }

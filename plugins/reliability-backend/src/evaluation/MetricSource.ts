@@ -18,22 +18,39 @@ export interface MetricSource {
   /** One number at a time; undefined when the query returns no series (no data). */
   instant(query: string, atMs: number): Promise<number | undefined>;
   /** One series over a range; empty when the query returns no series. */
-  range(query: string, startMs: number, endMs: number, stepMs: number): Promise<Sample[]>;
+  range(
+    query: string,
+    startMs: number,
+    endMs: number,
+    stepMs: number,
+  ): Promise<Sample[]>;
 }
 
 /** Prometheus refuses range queries of more than 11,000 points per series. */
 export const MAX_POINTS_PER_QUERY = 11_000;
 
 /** Turns whatever the client threw (plain objects included) into a MetricSourceError. */
-function toMetricSourceError(source: string, error: unknown): MetricSourceError {
+function toMetricSourceError(
+  source: string,
+  error: unknown,
+): MetricSourceError {
   if (error instanceof MetricSourceError) return error;
-  if (error instanceof Error) return new MetricSourceError(`${source}: ${error.message}`);
+  if (error instanceof Error)
+    return new MetricSourceError(`${source}: ${error.message}`);
   if (error && typeof error === 'object') {
-    const { errorType, error: message, status } = error as Record<string, unknown>;
+    const {
+      errorType,
+      error: message,
+      status,
+    } = error as Record<string, unknown>;
     if (message || errorType) {
-      return new MetricSourceError(`${source}: ${[status, errorType, message].filter(Boolean).join(' ')}`);
+      return new MetricSourceError(
+        `${source}: ${[status, errorType, message].filter(Boolean).join(' ')}`,
+      );
     }
-    return new MetricSourceError(`${source}: unexpected answer ${JSON.stringify(error).slice(0, 200)}`);
+    return new MetricSourceError(
+      `${source}: unexpected answer ${JSON.stringify(error).slice(0, 200)}`,
+    );
   }
   return new MetricSourceError(`${source}: ${String(error)}`);
 }
@@ -41,17 +58,32 @@ function toMetricSourceError(source: string, error: unknown): MetricSourceError 
 function checkedValue(source: string, query: string, value: unknown): number {
   // prometheus-query parses "+Inf"/"-Inf" as NaN: both are rejected here as not a measurement.
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new MetricSourceError(`${source}: query ${query} returned ${String(value)} (NaN or ±Inf), not a number`);
+    throw new MetricSourceError(
+      `${source}: query ${query} returned ${String(
+        value,
+      )} (NaN or ±Inf), not a number`,
+    );
   }
   return value;
 }
 
-function singleSeries<T>(source: string, query: string, result: QueryResult, type: string): T | undefined {
+function singleSeries<T>(
+  source: string,
+  query: string,
+  result: QueryResult,
+  type: string,
+): T | undefined {
   if (!result || result.resultType !== type || !Array.isArray(result.result)) {
-    throw new MetricSourceError(`${source}: query ${query} returned ${result?.resultType ?? 'no result'}, expected a ${type}`);
+    throw new MetricSourceError(
+      `${source}: query ${query} returned ${
+        result?.resultType ?? 'no result'
+      }, expected a ${type}`,
+    );
   }
   if (result.result.length > 1) {
-    throw new MetricSourceError(`${source}: query ${query} returned ${result.result.length} series, expected one`);
+    throw new MetricSourceError(
+      `${source}: query ${query} returned ${result.result.length} series, expected one`,
+    );
   }
   return result.result[0] as T | undefined;
 }
@@ -65,22 +97,51 @@ export class PrometheusMetricSource implements MetricSource {
   ) {}
 
   async instant(query: string, atMs: number): Promise<number | undefined> {
-    const result = await this.call(() => this.driver.instantQuery(query, new Date(atMs), `${this.queryTimeoutSeconds}s`));
-    const series = singleSeries<{ value: { value: unknown } }>(this.name, query, result, 'vector');
-    return series ? checkedValue(this.name, query, series.value?.value) : undefined;
+    const result = await this.call(() =>
+      this.driver.instantQuery(
+        query,
+        new Date(atMs),
+        `${this.queryTimeoutSeconds}s`,
+      ),
+    );
+    const series = singleSeries<{ value: { value: unknown } }>(
+      this.name,
+      query,
+      result,
+      'vector',
+    );
+    return series
+      ? checkedValue(this.name, query, series.value?.value)
+      : undefined;
   }
 
-  async range(query: string, startMs: number, endMs: number, stepMs: number): Promise<Sample[]> {
+  async range(
+    query: string,
+    startMs: number,
+    endMs: number,
+    stepMs: number,
+  ): Promise<Sample[]> {
     const samples: Sample[] = [];
     const chunkMs = stepMs * (MAX_POINTS_PER_QUERY - 1);
     for (let from = startMs; from <= endMs; from += chunkMs + stepMs) {
       const to = Math.min(endMs, from + chunkMs);
       const result = await this.call(() =>
-        this.driver.rangeQuery(query, new Date(from), new Date(to), stepMs / 1000, `${this.queryTimeoutSeconds}s`),
+        this.driver.rangeQuery(
+          query,
+          new Date(from),
+          new Date(to),
+          stepMs / 1000,
+          `${this.queryTimeoutSeconds}s`,
+        ),
       );
-      const series = singleSeries<{ values: Array<{ time: Date; value: unknown }> }>(this.name, query, result, 'matrix');
+      const series = singleSeries<{
+        values: Array<{ time: Date; value: unknown }>;
+      }>(this.name, query, result, 'matrix');
       for (const sample of series?.values ?? []) {
-        samples.push({ t: new Date(sample.time).getTime(), v: checkedValue(this.name, query, sample.value) });
+        samples.push({
+          t: new Date(sample.time).getTime(),
+          v: checkedValue(this.name, query, sample.value),
+        });
       }
     }
     return samples;

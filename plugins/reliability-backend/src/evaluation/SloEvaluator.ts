@@ -1,6 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
-import { EntityReliabilitySettings, ErrorBudgetPolicy, SloDefinition } from '@reliability-suite/plugin-reliability-common';
+import {
+  EntityReliabilitySettings,
+  ErrorBudgetPolicy,
+  SloDefinition,
+} from '@reliability-suite/plugin-reliability-common';
 import { DefinitionsStore } from '../store/DefinitionsStore';
 import { StatusStore } from '../store/StatusStore';
 import { EvaluationOptions, evaluateSlo } from './evaluateSlo';
@@ -23,13 +27,25 @@ export class SloEvaluator {
     },
   ) {}
 
-  async evaluateAll(now = Date.now()): Promise<{ evaluated: number; degraded: number }> {
+  async evaluateAll(
+    now = Date.now(),
+  ): Promise<{ evaluated: number; degraded: number }> {
     let degraded = 0;
     const slos = await this.deps.definitions.listSlos();
     for (const { entityRef, settings, slo } of slos) {
-      if (!(await this.evaluateOne(entityRef, slo, this.deps.policyFor(settings), now))) degraded += 1;
+      if (
+        !(await this.evaluateOne(
+          entityRef,
+          slo,
+          this.deps.policyFor(settings),
+          now,
+        ))
+      )
+        degraded += 1;
     }
-    this.deps.logger.info(`Evaluated ${slos.length} SLOs, ${degraded} degraded`);
+    this.deps.logger.info(
+      `Evaluated ${slos.length} SLOs, ${degraded} degraded`,
+    );
     return { evaluated: slos.length, degraded };
   }
 
@@ -41,7 +57,10 @@ export class SloEvaluator {
     for (const slo of stored.slos) {
       await this.evaluateOne(entityRef, slo, policy, now);
     }
-    await this.deps.statuses.keepOnly(entityRef, stored.slos.map(s => s.name));
+    await this.deps.statuses.keepOnly(
+      entityRef,
+      stored.slos.map(s => s.name),
+    );
   }
 
   /** Returns false when the SLO could not be evaluated (degraded). */
@@ -52,17 +71,28 @@ export class SloEvaluator {
     now: number,
   ): Promise<boolean> {
     const metric = slo.indicator.metric;
-    const sourceName = metric.type === 'ratio' ? metric.total.metricSource : metric.query.metricSource;
+    const sourceName =
+      metric.type === 'ratio'
+        ? metric.total.metricSource
+        : metric.query.metricSource;
     try {
-      const figures = await evaluateSlo(slo, this.deps.sources.get(sourceName), now, {
-        ...this.deps.options,
-        policy,
-      });
+      const figures = await evaluateSlo(
+        slo,
+        this.deps.sources.get(sourceName),
+        now,
+        {
+          ...this.deps.options,
+          policy,
+        },
+      );
       await this.deps.statuses.saveSuccess(entityRef, slo.name, figures);
       return true;
     } catch (error) {
-      const message = error instanceof Error ? error.message : stringifyError(error);
-      this.deps.logger.warn(`SLO ${entityRef}/${slo.name} is degraded: ${message}`);
+      const message =
+        error instanceof Error ? error.message : stringifyError(error);
+      this.deps.logger.warn(
+        `SLO ${entityRef}/${slo.name} is degraded: ${message}`,
+      );
       await this.deps.statuses.saveFailure(entityRef, slo.name, message, now);
       return false;
     }

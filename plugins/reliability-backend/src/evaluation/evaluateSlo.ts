@@ -59,16 +59,27 @@ export async function evaluateSlo(
       : await measureTimeslices(slo, source, start, nowMs, options);
   const target = slo.objectives[0].target;
   const remainingFraction = remainingBudget(measured.sli, target);
-  const exhaustionRate = measured.burnRates.find(b => b.windowMs === EXHAUSTION_BURN_WINDOW_MS)?.rate;
+  const exhaustionRate = measured.burnRates.find(
+    b => b.windowMs === EXHAUSTION_BURN_WINDOW_MS,
+  )?.rate;
   return {
     target,
     sli: measured.sli,
     attained: measured.sli === undefined ? undefined : measured.sli >= target,
     windowStart: start,
     windowEnd: nowMs,
-    budget: { ...measured.budget, remainingFraction, overspent: isOverspent(remainingFraction) },
+    budget: {
+      ...measured.budget,
+      remainingFraction,
+      overspent: isOverspent(remainingFraction),
+    },
     burnRates: measured.burnRates,
-    projectedExhaustion: projectedExhaustion(remainingFraction, exhaustionRate, nowMs - start, nowMs),
+    projectedExhaustion: projectedExhaustion(
+      remainingFraction,
+      exhaustionRate,
+      nowMs - start,
+      nowMs,
+    ),
     policyState: policyState(remainingFraction, options.policy),
     history: measured.history,
     measuredAt: nowMs,
@@ -77,7 +88,12 @@ export async function evaluateSlo(
 
 interface Measurement {
   sli?: number;
-  budget: { unit: 'events' | 'minutes'; total?: number; consumed?: number; remaining?: number };
+  budget: {
+    unit: 'events' | 'minutes';
+    total?: number;
+    consumed?: number;
+    remaining?: number;
+  };
   burnRates: SloFigures['burnRates'];
   history: BudgetPoint[];
 }
@@ -93,28 +109,52 @@ async function measureOccurrences(
   const metric = slo.indicator.metric;
   if (metric.type !== 'ratio') throw new Error('Occurrences needs a ratio SLI');
   const target = slo.objectives[0].target;
-  const goodOf = (total: number | undefined, good: number | undefined, bad: number | undefined) =>
-    total === undefined ? undefined : metric.good ? good ?? 0 : total - (bad ?? 0);
+  const goodOf = (
+    total: number | undefined,
+    good: number | undefined,
+    bad: number | undefined,
+  ) =>
+    total === undefined
+      ? undefined
+      : metric.good
+      ? good ?? 0
+      : total - (bad ?? 0);
 
   const counts = async (rangeMs: number): Promise<Counts> => {
     const range = Math.max(rangeMs, 2 * options.scrapeIntervalMs);
     const [total, good, bad] = await Promise.all([
       source.instant(countOverRange(metric.total.query, range), now),
-      metric.good ? source.instant(countOverRange(metric.good.query, range), now) : undefined,
-      metric.bad ? source.instant(countOverRange(metric.bad.query, range), now) : undefined,
+      metric.good
+        ? source.instant(countOverRange(metric.good.query, range), now)
+        : undefined,
+      metric.bad
+        ? source.instant(countOverRange(metric.bad.query, range), now)
+        : undefined,
     ]);
     return { total, good: goodOf(total, good, bad) };
   };
 
   const window = await counts(now - start);
-  const sli = window.total === undefined ? undefined : sliFromCounts(window.good ?? 0, window.total);
-  const budgetTotal = window.total === undefined ? undefined : errorBudgetEvents(target, window.total);
-  const consumed = window.total === undefined || sli === undefined ? undefined : window.total - (window.good ?? 0);
+  const sli =
+    window.total === undefined
+      ? undefined
+      : sliFromCounts(window.good ?? 0, window.total);
+  const budgetTotal =
+    window.total === undefined
+      ? undefined
+      : errorBudgetEvents(target, window.total);
+  const consumed =
+    window.total === undefined || sli === undefined
+      ? undefined
+      : window.total - (window.good ?? 0);
 
   const burnRates = await Promise.all(
     BURN_RATE_WINDOWS_MS.map(async windowMs => {
       const { good, total } = await counts(windowMs);
-      const ratio = total === undefined || !(total > 0) ? undefined : (total - (good ?? 0)) / total;
+      const ratio =
+        total === undefined || !(total > 0)
+          ? undefined
+          : (total - (good ?? 0)) / total;
       return { windowMs, rate: burnRate(ratio, target) };
     }),
   );
@@ -122,9 +162,28 @@ async function measureOccurrences(
   // Burn-down: events per step across the window, accumulated from the window's start.
   const step = historyStep(now - start, options);
   const [totals, goods, bads] = await Promise.all([
-    source.range(countOverRange(metric.total.query, step), start + step, now, step),
-    metric.good ? source.range(countOverRange(metric.good.query, step), start + step, now, step) : [],
-    metric.bad ? source.range(countOverRange(metric.bad.query, step), start + step, now, step) : [],
+    source.range(
+      countOverRange(metric.total.query, step),
+      start + step,
+      now,
+      step,
+    ),
+    metric.good
+      ? source.range(
+          countOverRange(metric.good.query, step),
+          start + step,
+          now,
+          step,
+        )
+      : [],
+    metric.bad
+      ? source.range(
+          countOverRange(metric.bad.query, step),
+          start + step,
+          now,
+          step,
+        )
+      : [],
   ]);
   const goodAt = byTime(goods);
   const badAt = byTime(bads);
@@ -133,7 +192,13 @@ async function measureOccurrences(
   const history = totals.map(({ t, v }) => {
     cumulativeTotal += v;
     cumulativeGood += goodOf(v, goodAt.get(t), badAt.get(t)) ?? 0;
-    return { t, remaining: remainingBudget(sliFromCounts(cumulativeGood, cumulativeTotal), target) };
+    return {
+      t,
+      remaining: remainingBudget(
+        sliFromCounts(cumulativeGood, cumulativeTotal),
+        target,
+      ),
+    };
   });
 
   return {
@@ -142,7 +207,10 @@ async function measureOccurrences(
       unit: 'events',
       total: budgetTotal,
       consumed,
-      remaining: budgetTotal === undefined || consumed === undefined ? undefined : budgetTotal - consumed,
+      remaining:
+        budgetTotal === undefined || consumed === undefined
+          ? undefined
+          : budgetTotal - consumed,
     },
     burnRates,
     history,
@@ -159,17 +227,42 @@ async function measureTimeslices(
 ): Promise<Measurement> {
   const objective = slo.objectives[0];
   const metric = slo.indicator.metric;
-  const sliceMs = parseDurationMs(objective.timeSliceWindow ?? '1m') ?? MINUTE_MS;
+  const sliceMs =
+    parseDurationMs(objective.timeSliceWindow ?? '1m') ?? MINUTE_MS;
   let slices: Array<Slice & { t: number }>;
   if (metric.type === 'threshold') {
-    const values = await source.range(metric.query.query, start + sliceMs, now, sliceMs);
+    const values = await source.range(
+      metric.query.query,
+      start + sliceMs,
+      now,
+      sliceMs,
+    );
     slices = values.map(({ t, v }) => ({ t, value: v }));
   } else {
     const range = Math.max(sliceMs, 2 * options.scrapeIntervalMs);
     const [totals, goods, bads] = await Promise.all([
-      source.range(countOverRange(metric.total.query, range), start + sliceMs, now, sliceMs),
-      metric.good ? source.range(countOverRange(metric.good.query, range), start + sliceMs, now, sliceMs) : [],
-      metric.bad ? source.range(countOverRange(metric.bad.query, range), start + sliceMs, now, sliceMs) : [],
+      source.range(
+        countOverRange(metric.total.query, range),
+        start + sliceMs,
+        now,
+        sliceMs,
+      ),
+      metric.good
+        ? source.range(
+            countOverRange(metric.good.query, range),
+            start + sliceMs,
+            now,
+            sliceMs,
+          )
+        : [],
+      metric.bad
+        ? source.range(
+            countOverRange(metric.bad.query, range),
+            start + sliceMs,
+            now,
+            sliceMs,
+          )
+        : [],
     ]);
     const goodAt = byTime(goods);
     const badAt = byTime(bads);
@@ -179,8 +272,15 @@ async function measureTimeslices(
       good: metric.good ? goodAt.get(t) ?? 0 : v - (badAt.get(t) ?? 0),
     }));
   }
-  const rule = { timeSliceTarget: objective.timeSliceTarget, op: objective.op, threshold: objective.value };
-  const verdicts = slices.map(slice => ({ t: slice.t, verdict: sliceVerdict(slice, rule) }));
+  const rule = {
+    timeSliceTarget: objective.timeSliceTarget,
+    op: objective.op,
+    threshold: objective.value,
+  };
+  const verdicts = slices.map(slice => ({
+    t: slice.t,
+    verdict: sliceVerdict(slice, rule),
+  }));
   const sliOf = (from: number) => {
     const inRange = verdicts.filter(v => v.t > from);
     return slo.budgetingMethod === 'RatioTimeslices'
@@ -190,10 +290,17 @@ async function measureTimeslices(
   const target = objective.target;
   const sli = sliOf(start);
   const budgetTotal = errorBudgetMinutes(target, now - start);
-  const badMinutes = verdicts.filter(v => v.verdict === 'bad').length * (sliceMs / MINUTE_MS);
+  const badMinutes =
+    verdicts.filter(v => v.verdict === 'bad').length * (sliceMs / MINUTE_MS);
   const burnRates = BURN_RATE_WINDOWS_MS.map(windowMs => {
     const windowSli = sliOf(now - windowMs);
-    return { windowMs, rate: burnRate(windowSli === undefined ? undefined : 1 - windowSli, target) };
+    return {
+      windowMs,
+      rate: burnRate(
+        windowSli === undefined ? undefined : 1 - windowSli,
+        target,
+      ),
+    };
   });
   const step = historyStep(now - start, options);
   const history: BudgetPoint[] = [];
@@ -206,7 +313,13 @@ async function measureTimeslices(
       if (verdict === 'good') good += 1;
     }
     if (t >= next) {
-      history.push({ t, remaining: remainingBudget(counted ? good / counted : undefined, target) });
+      history.push({
+        t,
+        remaining: remainingBudget(
+          counted ? good / counted : undefined,
+          target,
+        ),
+      });
       next += step;
     }
   }
@@ -224,7 +337,8 @@ async function measureTimeslices(
 }
 
 function historyStep(windowMs: number, options: EvaluationOptions): number {
-  const step = Math.ceil(windowMs / options.historyPoints / MINUTE_MS) * MINUTE_MS;
+  const step =
+    Math.ceil(windowMs / options.historyPoints / MINUTE_MS) * MINUTE_MS;
   return Math.max(step, 2 * options.scrapeIntervalMs);
 }
 

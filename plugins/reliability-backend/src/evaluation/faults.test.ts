@@ -1,5 +1,8 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
-import { DEFAULT_ERROR_BUDGET_POLICY, SloDefinition } from '@reliability-suite/plugin-reliability-common';
+import {
+  DEFAULT_ERROR_BUDGET_POLICY,
+  SloDefinition,
+} from '@reliability-suite/plugin-reliability-common';
 import { ConfigReader } from '@backstage/config';
 import { DefinitionsStore, migratedClient } from '../store/DefinitionsStore';
 import { StatusStore } from '../store/StatusStore';
@@ -29,15 +32,30 @@ const slo: SloDefinition = {
 };
 
 async function setup(url: string, definition: SloDefinition = slo) {
-  const db = await migratedClient(mockServices.database({ knex: await databases.init('SQLITE_3'), migrations: { skip: false } }));
+  const db = await migratedClient(
+    mockServices.database({
+      knex: await databases.init('SQLITE_3'),
+      migrations: { skip: false },
+    }),
+  );
   const definitions = new DefinitionsStore(db);
   const statuses = new StatusStore(db);
   await definitions.save(
-    { entityRef: 'component:default/x', settings: { sloFilePatterns: [] }, slos: [definition], problems: [], readAt: 1 },
+    {
+      entityRef: 'component:default/x',
+      settings: { sloFilePatterns: [] },
+      slos: [definition],
+      problems: [],
+      readAt: 1,
+    },
     { keepSlos: false },
   );
   const sources = MetricSourceRegistry.fromConfig(
-    new ConfigReader({ reliability: { metricSources: [{ name: 'main', url, timeoutSeconds: 1 }] } }),
+    new ConfigReader({
+      reliability: {
+        metricSources: [{ name: 'main', url, timeoutSeconds: 1 }],
+      },
+    }),
     mockServices.logger.mock(),
   );
   const evaluator = new SloEvaluator({
@@ -53,23 +71,33 @@ async function setup(url: string, definition: SloDefinition = slo) {
 
 describe('a failing metric source marks the SLO degraded and keeps the last good values', () => {
   it.each<[FaultMode, RegExp]>([
-    ['error500', /^main: error http_error query processing would load too many samples$/],
+    [
+      'error500',
+      /^main: error http_error query processing would load too many samples$/,
+    ],
     ['html', /^main: error network_error unexpected network error$/],
     ['emptyBody', /^main: error network_error unexpected network error$/],
     ['slow', /^main: error timeout_error timeout of 1000ms exceeded$/],
-    ['infinity', /^main: query sum\(increase\(http_requests_total\{job="x"\}\[2592000s\]\)\) returned NaN \(NaN or ±Inf\), not a number$/],
+    [
+      'infinity',
+      /^main: query sum\(increase\(http_requests_total\{job="x"\}\[2592000s\]\)\) returned NaN \(NaN or ±Inf\), not a number$/,
+    ],
   ])('%s', async (mode, expectedError) => {
     const prometheus = await startFaultyPrometheus('healthy');
     try {
       const { statuses, evaluator } = await setup(prometheus.url);
       await evaluator.evaluateEntity('component:default/x', 1_000_000);
-      const good = (await statuses.forEntity('component:default/x')).get('availability')!;
+      const good = (await statuses.forEntity('component:default/x')).get(
+        'availability',
+      )!;
       expect(good.state).toBe('ok');
       expect(good.figures?.sli).toBe(1);
 
       prometheus.setMode(mode);
       await evaluator.evaluateEntity('component:default/x', 2_000_000);
-      const degraded = (await statuses.forEntity('component:default/x')).get('availability')!;
+      const degraded = (await statuses.forEntity('component:default/x')).get(
+        'availability',
+      )!;
       expect(degraded.state).toBe('degraded');
       expect(degraded.error).toMatch(expectedError);
       expect(degraded.attemptedAt).toBe(2_000_000);
@@ -86,7 +114,9 @@ describe('a failing metric source marks the SLO degraded and keeps the last good
     await evaluator.evaluateEntity('component:default/x', 1_000_000);
     await prometheus.stop();
     await evaluator.evaluateEntity('component:default/x', 2_000_000);
-    const status = (await statuses.forEntity('component:default/x')).get('availability')!;
+    const status = (await statuses.forEntity('component:default/x')).get(
+      'availability',
+    )!;
     expect(status.state).toBe('degraded');
     expect(status.error).toMatch(/^main: error network_error /);
     expect(status.figures?.sli).toBe(1);
@@ -97,12 +127,21 @@ describe('a failing metric source marks the SLO degraded and keeps the last good
     try {
       const { statuses, evaluator } = await setup(prometheus.url, {
         ...slo,
-        indicator: { metric: { type: 'threshold', query: { metricSource: 'legacy', query: 'up' } } },
+        indicator: {
+          metric: {
+            type: 'threshold',
+            query: { metricSource: 'legacy', query: 'up' },
+          },
+        },
       });
       await evaluator.evaluateEntity('component:default/x', 1_000_000);
-      const status = (await statuses.forEntity('component:default/x')).get('availability')!;
+      const status = (await statuses.forEntity('component:default/x')).get(
+        'availability',
+      )!;
       expect(status.state).toBe('degraded');
-      expect(status.error).toBe('metric source "legacy" is not configured (reliability.metricSources)');
+      expect(status.error).toBe(
+        'metric source "legacy" is not configured (reliability.metricSources)',
+      );
       expect(status.figures).toBeUndefined();
     } finally {
       await prometheus.stop();

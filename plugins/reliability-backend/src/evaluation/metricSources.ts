@@ -1,18 +1,28 @@
 import { Config } from '@backstage/config';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { PrometheusDriver } from 'prometheus-query';
-import { MetricSource, MetricSourceError, PrometheusMetricSource } from './MetricSource';
+import {
+  MetricSource,
+  MetricSourceError,
+  PrometheusMetricSource,
+} from './MetricSource';
 
 /** The configured metric sources by name; SLIs without a metricSourceRef use the first. */
 export class MetricSourceRegistry {
   constructor(private readonly sources: MetricSource[]) {}
 
-  static fromConfig(config: Config, logger: LoggerService): MetricSourceRegistry {
-    const sources = (config.getOptionalConfigArray('reliability.metricSources') ?? []).map(source => {
+  static fromConfig(
+    config: Config,
+    logger: LoggerService,
+  ): MetricSourceRegistry {
+    const sources = (
+      config.getOptionalConfigArray('reliability.metricSources') ?? []
+    ).map(source => {
       const name = source.getString('name');
       const headers: Record<string, string> = {};
       const headerConfig = source.getOptionalConfig('headers');
-      for (const key of headerConfig?.keys() ?? []) headers[key] = headerConfig!.getString(key);
+      for (const key of headerConfig?.keys() ?? [])
+        headers[key] = headerConfig!.getString(key);
       const token = source.getOptionalString('token');
       if (token) headers.Authorization = `Bearer ${token}`;
       const timeoutSeconds = source.getOptionalNumber('timeoutSeconds') ?? 30;
@@ -22,7 +32,10 @@ export class MetricSourceRegistry {
         headers,
         timeout: timeoutSeconds * 1000,
         preferPost: true,
-        warningHook: warning => logger.warn(`Metric source ${name} warned: ${JSON.stringify(warning)}`),
+        warningHook: warning =>
+          logger.warn(
+            `Metric source ${name} warned: ${JSON.stringify(warning)}`,
+          ),
       });
       return new PrometheusMetricSource(name, driver, timeoutSeconds);
     });
@@ -31,7 +44,9 @@ export class MetricSourceRegistry {
 
   /** The source named by an SLI (OpenSLO metricSourceRef), or the default one. */
   get(name: string | undefined): MetricSource {
-    const source = name ? this.sources.find(s => s.name === name) : this.sources[0];
+    const source = name
+      ? this.sources.find(s => s.name === name)
+      : this.sources[0];
     if (!source) {
       throw new MetricSourceError(
         name

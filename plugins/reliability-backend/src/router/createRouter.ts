@@ -4,7 +4,10 @@ import Router from 'express-promise-router';
 import { DeployGateService } from '../service/DeployGateService';
 import { ProfileService } from '../service/ProfileService';
 import { SloService } from '../service/SloService';
-import { parseDeployGateQuery, parseOverrideBody } from './parseDeployGateRequests';
+import {
+  parseDeployGateQuery,
+  parseOverrideBody,
+} from './parseDeployGateRequests';
 import { parseEntityRefParams } from './parseEntityRefParams';
 
 export interface RouterOptions {
@@ -15,34 +18,66 @@ export interface RouterOptions {
 }
 
 /** Thin routes: parse, call a service, respond. Errors are mapped by the plugin's error handler. */
-export function createRouter({ httpAuth, profiles, slos, deployGate }: RouterOptions): express.Router {
+export function createRouter({
+  httpAuth,
+  profiles,
+  slos,
+  deployGate,
+}: RouterOptions): express.Router {
   const router = Router();
   router.use(express.json());
   const anyCaller = { allow: ['user', 'service'] as Array<'user' | 'service'> };
 
   router.get('/profile/:kind/:namespace/:name', async (req, res) => {
     const entityRef = parseEntityRefParams(req.params);
-    res.json(await profiles.getProfile(entityRef, await httpAuth.credentials(req, anyCaller)));
+    res.json(
+      await profiles.getProfile(
+        entityRef,
+        await httpAuth.credentials(req, anyCaller),
+      ),
+    );
   });
 
   router.get('/slos/:kind/:namespace/:name', async (req, res) => {
     const entityRef = parseEntityRefParams(req.params);
-    res.json(await slos.getEntitySlos(entityRef, await httpAuth.credentials(req, anyCaller)));
+    res.json(
+      await slos.getEntitySlos(
+        entityRef,
+        await httpAuth.credentials(req, anyCaller),
+      ),
+    );
   });
 
   router.post('/slos/:kind/:namespace/:name/evaluate', async (req, res) => {
     const entityRef = parseEntityRefParams(req.params);
-    res.json(await slos.evaluateNow(entityRef, await httpAuth.credentials(req, { allow: ['user'] })));
+    res.json(
+      await slos.evaluateNow(
+        entityRef,
+        await httpAuth.credentials(req, { allow: ['user'] }),
+      ),
+    );
   });
 
   router.get('/deploy-gate', async (req, res) => {
     const { entityRef } = parseDeployGateQuery(req.query);
-    res.json(await deployGate.decide(entityRef, await httpAuth.credentials(req, anyCaller)));
+    res.json(
+      await deployGate.decide(
+        entityRef,
+        await httpAuth.credentials(req, anyCaller),
+      ),
+    );
   });
 
   router.post('/deploy-gate/overrides', async (req, res) => {
     const request = parseOverrideBody(req.body);
-    res.status(201).json(await deployGate.override(request, await httpAuth.credentials(req, { allow: ['user'] })));
+    res
+      .status(201)
+      .json(
+        await deployGate.override(
+          request,
+          await httpAuth.credentials(req, { allow: ['user'] }),
+        ),
+      );
   });
 
   return router;

@@ -8,9 +8,17 @@ const entityRef = z
   .max(255)
   .transform((value, ctx) => {
     try {
-      return stringifyEntityRef(parseEntityRef(value, { defaultKind: 'component', defaultNamespace: 'default' }));
+      return stringifyEntityRef(
+        parseEntityRef(value, {
+          defaultKind: 'component',
+          defaultNamespace: 'default',
+        }),
+      );
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `is not an entity reference: ${(error as Error).message}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `is not an entity reference: ${(error as Error).message}`,
+      });
       return z.NEVER;
     }
   });
@@ -19,7 +27,11 @@ const gateQuery = z.object({ entityRef });
 
 const overrideBody = z.object({
   entityRef,
-  reason: z.string({ error: 'is required' }).trim().min(10, 'must explain the emergency (at least 10 characters)').max(2000),
+  reason: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(10, 'must explain the emergency (at least 10 characters)')
+    .max(2000),
   durationMinutes: z
     .number({ error: 'must be a number of minutes' })
     .int('must be whole minutes')
@@ -32,7 +44,9 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new InputError(`${issue.path.join('.') || 'request'} ${issue.message}`);
+    throw new InputError(
+      `${issue.path.join('.') || 'request'} ${issue.message}`,
+    );
   }
   return result.data;
 }
@@ -43,6 +57,10 @@ export function parseDeployGateQuery(query: unknown): { entityRef: string } {
 }
 
 /** `POST /deploy-gate/overrides` body → entity, reason and duration. */
-export function parseOverrideBody(body: unknown): { entityRef: string; reason: string; durationMinutes: number } {
+export function parseOverrideBody(body: unknown): {
+  entityRef: string;
+  reason: string;
+  durationMinutes: number;
+} {
   return parse(overrideBody, body);
 }

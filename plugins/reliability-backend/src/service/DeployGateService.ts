@@ -6,7 +6,7 @@ import {
   deployGateOverridePermission,
 } from '@reliability-suite/plugin-reliability-common';
 import { PolicySettings, policyFor } from '../config';
-import { DefinitionsStore } from '../store/DefinitionsStore';
+import { DefinitionsSync } from '../sync/DefinitionsSync';
 import { OverrideStore } from '../store/OverrideStore';
 import { StatusStore } from '../store/StatusStore';
 import { EntityAccess } from './EntityAccess';
@@ -15,23 +15,35 @@ import { EntityAccess } from './EntityAccess';
 export class DeployGateService {
   constructor(
     private readonly access: EntityAccess,
-    private readonly definitions: DefinitionsStore,
+    private readonly sync: DefinitionsSync,
     private readonly statuses: StatusStore,
     private readonly overrides: OverrideStore,
     private readonly policies: PolicySettings,
   ) {}
 
-  async decide(entityRef: string, credentials: BackstageCredentials, now = Date.now()): Promise<DeployGateDecision> {
-    const ref = stringifyEntityRef(await this.access.visibleEntity(entityRef, credentials));
+  async decide(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    now = Date.now(),
+  ): Promise<DeployGateDecision> {
+    const entity = await this.access.visibleEntity(entityRef, credentials);
+    const ref = stringifyEntityRef(entity);
     const [stored, statuses, override] = await Promise.all([
-      this.definitions.get(ref),
+      this.sync.storedOrRead(entity),
       this.statuses.forEntity(ref),
       this.overrides.active(ref, now),
     ]);
     const slos = (stored?.slos ?? []).map(
-      slo => statuses.get(slo.name) ?? { sloName: slo.name, state: 'pending' as const },
+      slo =>
+        statuses.get(slo.name) ?? {
+          sloName: slo.name,
+          state: 'pending' as const,
+        },
     );
-    const policy = policyFor(this.policies, stored?.settings ?? { sloFilePatterns: [] });
+    const policy = policyFor(
+      this.policies,
+      stored?.settings ?? { sloFilePatterns: [] },
+    );
     return decideDeployGate(
       ref,
       slos,
@@ -51,7 +63,9 @@ export class DeployGateService {
     credentials: BackstageCredentials<{ type: 'user'; userEntityRef: string }>,
     now = Date.now(),
   ): Promise<DeployGateDecision> {
-    const ref = stringifyEntityRef(await this.access.visibleEntity(request.entityRef, credentials));
+    const ref = stringifyEntityRef(
+      await this.access.visibleEntity(request.entityRef, credentials),
+    );
     await this.access.authorize(deployGateOverridePermission, credentials);
     await this.overrides.add({
       entityRef: ref,

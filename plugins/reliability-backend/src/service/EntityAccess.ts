@@ -1,8 +1,14 @@
-import { BackstageCredentials, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 
 /** Reads follow catalog visibility; writes are checked by the permission framework. */
 export class EntityAccess {
@@ -12,8 +18,13 @@ export class EntityAccess {
   ) {}
 
   /** The entity as the caller sees it; NotFoundError when it does not exist or is hidden. */
-  async visibleEntity(entityRef: string, credentials: BackstageCredentials): Promise<Entity> {
-    const entity = await this.catalog.getEntityByRef(entityRef, { credentials });
+  async visibleEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entity = await this.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef}`);
     }
@@ -21,8 +32,13 @@ export class EntityAccess {
   }
 
   /** Throws NotAllowedError (403) unless the policy allows the caller this permission. */
-  async authorize(permission: BasicPermission, credentials: BackstageCredentials): Promise<void> {
-    const [decision] = await this.permissions.authorize([{ permission }], { credentials });
+  async authorize(
+    permission: BasicPermission,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const [decision] = await this.permissions.authorize([{ permission }], {
+      credentials,
+    });
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`Not allowed: ${permission.name}`);
     }

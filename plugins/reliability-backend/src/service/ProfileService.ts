@@ -1,17 +1,11 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ReliabilityProfile,
-  declaresReliability,
   resolveProfile,
 } from '@reliability-suite/plugin-reliability-common';
 import { ReliabilitySettings } from '../config';
-import { DefinitionsStore } from '../store/DefinitionsStore';
 import { DefinitionsSync } from '../sync/DefinitionsSync';
 import { EntityAccess } from './EntityAccess';
 
@@ -20,7 +14,6 @@ export class ProfileService {
   constructor(
     private readonly catalog: CatalogService,
     private readonly access: EntityAccess,
-    private readonly store: DefinitionsStore,
     private readonly sync: DefinitionsSync,
     private readonly settings: ReliabilitySettings,
   ) {}
@@ -33,7 +26,7 @@ export class ProfileService {
     const entity = await this.access.visibleEntity(entityRef, credentials);
     const [ownerGroup, stored] = await Promise.all([
       this.ownerGroup(entity, credentials),
-      this.storedDefinitions(entity),
+      this.sync.storedOrRead(entity),
     ]);
     return resolveProfile({
       entity,
@@ -49,18 +42,6 @@ export class ProfileService {
       paging: this.settings.paging,
       now: new Date(),
     });
-  }
-
-  /**
-   * The stored definitions. An entity the scheduled sync has not reached yet (new in the catalog)
-   * is read once now, so a new service does not wait for the next sync to show its SLOs.
-   */
-  private async storedDefinitions(entity: Entity) {
-    const ref = stringifyEntityRef(entity);
-    const stored = await this.store.get(ref);
-    if (stored || !declaresReliability(entity)) return stored;
-    await this.sync.syncEntity(entity);
-    return this.store.get(ref);
   }
 
   private async ownerGroup(

@@ -8,7 +8,7 @@ import {
   worstPolicyState,
 } from '@reliability-suite/plugin-reliability-common';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
-import { DefinitionsStore } from '../store/DefinitionsStore';
+import { DefinitionsSync } from '../sync/DefinitionsSync';
 import { StatusStore } from '../store/StatusStore';
 import { EntityAccess } from './EntityAccess';
 
@@ -24,29 +24,46 @@ export interface EntitySlos {
 export class SloService {
   constructor(
     private readonly access: EntityAccess,
-    private readonly definitions: DefinitionsStore,
+    private readonly sync: DefinitionsSync,
     private readonly statuses: StatusStore,
     private readonly evaluator: SloEvaluator,
   ) {}
 
-  async getEntitySlos(entityRef: string, credentials: BackstageCredentials): Promise<EntitySlos> {
-    const ref = stringifyEntityRef(await this.access.visibleEntity(entityRef, credentials));
-    const [stored, statuses] = await Promise.all([this.definitions.get(ref), this.statuses.forEntity(ref)]);
+  async getEntitySlos(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<EntitySlos> {
+    const entity = await this.access.visibleEntity(entityRef, credentials);
+    const ref = stringifyEntityRef(entity);
+    const [stored, statuses] = await Promise.all([
+      this.sync.storedOrRead(entity),
+      this.statuses.forEntity(ref),
+    ]);
     const slos = (stored?.slos ?? []).map(definition => ({
       definition,
-      status: statuses.get(definition.name) ?? { sloName: definition.name, state: 'pending' as const },
+      status: statuses.get(definition.name) ?? {
+        sloName: definition.name,
+        state: 'pending' as const,
+      },
     }));
     return {
       entityRef: ref,
-      policyState: worstPolicyState(slos.map(s => s.status.figures?.policyState ?? 'nodata')),
+      policyState: worstPolicyState(
+        slos.map(s => s.status.figures?.policyState ?? 'nodata'),
+      ),
       slos,
     };
   }
 
   /** Evaluates the entity's SLOs now (permission `reliability.slo.evaluate`), then answers as above. */
-  async evaluateNow(entityRef: string, credentials: BackstageCredentials): Promise<EntitySlos> {
-    const ref = stringifyEntityRef(await this.access.visibleEntity(entityRef, credentials));
+  async evaluateNow(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<EntitySlos> {
+    const entity = await this.access.visibleEntity(entityRef, credentials);
+    const ref = stringifyEntityRef(entity);
     await this.access.authorize(sloEvaluatePermission, credentials);
+    await this.sync.storedOrRead(entity);
     await this.evaluator.evaluateEntity(ref);
     return this.getEntitySlos(ref, credentials);
   }

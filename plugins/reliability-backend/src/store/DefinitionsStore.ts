@@ -104,11 +104,28 @@ export class DefinitionsStore {
   }
 
   /** Every stored SLO with its entity, for the evaluator. */
-  async listSlos(): Promise<Array<{ entityRef: string; settings: EntityReliabilitySettings; slo: SloDefinition }>> {
+  async listSlos(): Promise<
+    Array<{
+      entityRef: string;
+      settings: EntityReliabilitySettings;
+      slo: SloDefinition;
+    }>
+  > {
     const rows = await this.db('slo_definitions')
-      .join('entity_definitions', 'entity_definitions.entity_ref', 'slo_definitions.entity_ref')
-      .orderBy([{ column: 'slo_definitions.entity_ref' }, { column: 'slo_definitions.position' }])
-      .select('slo_definitions.entity_ref', 'slo_definitions.definition', 'entity_definitions.settings');
+      .join(
+        'entity_definitions',
+        'entity_definitions.entity_ref',
+        'slo_definitions.entity_ref',
+      )
+      .orderBy([
+        { column: 'slo_definitions.entity_ref' },
+        { column: 'slo_definitions.position' },
+      ])
+      .select(
+        'slo_definitions.entity_ref',
+        'slo_definitions.definition',
+        'entity_definitions.settings',
+      );
     return rows.map(row => ({
       entityRef: row.entity_ref,
       settings: JSON.parse(row.settings),

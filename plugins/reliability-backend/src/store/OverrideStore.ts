@@ -28,7 +28,10 @@ export class OverrideStore {
   }
 
   /** The override in force at `now` that expires last, if any. */
-  async active(entityRef: string, now: number): Promise<DeployOverride | undefined> {
+  async active(
+    entityRef: string,
+    now: number,
+  ): Promise<DeployOverride | undefined> {
     const row = await this.db('deploy_overrides')
       .where({ entity_ref: entityRef })
       .where('expires_at', '>', now)

@@ -1,5 +1,8 @@
 import { Knex } from 'knex';
-import { SloFigures, SloStatus } from '@reliability-suite/plugin-reliability-common';
+import {
+  SloFigures,
+  SloStatus,
+} from '@reliability-suite/plugin-reliability-common';
 
 interface StatusRow {
   entity_ref: string;
@@ -15,7 +18,11 @@ export class StatusStore {
   constructor(private readonly db: Knex) {}
 
   /** Stores a successful evaluation: new figures replace the old ones. */
-  async saveSuccess(entityRef: string, sloName: string, figures: SloFigures): Promise<void> {
+  async saveSuccess(
+    entityRef: string,
+    sloName: string,
+    figures: SloFigures,
+  ): Promise<void> {
     await this.db<StatusRow>('slo_status')
       .insert({
         entity_ref: entityRef,
@@ -30,22 +37,39 @@ export class StatusStore {
   }
 
   /** Stores a failed evaluation: only the error and time change; the last good figures stay. */
-  async saveFailure(entityRef: string, sloName: string, error: string, attemptedAt: number): Promise<void> {
+  async saveFailure(
+    entityRef: string,
+    sloName: string,
+    error: string,
+    attemptedAt: number,
+  ): Promise<void> {
     await this.db<StatusRow>('slo_status')
-      .insert({ entity_ref: entityRef, slo_name: sloName, figures: null, good_at: null, error, attempted_at: attemptedAt })
+      .insert({
+        entity_ref: entityRef,
+        slo_name: sloName,
+        figures: null,
+        good_at: null,
+        error,
+        attempted_at: attemptedAt,
+      })
       .onConflict(['entity_ref', 'slo_name'])
       .merge(['error', 'attempted_at']);
   }
 
   /** Statuses of an entity's SLOs by name. */
   async forEntity(entityRef: string): Promise<Map<string, SloStatus>> {
-    const rows = await this.db<StatusRow>('slo_status').where({ entity_ref: entityRef });
+    const rows = await this.db<StatusRow>('slo_status').where({
+      entity_ref: entityRef,
+    });
     return new Map(rows.map(row => [row.slo_name, toStatus(row)]));
   }
 
   /** Removes statuses of SLOs that no longer exist in an entity. */
   async keepOnly(entityRef: string, sloNames: string[]): Promise<void> {
-    await this.db('slo_status').where({ entity_ref: entityRef }).whereNotIn('slo_name', sloNames).delete();
+    await this.db('slo_status')
+      .where({ entity_ref: entityRef })
+      .whereNotIn('slo_name', sloNames)
+      .delete();
   }
 }
 

@@ -10,7 +10,7 @@ import {
   DefinitionReadContext,
   readEntityDefinitions,
 } from '@reliability-suite/plugin-reliability-node';
-import { DefinitionsStore } from '../store/DefinitionsStore';
+import { DefinitionsStore, StoredDefinitions } from '../store/DefinitionsStore';
 
 /** Kinds that carry a reliability profile. */
 export const PROFILE_KINDS = ['Component', 'System', 'API', 'Resource'];
@@ -72,6 +72,18 @@ export class DefinitionsSync {
       `Read reliability definitions of ${read} entities (${failed} failed), removed ${removed}`,
     );
     return { read, failed, removed };
+  }
+
+  /**
+   * The stored definitions of an entity. One the scheduled sync has not reached yet (new in the
+   * catalog) is read now, so a new service does not wait for the next sync.
+   */
+  async storedOrRead(entity: Entity): Promise<StoredDefinitions | undefined> {
+    const ref = stringifyEntityRef(entity);
+    const stored = await this.options.store.get(ref);
+    if (stored || !declaresReliability(entity)) return stored;
+    await this.syncEntity(entity);
+    return this.options.store.get(ref);
   }
 
   /** Reads one entity's files and stores the result; never throws for bad files. */

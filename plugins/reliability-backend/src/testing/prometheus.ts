@@ -33,7 +33,11 @@ async function freePort(): Promise<number> {
 }
 
 /** Writes series as OpenMetrics, one sample per `stepMs` ending at `endMs`. */
-export function toOpenMetrics(series: SeriesSpec[], endMs: number, stepMs: number): string {
+export function toOpenMetrics(
+  series: SeriesSpec[],
+  endMs: number,
+  stepMs: number,
+): string {
   const lines: string[] = [];
   for (const name of [...new Set(series.map(s => s.name))]) {
     lines.push(`# TYPE ${name} gauge`);
@@ -43,7 +47,9 @@ export function toOpenMetrics(series: SeriesSpec[], endMs: number, stepMs: numbe
         .join(',');
       const first = endMs - (spec.values.length - 1) * stepMs;
       spec.values.forEach((value, index) => {
-        lines.push(`${name}{${labels}} ${value} ${(first + index * stepMs) / 1000}`);
+        lines.push(
+          `${name}{${labels}} ${value} ${(first + index * stepMs) / 1000}`,
+        );
       });
     }
   }
@@ -55,12 +61,19 @@ export function toOpenMetrics(series: SeriesSpec[], endMs: number, stepMs: numbe
  * Backfills the series with `promtool tsdb create-blocks-from openmetrics` and starts Prometheus
  * on a free loopback port with 400 days of retention, as the demo does.
  */
-export async function startPrometheus(openMetrics: string): Promise<TestPrometheus> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'reliability-prometheus-'));
+export async function startPrometheus(
+  openMetrics: string,
+): Promise<TestPrometheus> {
+  const dir = await fs.mkdtemp(
+    path.join(os.tmpdir(), 'reliability-prometheus-'),
+  );
   const dataDir = path.join(dir, 'data');
   await fs.mkdir(dataDir);
   await fs.writeFile(path.join(dir, 'metrics.om'), openMetrics);
-  await fs.writeFile(path.join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1m\nscrape_configs: []\n');
+  await fs.writeFile(
+    path.join(dir, 'prometheus.yml'),
+    'global:\n  scrape_interval: 1m\nscrape_configs: []\n',
+  );
   await run('promtool', [
     'tsdb',
     'create-blocks-from',

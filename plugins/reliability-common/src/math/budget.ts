@@ -30,7 +30,10 @@ export function errorBudgetMinutes(target: number, windowMs: number): number {
  * The error budget of a request-based SLO, in events: (1 - target) × total events.
  * No events means no data, not a budget of zero.
  */
-export function errorBudgetEvents(target: number, totalEvents: number): number | undefined {
+export function errorBudgetEvents(
+  target: number,
+  totalEvents: number,
+): number | undefined {
   if (!(totalEvents > 0)) return undefined;
   return roundToPrecision(errorBudgetFraction(target) * totalEvents);
 }
@@ -48,13 +51,18 @@ export function sliFromCounts(good: number, total: number): number | undefined {
  * Remaining error budget as a fraction of the whole budget: 1 - (1 - SLI) / (1 - target).
  * 1 = untouched, 0 = exactly spent, negative = overspent (e.g. -0.389 = 138.9 % consumed).
  */
-export function remainingBudget(sli: number | undefined, target: number): number | undefined {
+export function remainingBudget(
+  sli: number | undefined,
+  target: number,
+): number | undefined {
   if (sli === undefined) return undefined;
   return roundToPrecision(1 - (1 - sli) / errorBudgetFraction(target));
 }
 
 /** Budget consumed as a fraction of the whole budget: 1 - remaining (above 1 when overspent). */
-export function consumedBudget(remaining: number | undefined): number | undefined {
+export function consumedBudget(
+  remaining: number | undefined,
+): number | undefined {
   return remaining === undefined ? undefined : roundToPrecision(1 - remaining);
 }
 
@@ -68,8 +76,12 @@ export function isOverspent(remaining: number | undefined): boolean {
  * observed error ratio / (1 - target). 1 = the budget lasts exactly the window; 14.4 over 1 h on a
  * 30-day SLO spends 2 % of the budget in that hour. No traffic → undefined.
  */
-export function burnRate(errorRatio: number | undefined, target: number): number | undefined {
-  if (errorRatio === undefined || !Number.isFinite(errorRatio)) return undefined;
+export function burnRate(
+  errorRatio: number | undefined,
+  target: number,
+): number | undefined {
+  if (errorRatio === undefined || !Number.isFinite(errorRatio))
+    return undefined;
   return roundToPrecision(errorRatio / errorBudgetFraction(target));
 }
 
@@ -77,7 +89,11 @@ export function burnRate(errorRatio: number | undefined, target: number): number
  * Share of the whole budget a burn rate spends over a lookback window:
  * burn rate × lookback / SLO window. 14.4 × 1 h / 30 d = 0.02 (2 %).
  */
-export function budgetSpentByBurn(rate: number, lookbackMs: number, sloWindowMs: number): number {
+export function budgetSpentByBurn(
+  rate: number,
+  lookbackMs: number,
+  sloWindowMs: number,
+): number {
   return roundToPrecision((rate * lookbackMs) / sloWindowMs);
 }
 
@@ -86,7 +102,11 @@ export function budgetSpentByBurn(rate: number, lookbackMs: number, sloWindowMs:
  * share × SLO window / lookback. Inverse of budgetSpentByBurn; how alert thresholds are scaled
  * for windows other than 30 days (2 % over 1 h of 30 d → 14.4; of 28 d → 13.44).
  */
-export function burnRateForBudgetShare(budgetShare: number, lookbackMs: number, sloWindowMs: number): number {
+export function burnRateForBudgetShare(
+  budgetShare: number,
+  lookbackMs: number,
+  sloWindowMs: number,
+): number {
   return roundToPrecision((budgetShare * sloWindowMs) / lookbackMs);
 }
 
@@ -101,7 +121,13 @@ export function projectedExhaustion(
   sloWindowMs: number,
   nowMs: number,
 ): number | undefined {
-  if (remaining === undefined || rate === undefined || !(rate > 0) || remaining <= 0) return undefined;
+  if (
+    remaining === undefined ||
+    rate === undefined ||
+    !(rate > 0) ||
+    remaining <= 0
+  )
+    return undefined;
   return Math.round(nowMs + (remaining * sloWindowMs) / rate);
 }
 

@@ -22,17 +22,41 @@ export interface BurnRateAlert {
  * 3× over 1 d/2 h (10 %), 1× over 3 d/6 h (10 %) — both tickets.
  */
 const RECOMMENDED = [
-  { severity: 'page', longWindowMs: 1 * HOUR_MS, shortWindowMs: 5 * MINUTE_MS, budgetShare: 0.02 },
-  { severity: 'page', longWindowMs: 6 * HOUR_MS, shortWindowMs: 30 * MINUTE_MS, budgetShare: 0.05 },
-  { severity: 'ticket', longWindowMs: 24 * HOUR_MS, shortWindowMs: 2 * HOUR_MS, budgetShare: 0.1 },
-  { severity: 'ticket', longWindowMs: 72 * HOUR_MS, shortWindowMs: 6 * HOUR_MS, budgetShare: 0.1 },
+  {
+    severity: 'page',
+    longWindowMs: 1 * HOUR_MS,
+    shortWindowMs: 5 * MINUTE_MS,
+    budgetShare: 0.02,
+  },
+  {
+    severity: 'page',
+    longWindowMs: 6 * HOUR_MS,
+    shortWindowMs: 30 * MINUTE_MS,
+    budgetShare: 0.05,
+  },
+  {
+    severity: 'ticket',
+    longWindowMs: 24 * HOUR_MS,
+    shortWindowMs: 2 * HOUR_MS,
+    budgetShare: 0.1,
+  },
+  {
+    severity: 'ticket',
+    longWindowMs: 72 * HOUR_MS,
+    shortWindowMs: 6 * HOUR_MS,
+    budgetShare: 0.1,
+  },
 ] as const;
 
 /** The recommended burn-rate alerts for an SLO window, thresholds scaled to that window. */
 export function burnRateAlerts(sloWindowMs: number): BurnRateAlert[] {
   return RECOMMENDED.map(alert => ({
     ...alert,
-    burnRate: burnRateForBudgetShare(alert.budgetShare, alert.longWindowMs, sloWindowMs),
+    burnRate: burnRateForBudgetShare(
+      alert.budgetShare,
+      alert.longWindowMs,
+      sloWindowMs,
+    ),
   }));
 }
 

@@ -36,7 +36,11 @@ export const DEFAULT_ERROR_BUDGET_POLICY: ErrorBudgetPolicy = {
     deployAllowed: true,
     riskLevel: 'low',
     summary: 'Normal operations: proceed with deployment',
-    actions: ['Normal feature development', '2 deployments per day allowed', 'Experimental features permitted'],
+    actions: [
+      'Normal feature development',
+      '2 deployments per day allowed',
+      'Experimental features permitted',
+    ],
   },
   yellow: {
     minRemaining: 0.1,
@@ -70,7 +74,10 @@ export const DEFAULT_ERROR_BUDGET_POLICY: ErrorBudgetPolicy = {
 };
 
 /** The policy state for a remaining budget: green ≥ green.min, yellow ≥ yellow.min, else red. */
-export function policyState(remaining: number | undefined, policy: ErrorBudgetPolicy): PolicyState {
+export function policyState(
+  remaining: number | undefined,
+  policy: ErrorBudgetPolicy,
+): PolicyState {
   if (remaining === undefined) return 'nodata';
   if (remaining >= policy.green.minRemaining) return 'green';
   if (remaining >= policy.yellow.minRemaining) return 'yellow';

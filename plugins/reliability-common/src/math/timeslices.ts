@@ -9,7 +9,11 @@ export interface Slice {
 }
 
 /** Whether `value op threshold` holds (threshold SLIs). */
-export function meetsThreshold(value: number, op: ThresholdOperator, threshold: number): boolean {
+export function meetsThreshold(
+  value: number,
+  op: ThresholdOperator,
+  threshold: number,
+): boolean {
   switch (op) {
     case 'lt':
       return value < threshold;
@@ -29,21 +33,36 @@ export function meetsThreshold(value: number, op: ThresholdOperator, threshold: 
  */
 export function sliceVerdict(
   slice: Slice,
-  rule: { timeSliceTarget?: number; op?: ThresholdOperator; threshold?: number },
+  rule: {
+    timeSliceTarget?: number;
+    op?: ThresholdOperator;
+    threshold?: number;
+  },
 ): 'good' | 'bad' | 'nodata' {
   if (slice.value !== undefined && rule.op && rule.threshold !== undefined) {
     if (!Number.isFinite(slice.value)) return 'nodata';
-    return meetsThreshold(slice.value, rule.op, rule.threshold) ? 'good' : 'bad';
+    return meetsThreshold(slice.value, rule.op, rule.threshold)
+      ? 'good'
+      : 'bad';
   }
-  if (slice.total === undefined || !(slice.total > 0) || slice.good === undefined) return 'nodata';
-  return slice.good / slice.total >= (rule.timeSliceTarget ?? 1) ? 'good' : 'bad';
+  if (
+    slice.total === undefined ||
+    !(slice.total > 0) ||
+    slice.good === undefined
+  )
+    return 'nodata';
+  return slice.good / slice.total >= (rule.timeSliceTarget ?? 1)
+    ? 'good'
+    : 'bad';
 }
 
 /**
  * Timeslices SLI: good slices / slices with data. Every slice weighs the same, however much
  * traffic it had. No slice with data → undefined (no data).
  */
-export function timeslicesSli(verdicts: Array<'good' | 'bad' | 'nodata'>): number | undefined {
+export function timeslicesSli(
+  verdicts: Array<'good' | 'bad' | 'nodata'>,
+): number | undefined {
   const counted = verdicts.filter(v => v !== 'nodata');
   if (counted.length === 0) return undefined;
   return counted.filter(v => v === 'good').length / counted.length;
