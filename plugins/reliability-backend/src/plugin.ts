@@ -101,7 +101,13 @@ export const reliabilityPlugin = createBackendPlugin({
           createRouter({
             httpAuth,
             profiles: new ProfileService(catalog, access, sync, settings),
-            slos: new SloService(access, sync, statuses, evaluator),
+            slos: new SloService(
+              access,
+              sync,
+              statuses,
+              evaluator,
+              settings.policy,
+            ),
             deployGate: new DeployGateService(
               access,
               sync,

@@ -3,14 +3,16 @@ import request from 'supertest';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { DeployGateDecision } from '@reliability-suite/plugin-reliability-common';
+import {
+  DeployGateDecision,
+  EntitySlos,
+} from '@reliability-suite/plugin-reliability-common';
 import {
   TestPrometheus,
   startPrometheus,
   toOpenMetrics,
 } from './testing/prometheus';
 import { MINUTE_MS, serviceCounters } from './testing/scenarios';
-import { EntitySlos } from './service/SloService';
 import reliabilityPlugin from '.';
 
 jest.setTimeout(120_000);

@@ -1,4 +1,5 @@
-import { PolicyState } from './math/policy';
+import { ErrorBudgetPolicy, PolicyState } from './math/policy';
+import { SloDefinition } from './slo';
 
 /** The burn rate over one lookback window. */
 export interface BurnRateFigure {
@@ -57,4 +58,14 @@ export interface SloStatus {
   attemptedAt?: number;
   /** When the figures were measured, epoch ms. */
   goodAt?: number;
+}
+
+/** An entity's SLOs with their latest stored status: what the entity page shows. */
+export interface EntitySlos {
+  entityRef: string;
+  /** The worst state of its SLOs. */
+  policyState: PolicyState;
+  /** The error-budget policy that applies to the entity (its thresholds and actions). */
+  policy: ErrorBudgetPolicy;
+  slos: Array<{ definition: SloDefinition; status: SloStatus }>;
 }

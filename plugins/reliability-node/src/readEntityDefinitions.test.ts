@@ -105,7 +105,12 @@ spec:
         etag: 'e1',
         files:
           url === `${base}/slo/*.yaml`
-            ? [{ url: `${base}/slo/availability.yaml`, content: async () => Buffer.from(slo) }]
+            ? [
+                {
+                  url: `${base}/slo/availability.yaml`,
+                  content: async () => Buffer.from(slo),
+                },
+              ]
             : [],
       }),
     });

@@ -1,24 +1,15 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  PolicyState,
-  SloDefinition,
-  SloStatus,
+  EntitySlos,
   sloEvaluatePermission,
   worstPolicyState,
 } from '@reliability-suite/plugin-reliability-common';
+import { PolicySettings, policyFor } from '../config';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { DefinitionsSync } from '../sync/DefinitionsSync';
 import { StatusStore } from '../store/StatusStore';
 import { EntityAccess } from './EntityAccess';
-
-/** An entity's SLOs with their latest stored status: what the entity page shows. */
-export interface EntitySlos {
-  entityRef: string;
-  /** The worst state of its SLOs. */
-  policyState: PolicyState;
-  slos: Array<{ definition: SloDefinition; status: SloStatus }>;
-}
 
 /** Serves SLO status from the store only; never waits on a metric source, except "evaluate now". */
 export class SloService {
@@ -27,6 +18,7 @@ export class SloService {
     private readonly sync: DefinitionsSync,
     private readonly statuses: StatusStore,
     private readonly evaluator: SloEvaluator,
+    private readonly policies: PolicySettings,
   ) {}
 
   async getEntitySlos(
@@ -48,6 +40,10 @@ export class SloService {
     }));
     return {
       entityRef: ref,
+      policy: policyFor(
+        this.policies,
+        stored?.settings ?? { sloFilePatterns: [] },
+      ),
       policyState: worstPolicyState(
         slos.map(s => s.status.figures?.policyState ?? 'nodata'),
       ),

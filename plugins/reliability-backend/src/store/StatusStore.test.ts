@@ -1,4 +1,8 @@
-import { TestDatabaseId, TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import {
+  TestDatabaseId,
+  TestDatabases,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { SloFigures } from '@reliability-suite/plugin-reliability-common';
 import { migratedClient } from './DefinitionsStore';
 import { OverrideStore } from './OverrideStore';
@@ -8,13 +12,23 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-const figures = (measuredAt: number, remainingFraction: number): SloFigures => ({
+const figures = (
+  measuredAt: number,
+  remainingFraction: number,
+): SloFigures => ({
   target: 0.999,
   sli: 0.9995,
   attained: true,
   windowStart: measuredAt - 2_592_000_000,
   windowEnd: measuredAt,
-  budget: { unit: 'events', total: 1000, consumed: 500, remaining: 500, remainingFraction, overspent: false },
+  budget: {
+    unit: 'events',
+    total: 1000,
+    consumed: 500,
+    remaining: 500,
+    remainingFraction,
+    overspent: false,
+  },
   burnRates: [{ windowMs: 300_000, rate: 0.5 }, { windowMs: 3_600_000 }],
   policyState: 'green',
   history: [{ t: measuredAt, remaining: remainingFraction }],
@@ -23,54 +37,113 @@ const figures = (measuredAt: number, remainingFraction: number): SloFigures => (
 
 async function open(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);
-  const db = await migratedClient(mockServices.database({ knex, migrations: { skip: false } }));
+  const db = await migratedClient(
+    mockServices.database({ knex, migrations: { skip: false } }),
+  );
   return { statuses: new StatusStore(db), overrides: new OverrideStore(db) };
 }
 
-describe.each(databases.eachSupportedId())('SLO status and overrides on %s', databaseId => {
-  it('keeps the last good figures through a failure and clears the error on success', async () => {
-    const { statuses } = await open(databaseId);
-    await statuses.saveFailure('component:default/x', 'availability', 'main: down', 500);
-    await expect(statuses.forEntity('component:default/x')).resolves.toEqual(
-      new Map([['availability', { sloName: 'availability', state: 'degraded', error: 'main: down', attemptedAt: 500, goodAt: undefined, figures: undefined }]]),
-    );
-    await statuses.saveSuccess('component:default/x', 'availability', figures(1000, 0.5));
-    await statuses.saveFailure('component:default/x', 'availability', 'main: timeout', 2000);
-    const degraded = (await statuses.forEntity('component:default/x')).get('availability');
-    expect(degraded).toEqual({
-      sloName: 'availability',
-      state: 'degraded',
-      error: 'main: timeout',
-      attemptedAt: 2000,
-      goodAt: 1000,
-      figures: figures(1000, 0.5),
+describe.each(databases.eachSupportedId())(
+  'SLO status and overrides on %s',
+  databaseId => {
+    it('keeps the last good figures through a failure and clears the error on success', async () => {
+      const { statuses } = await open(databaseId);
+      await statuses.saveFailure(
+        'component:default/x',
+        'availability',
+        'main: down',
+        500,
+      );
+      await expect(statuses.forEntity('component:default/x')).resolves.toEqual(
+        new Map([
+          [
+            'availability',
+            {
+              sloName: 'availability',
+              state: 'degraded',
+              error: 'main: down',
+              attemptedAt: 500,
+              goodAt: undefined,
+              figures: undefined,
+            },
+          ],
+        ]),
+      );
+      await statuses.saveSuccess(
+        'component:default/x',
+        'availability',
+        figures(1000, 0.5),
+      );
+      await statuses.saveFailure(
+        'component:default/x',
+        'availability',
+        'main: timeout',
+        2000,
+      );
+      const degraded = (await statuses.forEntity('component:default/x')).get(
+        'availability',
+      );
+      expect(degraded).toEqual({
+        sloName: 'availability',
+        state: 'degraded',
+        error: 'main: timeout',
+        attemptedAt: 2000,
+        goodAt: 1000,
+        figures: figures(1000, 0.5),
+      });
+      await statuses.saveSuccess(
+        'component:default/x',
+        'availability',
+        figures(3000, 0.4),
+      );
+      expect(
+        (await statuses.forEntity('component:default/x')).get('availability'),
+      ).toEqual({
+        sloName: 'availability',
+        state: 'ok',
+        error: undefined,
+        attemptedAt: 3000,
+        goodAt: 3000,
+        figures: figures(3000, 0.4),
+      });
     });
-    await statuses.saveSuccess('component:default/x', 'availability', figures(3000, 0.4));
-    expect((await statuses.forEntity('component:default/x')).get('availability')).toEqual({
-      sloName: 'availability',
-      state: 'ok',
-      error: undefined,
-      attemptedAt: 3000,
-      goodAt: 3000,
-      figures: figures(3000, 0.4),
+
+    it('forgets SLOs an entity no longer defines', async () => {
+      const { statuses } = await open(databaseId);
+      await statuses.saveSuccess('component:default/x', 'a', figures(1, 1));
+      await statuses.saveSuccess('component:default/x', 'b', figures(1, 1));
+      await statuses.keepOnly('component:default/x', ['b']);
+      expect([
+        ...(await statuses.forEntity('component:default/x')).keys(),
+      ]).toEqual(['b']);
     });
-  });
 
-  it('forgets SLOs an entity no longer defines', async () => {
-    const { statuses } = await open(databaseId);
-    await statuses.saveSuccess('component:default/x', 'a', figures(1, 1));
-    await statuses.saveSuccess('component:default/x', 'b', figures(1, 1));
-    await statuses.keepOnly('component:default/x', ['b']);
-    expect([...(await statuses.forEntity('component:default/x')).keys()]).toEqual(['b']);
-  });
-
-  it('records overrides and finds the one in force', async () => {
-    const { overrides } = await open(databaseId);
-    const first = await overrides.add({ entityRef: 'component:default/x', reason: 'INC-1 hotfix', createdBy: 'user:default/ann', createdAt: 1000, expiresAt: 5000 });
-    expect(first.id).toEqual(expect.any(Number));
-    await overrides.add({ entityRef: 'component:default/x', reason: 'INC-2 hotfix', createdBy: 'user:default/bob', createdAt: 2000, expiresAt: 9000 });
-    expect((await overrides.active('component:default/x', 3000))?.reason).toBe('INC-2 hotfix');
-    expect((await overrides.active('component:default/x', 9000))).toBeUndefined();
-    expect((await overrides.active('component:default/y', 3000))).toBeUndefined();
-  });
-});
+    it('records overrides and finds the one in force', async () => {
+      const { overrides } = await open(databaseId);
+      const first = await overrides.add({
+        entityRef: 'component:default/x',
+        reason: 'INC-1 hotfix',
+        createdBy: 'user:default/ann',
+        createdAt: 1000,
+        expiresAt: 5000,
+      });
+      expect(first.id).toEqual(expect.any(Number));
+      await overrides.add({
+        entityRef: 'component:default/x',
+        reason: 'INC-2 hotfix',
+        createdBy: 'user:default/bob',
+        createdAt: 2000,
+        expiresAt: 9000,
+      });
+      expect(
+        (await overrides.active('component:default/x', 3000))?.reason,
+      ).toBe('INC-2 hotfix');
+      expect(
+        await overrides.active('component:default/x', 9000),
+      ).toBeUndefined();
+      expect(
+        await overrides.active('component:default/y', 3000),
+      ).toBeUndefined();
+    });
+  },
+);

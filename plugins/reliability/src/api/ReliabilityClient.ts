@@ -1,7 +1,10 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { ReliabilityProfile } from '@reliability-suite/plugin-reliability-common';
+import {
+  EntitySlos,
+  ReliabilityProfile,
+} from '@reliability-suite/plugin-reliability-common';
 import { ReliabilityApi } from './ReliabilityApi';
 
 /** Talks to /api/reliability with the signed-in user's token. */
@@ -13,19 +16,33 @@ export class ReliabilityClient implements ReliabilityApi {
     },
   ) {}
 
-  async getProfile({
-    kind,
-    namespace,
-    name,
-  }: CompoundEntityRef): Promise<ReliabilityProfile> {
+  getProfile(entity: CompoundEntityRef): Promise<ReliabilityProfile> {
+    return this.request(`profile/${entityPath(entity)}`);
+  }
+
+  getSlos(entity: CompoundEntityRef): Promise<EntitySlos> {
+    return this.request(`slos/${entityPath(entity)}`);
+  }
+
+  evaluateNow(entity: CompoundEntityRef): Promise<EntitySlos> {
+    return this.request(`slos/${entityPath(entity)}/evaluate`, {
+      method: 'POST',
+    });
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('reliability');
-    const path = [kind, namespace, name].map(encodeURIComponent).join('/');
     const response = await this.options.fetchApi.fetch(
-      `${baseUrl}/profile/${path}`,
+      `${baseUrl}/${path}`,
+      init,
     );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
     return response.json();
   }
+}
+
+function entityPath({ kind, namespace, name }: CompoundEntityRef): string {
+  return [kind, namespace, name].map(encodeURIComponent).join('/');
 }

@@ -2,7 +2,11 @@ import { screen } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { ReliabilityProfile } from '@reliability-suite/plugin-reliability-common';
+import {
+  DEFAULT_ERROR_BUDGET_POLICY,
+  EntitySlos,
+  ReliabilityProfile,
+} from '@reliability-suite/plugin-reliability-common';
 import { ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
 import { ReliabilityContent } from './ReliabilityContent';
 import { ReliabilityOverviewCard } from './ReliabilityOverviewCard';
@@ -11,6 +15,14 @@ import {
   completeProfile,
   incompleteProfile,
 } from './testProfiles';
+import { checkoutSlos } from './testSlos';
+
+const noSlos: EntitySlos = {
+  entityRef: 'component:default/x',
+  policyState: 'nodata',
+  policy: DEFAULT_ERROR_BUDGET_POLICY,
+  slos: [],
+};
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -22,9 +34,15 @@ const entity: Entity = {
 function render(
   element: JSX.Element,
   getProfile: ReliabilityApi['getProfile'],
+  slos: EntitySlos = noSlos,
 ) {
+  const api: ReliabilityApi = {
+    getProfile,
+    getSlos: async () => slos,
+    evaluateNow: async () => slos,
+  };
   return renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, { getProfile }]]}>
+    <TestApiProvider apis={[[reliabilityApiRef, api]]}>
       <EntityProvider entity={entity}>{element}</EntityProvider>
     </TestApiProvider>,
   );
@@ -34,9 +52,14 @@ const returning = (profile: ReliabilityProfile) =>
   jest.fn().mockResolvedValue(profile);
 
 describe('ReliabilityContent', () => {
-  it('shows a complete Tier-1 profile with its SLOs', async () => {
+  it('shows a complete Tier-1 profile with its SLOs and their error budgets', async () => {
     const getProfile = returning(completeProfile);
-    await render(<ReliabilityContent />, getProfile);
+    await render(<ReliabilityContent />, getProfile, checkoutSlos);
+    expect(screen.getByText('Error budgets')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Evaluate now' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('Red: feature freeze')).toHaveLength(2);
     expect(getProfile).toHaveBeenCalledWith({
       kind: 'Component',
       namespace: 'default',
@@ -60,7 +83,7 @@ describe('ReliabilityContent', () => {
       screen.getByText('Everything Tier 1 requires is in place'),
     ).toBeInTheDocument();
     expect(screen.getByText('SLOs (1)')).toBeInTheDocument();
-    expect(screen.getByText('Checkout availability')).toBeInTheDocument();
+    expect(screen.getAllByText('Checkout availability')).toHaveLength(2);
     expect(screen.getByText('99.9%')).toBeInTheDocument();
     expect(screen.getByText('30d rolling')).toBeInTheDocument();
     expect(
@@ -112,8 +135,13 @@ describe('ReliabilityContent', () => {
 });
 
 describe('ReliabilityOverviewCard', () => {
-  it('summarises tier, on-call and SLOs', async () => {
-    await render(<ReliabilityOverviewCard />, returning(completeProfile));
+  it('summarises tier, on-call, SLOs and the overall budget state', async () => {
+    await render(
+      <ReliabilityOverviewCard />,
+      returning(completeProfile),
+      checkoutSlos,
+    );
+    expect(screen.getByText('Red: feature freeze')).toBeInTheDocument();
     expect(screen.getByText('Reliability')).toBeInTheDocument();
     expect(screen.getByText('Tier 1')).toBeInTheDocument();
     expect(

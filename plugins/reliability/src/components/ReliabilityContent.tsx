@@ -5,6 +5,7 @@ import { DefinitionProblems } from './DefinitionProblems';
 import { MissingItems } from './MissingItems';
 import { ProfileFacts } from './ProfileFacts';
 import { ProfileLoader } from './ProfileLoader';
+import { SloStatusSection } from './SloStatusSection';
 import { SloTable } from './SloTable';
 
 /** The Reliability tab of an entity page. */
@@ -33,6 +34,9 @@ export function ReliabilityContent() {
             >
               <MissingItems profile={profile} />
             </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <SloStatusSection />
           </Grid>
           <Grid item xs={12}>
             <SloTable slos={profile.slos} />

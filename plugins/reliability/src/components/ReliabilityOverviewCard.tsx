@@ -7,6 +7,8 @@ import { MissingItems } from './MissingItems';
 import { ProfileFacts } from './ProfileFacts';
 import { ProfileLoader } from './ProfileLoader';
 import { formatObjectives, formatWindow } from './format';
+import { PolicyStateChip } from './PolicyStateChip';
+import { useEntitySlos } from './useEntitySlos';
 
 function SloList({ profile }: { profile: ReliabilityProfile }) {
   if (profile.slos.length === 0) {
@@ -26,6 +28,17 @@ function SloList({ profile }: { profile: ReliabilityProfile }) {
   );
 }
 
+/** The entity's overall error-budget state: as bad as its worst SLO. */
+function OverallBudgetState() {
+  const { value } = useEntitySlos();
+  if (!value || value.slos.length === 0) return null;
+  return (
+    <Typography component="div" style={{ marginTop: 8 }}>
+      Error budgets: <PolicyStateChip state={value.policyState} />
+    </Typography>
+  );
+}
+
 /** Compact reliability summary for the entity overview page. */
 export function ReliabilityOverviewCard() {
   return (
@@ -41,6 +54,7 @@ export function ReliabilityOverviewCard() {
               SLOs
             </Typography>
             <SloList profile={profile} />
+            <OverallBudgetState />
             {profile.problems.length > 0 && (
               <StatusError>
                 {profile.problems.length} problem(s) in the reliability

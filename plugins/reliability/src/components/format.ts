@@ -34,3 +34,27 @@ export function formatObjectives(slo: SloDefinition): string {
     })
     .join(', ');
 }
+
+/** A fraction as a percentage: 0.9995 → `99.95%`, -0.3889 → `-38.89%`. */
+export function formatPercent(fraction: number, digits = 2): string {
+  return `${Number((fraction * 100).toFixed(digits))}%`;
+}
+
+/** A budget amount in its unit: `-16.8 min` or `1,234 events`. */
+export function formatBudgetAmount(
+  amount: number,
+  unit: 'events' | 'minutes',
+): string {
+  return unit === 'minutes'
+    ? `${Number(amount.toFixed(1))} min`
+    : `${Math.round(amount).toLocaleString('en-US')} events`;
+}
+
+/** How long ago a time was, coarsely: `just now`, `12 min ago`, `3 h ago`, `2 d ago`. */
+export function formatAge(thenMs: number, nowMs: number): string {
+  const minutes = Math.floor((nowMs - thenMs) / 60000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 120) return `${minutes} min ago`;
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h ago`;
+  return `${Math.floor(minutes / 1440)} d ago`;
+}

@@ -1,0 +1,106 @@
+import { screen } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/test-utils';
+import { DEFAULT_ERROR_BUDGET_POLICY } from '@reliability-suite/plugin-reliability-common';
+import { SloStatusCard } from './SloStatusCard';
+import { completeProfile } from './testProfiles';
+import { NOW, overspentFigures } from './testSlos';
+
+const definition = completeProfile.slos[0];
+const render = (status: Parameters<typeof SloStatusCard>[0]['status']) =>
+  renderInTestApp(
+    <SloStatusCard
+      definition={definition}
+      status={status}
+      policy={DEFAULT_ERROR_BUDGET_POLICY}
+      now={NOW}
+    />,
+  );
+
+describe('SloStatusCard', () => {
+  it('shows an overspent SLO with its figures, policy actions and burn-down', async () => {
+    await render({
+      sloName: 'checkout-availability',
+      state: 'ok',
+      figures: overspentFigures,
+      goodAt: overspentFigures.measuredAt,
+    });
+    expect(screen.getByText('Red: feature freeze')).toBeInTheDocument();
+    expect(screen.getByText('99.861%')).toBeInTheDocument();
+    expect(
+      screen.getByText(/against a target of 99.9%: not met/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('-38.9%')).toBeInTheDocument();
+    expect(
+      screen.getByText(/-16,800 events of 43,200 events/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('— overspent')).toBeInTheDocument();
+    expect(
+      screen.getByText('Projected exhaustion: already spent'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^Measured 5 min ago/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Error-budget policy: Feature freeze: emergency fixes only',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Incident review required')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'No burn-rate alert firing (page at 14.4× over 1h/5m and 6× over 6h/30m)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: 'Burn-down of the error budget of Checkout availability',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no data as no data, never 100 % or 0 %', async () => {
+    await render({
+      sloName: 'checkout-availability',
+      state: 'ok',
+      figures: {
+        ...overspentFigures,
+        sli: undefined,
+        attained: undefined,
+        budget: { unit: 'events', overspent: false },
+        burnRates: overspentFigures.burnRates.map(b => ({
+          windowMs: b.windowMs,
+        })),
+        policyState: 'nodata',
+        history: [],
+      },
+    });
+    expect(
+      screen.getByText(
+        'No data: no traffic in the window (neither 100 % nor 0 %)',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('no data')).toHaveLength(7);
+    expect(screen.queryByText(/NaN/)).not.toBeInTheDocument();
+    expect(screen.queryByText('100%')).not.toBeInTheDocument();
+  });
+
+  it('shows a degraded SLO with the error and its last good value', async () => {
+    await render({
+      sloName: 'checkout-availability',
+      state: 'degraded',
+      error: 'main: error network_error socket hang up',
+      attemptedAt: NOW - 60_000,
+      goodAt: NOW - 3 * 3_600_000,
+      figures: overspentFigures,
+    });
+    expect(
+      screen.getByText(
+        /Metric source failing \(1 min ago\): main: error network_error socket hang up. Showing the last good values, measured 3 h ago./,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('-38.9%')).toBeInTheDocument();
+  });
+
+  it('says when an SLO has not been evaluated yet', async () => {
+    await render({ sloName: 'checkout-availability', state: 'pending' });
+    expect(screen.getByText('Not evaluated yet')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,205 @@
+import Alert from '@material-ui/lab/Alert';
+import Box from '@material-ui/core/Box';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { InfoCard } from '@backstage/core-components';
+import {
+  ErrorBudgetPolicy,
+  SloDefinition,
+  SloFigures,
+  SloStatus,
+  burnRateAlerts,
+  formatDurationMs,
+} from '@reliability-suite/plugin-reliability-common';
+import { BurnDownChart } from './BurnDownChart';
+import { PolicyStateChip } from './PolicyStateChip';
+import {
+  formatAge,
+  formatBudgetAmount,
+  formatPercent,
+  formatTarget,
+  formatWindow,
+} from './format';
+
+function Attainment({ figures }: { figures: SloFigures }) {
+  if (figures.sli === undefined) {
+    return (
+      <Typography>
+        No data: no traffic in the window (neither 100 % nor 0 %)
+      </Typography>
+    );
+  }
+  return (
+    <Typography>
+      SLI <strong>{formatPercent(figures.sli, 3)}</strong> against a target of{' '}
+      {formatTarget(figures.target)}: {figures.attained ? 'met' : 'not met'}
+    </Typography>
+  );
+}
+
+function RemainingBudget({ figures }: { figures: SloFigures }) {
+  const { budget } = figures;
+  if (budget.remainingFraction === undefined) return null;
+  return (
+    <Typography>
+      Error budget remaining:{' '}
+      <strong>{formatPercent(budget.remainingFraction, 1)}</strong>
+      {budget.remaining !== undefined && budget.total !== undefined && (
+        <>
+          {' '}
+          ({formatBudgetAmount(budget.remaining, budget.unit)} of{' '}
+          {formatBudgetAmount(budget.total, budget.unit)})
+        </>
+      )}
+      {budget.overspent && <strong> — overspent</strong>}
+    </Typography>
+  );
+}
+
+function BurnRates({ figures }: { figures: SloFigures }) {
+  const alerts = burnRateAlerts(figures.windowEnd - figures.windowStart);
+  const rateOf = (windowMs: number) =>
+    figures.burnRates.find(b => b.windowMs === windowMs)?.rate;
+  const firing = alerts.filter(
+    a =>
+      (rateOf(a.longWindowMs) ?? 0) > a.burnRate &&
+      (rateOf(a.shortWindowMs) ?? 0) > a.burnRate,
+  );
+  return (
+    <>
+      <Table size="small" aria-label="Burn rates">
+        <TableHead>
+          <TableRow>
+            <TableCell>Burn rate</TableCell>
+            {figures.burnRates.map(b => (
+              <TableCell key={b.windowMs} align="right">
+                {formatDurationMs(b.windowMs)}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          <TableRow>
+            <TableCell>× budget</TableCell>
+            {figures.burnRates.map(b => (
+              <TableCell key={b.windowMs} align="right">
+                {b.rate === undefined
+                  ? 'no data'
+                  : `${Number(b.rate.toFixed(2))}×`}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableBody>
+      </Table>
+      <Typography
+        variant="body2"
+        color={firing.length ? 'error' : 'textSecondary'}
+      >
+        {firing.length
+          ? `Burn-rate alerts firing: ${firing
+              .map(
+                a =>
+                  `${a.severity} ${a.burnRate}× over ${formatDurationMs(
+                    a.longWindowMs,
+                  )}/${formatDurationMs(a.shortWindowMs)}`,
+              )
+              .join(', ')}`
+          : `No burn-rate alert firing (page at ${alerts[0].burnRate}× over 1h/5m and ${alerts[1].burnRate}× over 6h/30m)`}
+      </Typography>
+    </>
+  );
+}
+
+/** One SLO: attainment, budget, burn rates, policy state and actions, data age, burn-down. */
+export function SloStatusCard({
+  definition,
+  status,
+  policy,
+  now = Date.now(),
+}: {
+  definition: SloDefinition;
+  status: SloStatus;
+  policy: ErrorBudgetPolicy;
+  now?: number;
+}) {
+  const { figures } = status;
+  const title = definition.displayName ?? definition.name;
+  const state = figures?.policyState ?? 'nodata';
+  return (
+    <InfoCard
+      title={title}
+      subheader={`${formatTarget(
+        definition.objectives[0].target,
+      )} over ${formatWindow(definition.timeWindow)}, ${
+        definition.budgetingMethod
+      }`}
+    >
+      <Box mb={1}>
+        <PolicyStateChip state={state} />
+      </Box>
+      {status.state === 'degraded' && (
+        <Alert severity="warning" style={{ marginBottom: 12 }}>
+          Metric source failing (
+          {status.attemptedAt ? formatAge(status.attemptedAt, now) : 'recently'}
+          ): {status.error}.{' '}
+          {status.goodAt
+            ? `Showing the last good values, measured ${formatAge(
+                status.goodAt,
+                now,
+              )}.`
+            : 'No good value yet.'}
+        </Alert>
+      )}
+      {!figures ? (
+        <Typography color="textSecondary">
+          {status.state === 'pending'
+            ? 'Not evaluated yet'
+            : 'No measurement yet'}
+        </Typography>
+      ) : (
+        <>
+          <Attainment figures={figures} />
+          <RemainingBudget figures={figures} />
+          <Typography>
+            Projected exhaustion:{' '}
+            {figures.projectedExhaustion
+              ? new Date(figures.projectedExhaustion).toLocaleString()
+              : figures.budget.overspent
+              ? 'already spent'
+              : 'not at the current burn rate'}
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            Measured {formatAge(figures.measuredAt, now)} (
+            {new Date(figures.measuredAt).toLocaleString()})
+          </Typography>
+          <BurnRates figures={figures} />
+          {state !== 'nodata' && (
+            <>
+              <Typography variant="subtitle2" style={{ marginTop: 12 }}>
+                Error-budget policy: {policy[state].summary}
+              </Typography>
+              <List
+                dense
+                disablePadding
+                aria-label={`Policy actions for ${title}`}
+              >
+                {policy[state].actions.map(action => (
+                  <ListItem key={action} disableGutters>
+                    {action}
+                  </ListItem>
+                ))}
+              </List>
+            </>
+          )}
+          <BurnDownChart history={figures.history} name={title} />
+        </>
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { PolicyStateChip } from './PolicyStateChip';
+import { SloStatusCard } from './SloStatusCard';
+import { useEntitySlos } from './useEntitySlos';
+
+/** Live status of every SLO of the entity, read from the store, with "Evaluate now". */
+export function SloStatusSection() {
+  const { value, loading, error, retry, evaluateNow } = useEntitySlos();
+  const alertApi = useApi(alertApiRef);
+  const [evaluating, setEvaluating] = useState(false);
+  if (loading) return <Progress />;
+  if (error)
+    return (
+      <ResponseErrorPanel error={error} title="Could not load the SLO status" />
+    );
+  if (!value || value.slos.length === 0) return null;
+  const onEvaluate = async () => {
+    setEvaluating(true);
+    try {
+      await evaluateNow();
+      retry();
+    } catch (e) {
+      alertApi.post({
+        message: `Could not evaluate now: ${(e as Error).message}`,
+        severity: 'error',
+      });
+    } finally {
+      setEvaluating(false);
+    }
+  };
+  return (
+    <Grid container spacing={3}>
+      <Grid
+        item
+        xs={12}
+        style={{ display: 'flex', alignItems: 'center', gap: 16 }}
+      >
+        <Typography variant="h5">Error budgets</Typography>
+        <PolicyStateChip state={value.policyState} />
+        <Button
+          variant="outlined"
+          size="small"
+          onClick={onEvaluate}
+          disabled={evaluating}
+        >
+          {evaluating ? 'Evaluating…' : 'Evaluate now'}
+        </Button>
+      </Grid>
+      {value.slos.map(({ definition, status }) => (
+        <Grid item xs={12} lg={6} key={definition.name}>
+          <SloStatusCard
+            definition={definition}
+            status={status}
+            policy={value.policy}
+          />
+        </Grid>
+      ))}
+    </Grid>
+  );
+}
