@@ -12,6 +12,7 @@ import { createRouter } from './router/createRouter';
 import { DeployGateService } from './service/DeployGateService';
 import { EntityAccess } from './service/EntityAccess';
 import { ProfileService } from './service/ProfileService';
+import { RulesService } from './service/RulesService';
 import { SloService } from './service/SloService';
 import { DefinitionsStore, migratedClient } from './store/DefinitionsStore';
 import { OverrideStore } from './store/OverrideStore';
@@ -108,6 +109,7 @@ export const reliabilityPlugin = createBackendPlugin({
               evaluator,
               settings.policy,
             ),
+            rules: new RulesService(access, sync),
             deployGate: new DeployGateService(
               access,
               sync,

@@ -27,3 +27,4 @@ export * from './status';
 export * from './permissions';
 export { windowStart } from './calendarWindow';
 export * from './deployGate';
+export * from './rules';

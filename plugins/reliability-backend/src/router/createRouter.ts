@@ -3,6 +3,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { DeployGateService } from '../service/DeployGateService';
 import { ProfileService } from '../service/ProfileService';
+import { RulesService } from '../service/RulesService';
 import { SloService } from '../service/SloService';
 import {
   parseDeployGateQuery,
@@ -15,6 +16,7 @@ export interface RouterOptions {
   profiles: ProfileService;
   slos: SloService;
   deployGate: DeployGateService;
+  rules: RulesService;
 }
 
 /** Thin routes: parse, call a service, respond. Errors are mapped by the plugin's error handler. */
@@ -23,6 +25,7 @@ export function createRouter({
   profiles,
   slos,
   deployGate,
+  rules,
 }: RouterOptions): express.Router {
   const router = Router();
   router.use(express.json());
@@ -56,6 +59,20 @@ export function createRouter({
         await httpAuth.credentials(req, { allow: ['user'] }),
       ),
     );
+  });
+
+  router.get('/rules/:kind/:namespace/:name', async (req, res) => {
+    const entityRef = parseEntityRefParams(req.params);
+    const yaml = await rules.rulesYaml(
+      entityRef,
+      await httpAuth.credentials(req, anyCaller),
+    );
+    res.type('application/yaml');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${entityRef.replace(/[:/]/g, '-')}.rules.yaml"`,
+    );
+    res.send(yaml);
   });
 
   router.get('/deploy-gate', async (req, res) => {

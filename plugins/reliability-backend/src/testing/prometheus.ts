@@ -63,6 +63,7 @@ export function toOpenMetrics(
  */
 export async function startPrometheus(
   openMetrics: string,
+  options: { rules?: string } = {},
 ): Promise<TestPrometheus> {
   const dir = await fs.mkdtemp(
     path.join(os.tmpdir(), 'reliability-prometheus-'),
@@ -70,9 +71,14 @@ export async function startPrometheus(
   const dataDir = path.join(dir, 'data');
   await fs.mkdir(dataDir);
   await fs.writeFile(path.join(dir, 'metrics.om'), openMetrics);
+  const ruleFiles = options.rules
+    ? `rule_files: [${JSON.stringify(path.join(dir, 'rules.yaml'))}]\n`
+    : '';
+  if (options.rules)
+    await fs.writeFile(path.join(dir, 'rules.yaml'), options.rules);
   await fs.writeFile(
     path.join(dir, 'prometheus.yml'),
-    'global:\n  scrape_interval: 1m\nscrape_configs: []\n',
+    `global:\n  scrape_interval: 1m\n  evaluation_interval: 1s\n${ruleFiles}scrape_configs: []\n`,
   );
   await run('promtool', [
     'tsdb',

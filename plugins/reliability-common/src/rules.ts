@@ -1,0 +1,115 @@
+import { stringify } from 'yaml';
+import { formatDurationMs } from './duration';
+import { BURN_RATE_WINDOWS_MS, burnRateAlerts } from './math/burnRateAlerts';
+import { errorBudgetFraction } from './math/budget';
+import { isVectorSelector } from './promql';
+import { SloDefinition } from './slo';
+
+/** A Prometheus rule file (`promtool check rules` format). */
+export interface PrometheusRuleFile {
+  groups: Array<{ name: string; rules: Array<Record<string, unknown>> }>;
+}
+
+/**
+ * A PromQL string literal. JSON's escaping of `\` and `"` is valid PromQL, so no value (an entity
+ * reference, an SLO name) can close the string and change the query.
+ */
+export function promqlString(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** Name of the recording rule of the error ratio over a window, e.g. `slo:sli_error:ratio_rate5m`. */
+export function errorRatioRecord(windowMs: number): string {
+  return `slo:sli_error:ratio_rate${formatDurationMs(windowMs)}`;
+}
+
+/**
+ * Recording rules (error ratio over each burn-rate window) and multiwindow, multi-burn-rate
+ * alerts (SRE Workbook; thresholds scaled to the SLO window) for the ratio SLOs of an entity,
+ * as Sloth and Pyrra generate them. Threshold SLIs have no error ratio to record and are listed in
+ * `skipped`.
+ */
+export function buildPrometheusRules(
+  entityRef: string,
+  slos: SloDefinition[],
+  options: { runbook?: string } = {},
+): { rules: PrometheusRuleFile; skipped: string[] } {
+  const groups: PrometheusRuleFile['groups'] = [];
+  const skipped: string[] = [];
+  for (const slo of slos) {
+    const metric = slo.indicator.metric;
+    const selectors =
+      metric.type === 'ratio' ? [metric.good, metric.bad, metric.total] : [];
+    if (
+      metric.type !== 'ratio' ||
+      slo.timeWindow.type !== 'rolling' ||
+      selectors.some(s => s && !isVectorSelector(s.query))
+    ) {
+      skipped.push(slo.name);
+      continue;
+    }
+    const labels = { slo: slo.name, entity: entityRef };
+    const matchers = `{slo=${promqlString(slo.name)},entity=${promqlString(
+      entityRef,
+    )}}`;
+    const errorRatio = (window: string) =>
+      metric.bad
+        ? `sum(rate(${metric.bad.query}[${window}])) / sum(rate(${metric.total.query}[${window}]))`
+        : `1 - (sum(rate(${metric.good!.query}[${window}])) / sum(rate(${
+            metric.total.query
+          }[${window}])))`;
+    const budget = errorBudgetFraction(slo.objectives[0].target);
+    const runbook = slo.runbook ?? options.runbook;
+    const recording = BURN_RATE_WINDOWS_MS.map(windowMs => ({
+      record: errorRatioRecord(windowMs),
+      expr: errorRatio(formatDurationMs(windowMs)),
+      labels,
+    }));
+    const alerts = burnRateAlerts(slo.timeWindow.durationMs).map(alert => {
+      const long = formatDurationMs(alert.longWindowMs);
+      const short = formatDurationMs(alert.shortWindowMs);
+      return {
+        alert:
+          alert.severity === 'page'
+            ? 'SLOErrorBudgetBurnFast'
+            : 'SLOErrorBudgetBurnSlow',
+        expr:
+          `(${errorRatioRecord(alert.longWindowMs)}${matchers} > (${
+            alert.burnRate
+          } * ${budget}))` +
+          ` and (${errorRatioRecord(alert.shortWindowMs)}${matchers} > (${
+            alert.burnRate
+          } * ${budget}))`,
+        labels: {
+          ...labels,
+          severity: alert.severity,
+          long_window: long,
+          short_window: short,
+        },
+        annotations: {
+          summary: `${
+            slo.displayName ?? slo.name
+          } of ${entityRef} burns its error budget at over ${
+            alert.burnRate
+          }× (${long}/${short})`,
+          description: `At this rate ${Math.round(
+            alert.budgetShare * 100,
+          )}% of the ${
+            slo.timeWindow.duration
+          } error budget is spent within ${long}.`,
+          ...(runbook ? { runbook_url: runbook } : {}),
+        },
+      };
+    });
+    groups.push({
+      name: `slo:${entityRef}:${slo.name}`,
+      rules: [...recording, ...alerts],
+    });
+  }
+  return { rules: { groups }, skipped };
+}
+
+/** The rule file as YAML. */
+export function prometheusRulesYaml(rules: PrometheusRuleFile): string {
+  return stringify(rules, { lineWidth: 0 });
+}
