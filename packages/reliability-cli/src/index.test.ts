@@ -14,14 +14,11 @@ async function run(...args: string[]) {
 }
 
 describe('reliability CLI', () => {
-  it('validates a complete service', async () => {
-    const result = await run(
-      'validate',
-      path.join(examples, 'checkout/catalog-info.yaml'),
-    );
+  it('validates a complete service (the component and the API it provides)', async () => {
+    const result = await run('validate', path.join(examples, 'checkout/catalog-info.yaml'));
     expect(result).toEqual({
       code: 0,
-      out: 'component:default/checkout: 2 SLO(s) valid\n',
+      out: 'component:default/checkout: 2 SLO(s) valid\napi:default/checkout-api: 1 SLO(s) valid\n',
       err: '',
     });
   });
