@@ -12,6 +12,8 @@ export interface ReliabilityApi {
   getSlos(entity: CompoundEntityRef): Promise<EntitySlos>;
   /** Evaluates the entity's SLOs now (needs permission `reliability.slo.evaluate`). */
   evaluateNow(entity: CompoundEntityRef): Promise<EntitySlos>;
+  /** Prometheus recording and alerting rules for the entity's SLOs, as YAML. */
+  getPrometheusRules(entity: CompoundEntityRef): Promise<string>;
 }
 
 export const reliabilityApiRef = createApiRef<ReliabilityApi>({

@@ -17,20 +17,26 @@ export class ReliabilityClient implements ReliabilityApi {
   ) {}
 
   getProfile(entity: CompoundEntityRef): Promise<ReliabilityProfile> {
-    return this.request(`profile/${entityPath(entity)}`);
+    return this.json(`profile/${entityPath(entity)}`);
   }
 
   getSlos(entity: CompoundEntityRef): Promise<EntitySlos> {
-    return this.request(`slos/${entityPath(entity)}`);
+    return this.json(`slos/${entityPath(entity)}`);
   }
 
   evaluateNow(entity: CompoundEntityRef): Promise<EntitySlos> {
-    return this.request(`slos/${entityPath(entity)}/evaluate`, {
-      method: 'POST',
-    });
+    return this.json(`slos/${entityPath(entity)}/evaluate`, { method: 'POST' });
   }
 
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+  async getPrometheusRules(entity: CompoundEntityRef): Promise<string> {
+    return (await this.fetch(`rules/${entityPath(entity)}`)).text();
+  }
+
+  private async json<T>(path: string, init?: RequestInit): Promise<T> {
+    return (await this.fetch(path, init)).json();
+  }
+
+  private async fetch(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('reliability');
     const response = await this.options.fetchApi.fetch(
       `${baseUrl}/${path}`,
@@ -39,7 +45,7 @@ export class ReliabilityClient implements ReliabilityApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return response.json();
+    return response;
   }
 }
 

@@ -40,6 +40,7 @@ function render(
     getProfile,
     getSlos: async () => slos,
     evaluateNow: async () => slos,
+    getPrometheusRules: async () => 'groups: []\n',
   };
   return renderInTestApp(
     <TestApiProvider apis={[[reliabilityApiRef, api]]}>
@@ -58,6 +59,9 @@ describe('ReliabilityContent', () => {
     expect(screen.getByText('Error budgets')).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Evaluate now' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Download Prometheus rules' }),
     ).toBeInTheDocument();
     expect(screen.getAllByText('Red: feature freeze')).toHaveLength(2);
     expect(getProfile).toHaveBeenCalledWith({

@@ -10,7 +10,8 @@ import { useEntitySlos } from './useEntitySlos';
 
 /** Live status of every SLO of the entity, read from the store, with "Evaluate now". */
 export function SloStatusSection() {
-  const { value, loading, error, retry, evaluateNow } = useEntitySlos();
+  const { value, loading, error, retry, evaluateNow, downloadRules } =
+    useEntitySlos();
   const alertApi = useApi(alertApiRef);
   const [evaluating, setEvaluating] = useState(false);
   if (loading) return <Progress />;
@@ -33,6 +34,13 @@ export function SloStatusSection() {
       setEvaluating(false);
     }
   };
+  const onDownload = () =>
+    downloadRules().catch(e =>
+      alertApi.post({
+        message: `Could not export the rules: ${(e as Error).message}`,
+        severity: 'error',
+      }),
+    );
   return (
     <Grid container spacing={3}>
       <Grid
@@ -49,6 +57,9 @@ export function SloStatusSection() {
           disabled={evaluating}
         >
           {evaluating ? 'Evaluating…' : 'Evaluate now'}
+        </Button>
+        <Button variant="outlined" size="small" onClick={onDownload}>
+          Download Prometheus rules
         </Button>
       </Grid>
       {value.slos.map(({ definition, status }) => (

@@ -13,5 +13,21 @@ export function useEntitySlos() {
     () => api.getSlos(ref),
     [api, ref.kind, ref.namespace, ref.name],
   );
-  return { ...state, evaluateNow: () => api.evaluateNow(ref) };
+  return {
+    ...state,
+    evaluateNow: () => api.evaluateNow(ref),
+    downloadRules: async () => {
+      const yaml = await api.getPrometheusRules(ref);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(
+        new Blob([yaml], { type: 'application/yaml' }),
+      );
+      link.download =
+        `${ref.kind}-${ref.namespace}-${ref.name}.rules.yaml`.toLocaleLowerCase(
+          'en-US',
+        );
+      link.click();
+      URL.revokeObjectURL(link.href);
+    },
+  };
 }
