@@ -50,6 +50,60 @@ export interface Config {
        */
       opsgenieTeamUrl?: string;
     };
+    /**
+     * Prometheus-compatible HTTP APIs (Prometheus, Thanos, Mimir, VictoriaMetrics) that SLIs are
+     * measured from. An OpenSLO `metricSourceRef` names one of them; SLIs without one use the first.
+     */
+    metricSources?: Array<{
+      /** Name, as OpenSLO DataSources and `metricSourceRef` use it, e.g. `prometheus-main`. */
+      name: string;
+      /** Base URL of the API, without `/api/v1`, e.g. `http://prometheus:9090`. */
+      url: string;
+      /**
+       * Bearer token sent as `Authorization`; use `${ENV_VAR}` substitution to keep it out of files.
+       * @visibility secret
+       */
+      token?: string;
+      /**
+       * Extra HTTP headers, e.g. `X-Scope-OrgID` for Mimir tenants.
+       * @visibility secret
+       */
+      headers?: { [name: string]: string };
+      /** Seconds before a query is abandoned (HTTP and PromQL timeout). Default 30. */
+      timeoutSeconds?: number;
+    }>;
+    /** The scheduled evaluation of every SLO against its metric source. */
+    evaluation?: {
+      /** Minutes between two evaluations of all SLOs. Default 5. */
+      intervalMinutes?: number;
+      /**
+       * Scrape interval of the measured metrics, in seconds. `increase()` needs two samples, so
+       * ranges are at least twice this. Default 60.
+       */
+      scrapeIntervalSeconds?: number;
+    };
+    /**
+     * Error-budget policies by name. `default` applies unless a tier (errorBudgetPolicyByTier) or
+     * an entity (annotation `reliability-suite.io/error-budget-policy`) names another. Unset fields
+     * keep the defaults: green ≥ 50 % remaining (2 deploys/day), yellow ≥ 10 % (1 deploy/day,
+     * staging validation), red below (feature freeze); warning at 25 %, critical at 10 %.
+     */
+    errorBudgetPolicies?: {
+      [name: string]: {
+        /** Remaining budget (fraction) at or below which a warning is raised. */
+        warningAt?: number;
+        /** Remaining budget (fraction) at or below which a critical notification is raised. */
+        criticalAt?: number;
+        /** The green state: normal development. */
+        green?: PolicyLevelConfig;
+        /** The yellow state: caution. */
+        yellow?: PolicyLevelConfig;
+        /** The red state: feature freeze. */
+        red?: PolicyLevelConfig;
+      };
+    };
+    /** Which named error-budget policy each tier uses, e.g. `{ "0": strict }`. */
+    errorBudgetPolicyByTier?: { [tier: string]: string };
     /** The scheduled reading of every entity's SLO files into the store. */
     definitions?: {
       /** Minutes between two reads of all definitions. Default 5. */
@@ -58,4 +112,20 @@ export interface Config {
       concurrency?: number;
     };
   };
+}
+
+/** One state of an error-budget policy. */
+interface PolicyLevelConfig {
+  /** Lowest remaining budget (fraction, e.g. 0.5) at which the state applies. */
+  minRemaining?: number;
+  /** Deploys allowed per day. */
+  maxDeploysPerDay?: number;
+  /** Whether the deploy gate lets ordinary deploys through. */
+  deployAllowed?: boolean;
+  /** Risk level the deploy gate reports: low, medium or high. */
+  riskLevel?: 'low' | 'medium' | 'high';
+  /** One-line summary shown with the state. */
+  summary?: string;
+  /** What the policy prescribes in this state. */
+  actions?: string[];
 }
