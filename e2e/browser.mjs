@@ -42,13 +42,17 @@ export async function saveScreenshot(page, name) {
   });
 }
 
+/** A guest user's Backstage token, as the sign-in page gets it. */
+export async function guestToken() {
+  const response = await fetch(`${BACKEND_URL}/api/auth/guest/refresh`, {
+    method: 'POST',
+  });
+  return (await response.json()).backstageIdentity.token;
+}
+
 /** Waits until the catalog has processed an entity (the demo loads examples/ at start-up). */
 export async function waitForEntity(entityPath, seconds = 120) {
-  const { token } = await (
-    await fetch(`${BACKEND_URL}/api/auth/guest/refresh`, { method: 'POST' })
-  )
-    .json()
-    .then(body => body.backstageIdentity);
+  const token = await guestToken();
   for (let i = 0; i < seconds; i++) {
     const response = await fetch(
       `${BACKEND_URL}/api/catalog/entities/by-name/${entityPath}`,

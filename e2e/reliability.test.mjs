@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   APP_URL,
+  BACKEND_URL,
+  guestToken,
   launchBrowser,
   saveScreenshot,
   signInAsGuest,
@@ -81,8 +83,68 @@ describe(
       await saveScreenshot(page, 'reliability-tab');
     });
 
+    it('shows live error budgets measured from Prometheus with a burn-down chart', async () => {
+      const main = page.locator('main');
+      await main.getByText('Error budgets', { exact: true }).waitFor();
+      await main
+        .getByRole('img', {
+          name: 'Burn-down of the error budget of Checkout availability',
+        })
+        .waitFor();
+      assert.ok(
+        await main.getByText('Green: within budget').first().isVisible(),
+      );
+      assert.ok(
+        await main
+          .getByText(/^Error budget remaining: /)
+          .first()
+          .isVisible(),
+      );
+      assert.ok(
+        await main
+          .getByText(
+            'Error-budget policy: Normal operations: proceed with deployment',
+          )
+          .first()
+          .isVisible(),
+      );
+      assert.equal(await main.getByText(/NaN/).count(), 0);
+      await saveScreenshot(page, 'error-budgets');
+    });
+
+    it('shows an overspent service in feature freeze, and the deploy gate refuses it', async () => {
+      await page.goto(
+        `${APP_URL}/catalog/default/component/web-storefront/reliability`,
+      );
+      const main = page.locator('main');
+      await main.getByText('— overspent').first().waitFor();
+      assert.ok(
+        await main.getByText('Red: feature freeze').first().isVisible(),
+      );
+      assert.ok(
+        await main
+          .getByText('Feature freeze', { exact: true })
+          .first()
+          .isVisible(),
+      );
+      await saveScreenshot(page, 'overspent-service');
+
+      const token = await guestToken();
+      const gate = await (
+        await fetch(
+          `${BACKEND_URL}/api/reliability/deploy-gate?entityRef=component:default/web-storefront`,
+          {
+            headers: { Authorization: `Bearer ${token}` },
+          },
+        )
+      ).json();
+      assert.equal(gate.allowed, false);
+      assert.equal(gate.riskLevel, 'high');
+      assert.equal(gate.policyState, 'red');
+    });
+
     it('shows the compact card on the overview tab', async () => {
-      await page.getByRole('link', { name: 'Overview', exact: true }).click();
+      await page.goto(`${APP_URL}/catalog/default/component/checkout`);
       await page
         .getByText('Checkout availability: 99.9% over 30d rolling')
         .waitFor();

@@ -30,6 +30,15 @@ export function BurnDownChart({
       remaining: Number((point.remaining! * 100).toFixed(2)),
     }));
   if (data.length === 0) return null;
+  // Ticks every 25 % from 100 % down to below the lowest point (budgets can go negative).
+  const lowest = Math.min(
+    0,
+    Math.floor(Math.min(...data.map(d => d.remaining)) / 25) * 25,
+  );
+  const ticks = Array.from(
+    { length: (100 - lowest) / 25 + 1 },
+    (_, i) => lowest + i * 25,
+  );
   return (
     <div
       role="img"
@@ -48,11 +57,7 @@ export function BurnDownChart({
             domain={['dataMin', 'dataMax']}
             tickFormatter={t => dateFormat.format(t)}
           />
-          <YAxis
-            unit="%"
-            domain={[(min: number) => Math.min(0, Math.floor(min)), 100]}
-            width={56}
-          />
+          <YAxis unit="%" domain={[lowest, 100]} ticks={ticks} width={56} />
           <Tooltip
             labelFormatter={t => new Date(Number(t)).toLocaleString()}
             formatter={value => [`${value}%`, 'Budget remaining']}

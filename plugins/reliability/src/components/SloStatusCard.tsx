@@ -78,7 +78,11 @@ function BurnRates({ figures }: { figures: SloFigures }) {
           <TableRow>
             <TableCell>Burn rate</TableCell>
             {figures.burnRates.map(b => (
-              <TableCell key={b.windowMs} align="right">
+              <TableCell
+                key={b.windowMs}
+                align="right"
+                style={{ whiteSpace: 'nowrap' }}
+              >
                 {formatDurationMs(b.windowMs)}
               </TableCell>
             ))}
@@ -88,7 +92,11 @@ function BurnRates({ figures }: { figures: SloFigures }) {
           <TableRow>
             <TableCell>× budget</TableCell>
             {figures.burnRates.map(b => (
-              <TableCell key={b.windowMs} align="right">
+              <TableCell
+                key={b.windowMs}
+                align="right"
+                style={{ whiteSpace: 'nowrap' }}
+              >
                 {b.rate === undefined
                   ? 'no data'
                   : `${Number(b.rate.toFixed(2))}×`}

@@ -63,7 +63,7 @@ export function SloStatusSection() {
         </Button>
       </Grid>
       {value.slos.map(({ definition, status }) => (
-        <Grid item xs={12} lg={6} key={definition.name}>
+        <Grid item xs={12} xl={6} key={definition.name}>
           <SloStatusCard
             definition={definition}
             status={status}
