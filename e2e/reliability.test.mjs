@@ -141,6 +141,14 @@ describe(
       assert.equal(gate.allowed, false);
       assert.equal(gate.riskLevel, 'high');
       assert.equal(gate.policyState, 'red');
+
+      // CI asks the same question with the static external-access token of app-config.yaml.
+      const fromCi = await fetch(
+        `${BACKEND_URL}/api/reliability/deploy-gate?entityRef=component:default/web-storefront`,
+        { headers: { Authorization: 'Bearer demo-ci-token-change-me' } },
+      );
+      assert.equal(fromCi.status, 200);
+      assert.equal((await fromCi.json()).allowed, false);
     });
 
     it('shows the compact card on the overview tab', async () => {
