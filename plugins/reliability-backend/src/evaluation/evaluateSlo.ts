@@ -1,7 +1,9 @@
 import {
   BURN_RATE_WINDOWS_MS,
   BudgetPoint,
+  MetricQuery,
   ErrorBudgetPolicy,
+  SliMetric,
   SloDefinition,
   SloFigures,
   Slice,
@@ -109,30 +111,13 @@ async function measureOccurrences(
   const metric = slo.indicator.metric;
   if (metric.type !== 'ratio') throw new Error('Occurrences needs a ratio SLI');
   const target = slo.objectives[0].target;
-  const goodOf = (
-    total: number | undefined,
-    good: number | undefined,
-    bad: number | undefined,
-  ) =>
-    total === undefined
-      ? undefined
-      : metric.good
-      ? good ?? 0
-      : total - (bad ?? 0);
-
-  const counts = async (rangeMs: number): Promise<Counts> => {
-    const range = Math.max(rangeMs, 2 * options.scrapeIntervalMs);
-    const [total, good, bad] = await Promise.all([
-      source.instant(countOverRange(metric.total.query, range), now),
-      metric.good
-        ? source.instant(countOverRange(metric.good.query, range), now)
-        : undefined,
-      metric.bad
-        ? source.instant(countOverRange(metric.bad.query, range), now)
-        : undefined,
-    ]);
-    return { total, good: goodOf(total, good, bad) };
-  };
+  const counts = (rangeMs: number) =>
+    eventsAt(
+      metric,
+      source,
+      Math.max(rangeMs, 2 * options.scrapeIntervalMs),
+      now,
+    );
 
   const window = await counts(now - start);
   const sli =
@@ -161,37 +146,19 @@ async function measureOccurrences(
 
   // Burn-down: events per step across the window, accumulated from the window's start.
   const step = historyStep(now - start, options);
-  const [totals, goods, bads] = await Promise.all([
-    source.range(
-      countOverRange(metric.total.query, step),
-      start + step,
-      now,
-      step,
-    ),
-    metric.good
-      ? source.range(
-          countOverRange(metric.good.query, step),
-          start + step,
-          now,
-          step,
-        )
-      : [],
-    metric.bad
-      ? source.range(
-          countOverRange(metric.bad.query, step),
-          start + step,
-          now,
-          step,
-        )
-      : [],
-  ]);
-  const goodAt = byTime(goods);
-  const badAt = byTime(bads);
+  const perStep = await eventsPerStep(
+    metric,
+    source,
+    step,
+    start + step,
+    now,
+    step,
+  );
   let cumulativeTotal = 0;
   let cumulativeGood = 0;
-  const history = totals.map(({ t, v }) => {
-    cumulativeTotal += v;
-    cumulativeGood += goodOf(v, goodAt.get(t), badAt.get(t)) ?? 0;
+  const history = perStep.map(({ t, total, good }) => {
+    cumulativeTotal += total;
+    cumulativeGood += good;
     return {
       t,
       remaining: remainingBudget(
@@ -240,37 +207,14 @@ async function measureTimeslices(
     slices = values.map(({ t, v }) => ({ t, value: v }));
   } else {
     const range = Math.max(sliceMs, 2 * options.scrapeIntervalMs);
-    const [totals, goods, bads] = await Promise.all([
-      source.range(
-        countOverRange(metric.total.query, range),
-        start + sliceMs,
-        now,
-        sliceMs,
-      ),
-      metric.good
-        ? source.range(
-            countOverRange(metric.good.query, range),
-            start + sliceMs,
-            now,
-            sliceMs,
-          )
-        : [],
-      metric.bad
-        ? source.range(
-            countOverRange(metric.bad.query, range),
-            start + sliceMs,
-            now,
-            sliceMs,
-          )
-        : [],
-    ]);
-    const goodAt = byTime(goods);
-    const badAt = byTime(bads);
-    slices = totals.map(({ t, v }) => ({
-      t,
-      total: v,
-      good: metric.good ? goodAt.get(t) ?? 0 : v - (badAt.get(t) ?? 0),
-    }));
+    slices = await eventsPerStep(
+      metric,
+      source,
+      range,
+      start + sliceMs,
+      now,
+      sliceMs,
+    );
   }
   const rule = {
     timeSliceTarget: objective.timeSliceTarget,
@@ -340,6 +284,68 @@ function historyStep(windowMs: number, options: EvaluationOptions): number {
   const step =
     Math.ceil(windowMs / options.historyPoints / MINUTE_MS) * MINUTE_MS;
   return Math.max(step, 2 * options.scrapeIntervalMs);
+}
+
+type RatioMetric = Extract<SliMetric, { type: 'ratio' }>;
+
+/** Good events from what the SLI counts: good directly, or total minus bad (absent series = 0). */
+function goodEvents(
+  metric: RatioMetric,
+  total: number,
+  good?: number,
+  bad?: number,
+): number {
+  return metric.good ? good ?? 0 : total - (bad ?? 0);
+}
+
+/** Total and good events over `rangeMs` ending at `at`; undefined total = no series (no data). */
+async function eventsAt(
+  metric: RatioMetric,
+  source: MetricSource,
+  rangeMs: number,
+  at: number,
+): Promise<Counts> {
+  const count = (query?: MetricQuery) =>
+    query
+      ? source.instant(countOverRange(query.query, rangeMs), at)
+      : Promise.resolve(undefined);
+  const [total, good, bad] = await Promise.all([
+    count(metric.total),
+    count(metric.good),
+    count(metric.bad),
+  ]);
+  return {
+    total,
+    good:
+      total === undefined ? undefined : goodEvents(metric, total, good, bad),
+  };
+}
+
+/** Total and good events over `rangeMs` at every step from `from` to `to`. */
+async function eventsPerStep(
+  metric: RatioMetric,
+  source: MetricSource,
+  rangeMs: number,
+  from: number,
+  to: number,
+  stepMs: number,
+): Promise<Array<{ t: number; total: number; good: number }>> {
+  const series = (query?: MetricQuery) =>
+    query
+      ? source.range(countOverRange(query.query, rangeMs), from, to, stepMs)
+      : Promise.resolve([]);
+  const [totals, goods, bads] = await Promise.all([
+    series(metric.total),
+    series(metric.good),
+    series(metric.bad),
+  ]);
+  const goodAt = byTime(goods);
+  const badAt = byTime(bads);
+  return totals.map(({ t, v }) => ({
+    t,
+    total: v,
+    good: goodEvents(metric, v, goodAt.get(t), badAt.get(t)),
+  }));
 }
 
 function byTime(samples: Sample[]): Map<number, number> {
