@@ -28,3 +28,4 @@ export * from './permissions';
 export { windowStart } from './calendarWindow';
 export * from './deployGate';
 export * from './rules';
+export * from './readiness';

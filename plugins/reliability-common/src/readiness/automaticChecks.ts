@@ -1,0 +1,173 @@
+import { ReliabilityProfile } from '../profile/types';
+import { SloStatus } from '../status';
+
+/** What the automatic items are checked against: all of it read from the catalog and stores. */
+export interface AutomaticCheckContext {
+  profile: ReliabilityProfile;
+  sloStatuses: SloStatus[];
+  /** SLOs for which burn-rate alerting rules can be generated. */
+  alertableSlos: string[];
+  /** The components this entity depends on, with their tiers. */
+  dependencies: Array<{ entityRef: string; tierLevel?: number }>;
+}
+
+/** An automatic item's result and why. */
+export interface CheckResult {
+  itemId: string;
+  passed: boolean;
+  reason: string;
+}
+
+type Check = (context: AutomaticCheckContext) => {
+  passed: boolean;
+  reason: string;
+};
+
+const missingOf = (context: AutomaticCheckContext, requirement: string) =>
+  context.profile.missing
+    .filter(m => m.requirement === requirement)
+    .map(m => m.message);
+
+/** The built-in automatic checks by item id. Organisations add theirs through the extension point. */
+export const BUILT_IN_CHECKS: Record<string, Check> = {
+  ownership: ({ profile }) =>
+    profile.owner
+      ? { passed: true, reason: `Owned by ${profile.owner}` }
+      : { passed: false, reason: 'No owner in the catalog' },
+  'on-call': ({ profile }) =>
+    profile.onCall
+      ? { passed: true, reason: `Pages ${profile.onCall.label}` }
+      : {
+          passed: false,
+          reason: 'No paging route on the entity or its owner group',
+        },
+  'slos-defined': ({ profile }) =>
+    profile.slos.length > 0
+      ? { passed: true, reason: `${profile.slos.length} SLO(s) defined` }
+      : {
+          passed: false,
+          reason: profile.problems.length
+            ? `No valid SLO (${profile.problems.length} definition problems)`
+            : 'No SLO defined',
+        },
+  'slos-measurable': ({ profile, sloStatuses }) => {
+    if (profile.slos.length === 0)
+      return { passed: false, reason: 'No SLO to measure' };
+    const unmeasured = profile.slos
+      .map(slo => ({
+        slo,
+        status: sloStatuses.find(s => s.sloName === slo.name),
+      }))
+      .filter(
+        ({ status }) =>
+          !status || status.state !== 'ok' || status.figures?.sli === undefined,
+      )
+      .map(
+        ({ slo, status }) =>
+          `${slo.name} (${
+            !status || status.state === 'pending'
+              ? 'not evaluated'
+              : status.state === 'degraded'
+              ? 'source failing'
+              : 'no data'
+          })`,
+      );
+    return unmeasured.length
+      ? { passed: false, reason: `Not measurable: ${unmeasured.join(', ')}` }
+      : { passed: true, reason: `All ${profile.slos.length} SLO(s) have data` };
+  },
+  dashboards: ({ profile }) =>
+    profile.dashboards.length
+      ? {
+          passed: true,
+          reason: `${profile.dashboards.length} dashboard(s) linked`,
+        }
+      : { passed: false, reason: 'No dashboard linked' },
+  alerts: ({ profile, alertableSlos }) => {
+    if (profile.slos.length === 0)
+      return { passed: false, reason: 'No SLO to alert on' };
+    const without = profile.slos
+      .filter(slo => !alertableSlos.includes(slo.name))
+      .map(slo => slo.name);
+    return without.length
+      ? {
+          passed: false,
+          reason: `No burn-rate rules can be generated for: ${without.join(
+            ', ',
+          )}`,
+        }
+      : {
+          passed: true,
+          reason: `Burn-rate rules for all ${profile.slos.length} SLO(s)`,
+        };
+  },
+  runbooks: ({ profile }) =>
+    profile.runbooks.length
+      ? { passed: true, reason: `${profile.runbooks.length} runbook(s) linked` }
+      : { passed: false, reason: 'No runbook linked' },
+  'dr-posture': context => {
+    const problems = [
+      ...missingOf(context, 'drTargets'),
+      ...missingOf(context, 'drTested'),
+    ];
+    if (problems.length) return { passed: false, reason: problems.join('; ') };
+    const { dr } = context.profile;
+    if (
+      dr.rtoMinutes === undefined ||
+      dr.rpoMinutes === undefined ||
+      !dr.lastTested
+    ) {
+      return {
+        passed: false,
+        reason: 'RTO, RPO and the last DR test must all be set',
+      };
+    }
+    return {
+      passed: true,
+      reason: `RTO ${dr.rtoMinutes} min, RPO ${dr.rpoMinutes} min, tested ${dr.lastTested}`,
+    };
+  },
+  'dependency-tiers': ({ profile, dependencies }) => {
+    const tier = profile.tier?.level;
+    if (tier === undefined) return { passed: false, reason: 'No tier set' };
+    const weaker = dependencies.filter(
+      d => d.tierLevel === undefined || d.tierLevel > tier,
+    );
+    return weaker.length
+      ? {
+          passed: false,
+          reason: `Depends on lower-tier components: ${weaker
+            .map(
+              d =>
+                `${d.entityRef} (${
+                  d.tierLevel === undefined ? 'no tier' : `Tier ${d.tierLevel}`
+                })`,
+            )
+            .join(', ')}`,
+        }
+      : {
+          passed: true,
+          reason: dependencies.length
+            ? `All ${dependencies.length} dependencies are Tier ${tier} or better`
+            : 'No dependencies',
+        };
+  },
+};
+
+/** Runs the checks of the given automatic items; an item without a check fails and says so. */
+export function runAutomaticChecks(
+  itemIds: string[],
+  context: AutomaticCheckContext,
+  checks: Record<string, Check> = BUILT_IN_CHECKS,
+): CheckResult[] {
+  return itemIds.map(itemId => {
+    const check = checks[itemId];
+    return check
+      ? { itemId, ...check(context) }
+      : {
+          itemId,
+          passed: false,
+          reason: `No check is registered for "${itemId}"`,
+        };
+  });
+}

@@ -1,0 +1,38 @@
+/** States of a launch readiness review. */
+export type ReviewState = 'draft' | 'in_review' | 'approved' | 'blocked';
+
+/** What people do to a review. */
+export type ReviewAction =
+  | 'submit'
+  | 'approve'
+  | 'block'
+  | 'reopen'
+  | 'comment';
+
+const TRANSITIONS: Record<
+  Exclude<ReviewAction, 'comment'>,
+  { from: ReviewState[]; to: ReviewState }
+> = {
+  submit: { from: ['draft'], to: 'in_review' },
+  approve: { from: ['in_review'], to: 'approved' },
+  block: { from: ['in_review'], to: 'blocked' },
+  reopen: { from: ['approved', 'blocked'], to: 'in_review' },
+};
+
+/**
+ * The state a review moves to, or why it cannot: draft → in review → approved | blocked, and
+ * approved | blocked → reopened (in review). Comments never change the state.
+ */
+export function nextReviewState(
+  current: ReviewState,
+  action: ReviewAction,
+): { state: ReviewState } | { error: string } {
+  if (action === 'comment') return { state: current };
+  const transition = TRANSITIONS[action];
+  if (!transition.from.includes(current)) {
+    return {
+      error: `cannot ${action} a review that is ${current.replace('_', ' ')}`,
+    };
+  }
+  return { state: transition.to };
+}
