@@ -5,6 +5,8 @@ import {
   EntityReliabilitySettings,
   ErrorBudgetPolicy,
   PolicyLevel,
+  DEFAULT_READINESS_ITEMS,
+  ReadinessItem,
   PagingLinkTemplates,
   ProfileRequirement,
   TierDefinition,
@@ -17,6 +19,8 @@ export interface ReliabilitySettings {
   refreshIntervalMinutes: number;
   concurrency: number;
   evaluationIntervalMinutes: number;
+  /** The readiness checklist: defaults, with configured items added or replacing by id. */
+  readinessItems: ReadinessItem[];
   scrapeIntervalSeconds: number;
   policy: PolicySettings;
 }
@@ -51,6 +55,7 @@ export function readReliabilitySettings(config: Config): ReliabilitySettings {
     scrapeIntervalSeconds:
       root?.getOptionalNumber('evaluation.scrapeIntervalSeconds') ?? 60,
     policy: readPolicySettings(config),
+    readinessItems: readReadinessItems(config),
   };
 }
 
@@ -124,4 +129,22 @@ export function policyFor(
       ? undefined
       : settings.byTier[entity.tierLevel]);
   return (name && settings.policies[name]) || settings.policies.default;
+}
+
+/** Default launch gates plus the organisation's own (`reliability.readiness.items`), by id. */
+export function readReadinessItems(config: Config): ReadinessItem[] {
+  const items = new Map(DEFAULT_READINESS_ITEMS.map(item => [item.id, item]));
+  for (const item of config.getOptionalConfigArray(
+    'reliability.readiness.items',
+  ) ?? []) {
+    const id = item.getString('id');
+    items.set(id, {
+      id,
+      title: item.getString('title'),
+      description: item.getOptionalString('description') ?? '',
+      kind: item.getString('kind') as ReadinessItem['kind'],
+      requiredForTiers: item.getOptional<number[]>('requiredForTiers') ?? [],
+    });
+  }
+  return [...items.values()];
 }

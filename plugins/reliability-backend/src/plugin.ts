@@ -4,7 +4,21 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { reliabilityPermissions } from '@reliability-suite/plugin-reliability-common';
+import {
+  BUILT_IN_CHECKS,
+  ReadinessItem,
+  reliabilityPermissions,
+} from '@reliability-suite/plugin-reliability-common';
+import {
+  ReadinessCheck,
+  readinessChecksExtensionPoint,
+} from '@reliability-suite/plugin-reliability-node';
+import {
+  reliabilityEntityResourceRef,
+  reliabilityPermissionRules,
+} from './permissions/rules';
+import { ReadinessService } from './service/ReadinessService';
+import { ReadinessStore } from './store/ReadinessStore';
 import { policyFor, readReliabilitySettings } from './config';
 import { MetricSourceRegistry } from './evaluation/metricSources';
 import { SloEvaluator } from './evaluation/SloEvaluator';
@@ -23,6 +37,14 @@ import { DefinitionsSync } from './sync/DefinitionsSync';
 export const reliabilityPlugin = createBackendPlugin({
   pluginId: 'reliability',
   register(env) {
+    const extraChecks: Record<string, ReadinessCheck> = {};
+    const extraItems: ReadinessItem[] = [];
+    env.registerExtensionPoint(readinessChecksExtensionPoint, {
+      addAutomaticItem(item, check) {
+        extraItems.push({ ...item, kind: 'automatic' });
+        extraChecks[item.id] = check;
+      },
+    });
     env.registerInit({
       deps: {
         auth: coreServices.auth,
@@ -50,7 +72,18 @@ export const reliabilityPlugin = createBackendPlugin({
           urlReader,
         } = deps;
         const settings = readReliabilitySettings(config);
-        deps.permissionsRegistry.addPermissions(reliabilityPermissions);
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: reliabilityEntityResourceRef,
+          permissions: reliabilityPermissions,
+          rules: reliabilityPermissionRules,
+          getResources: async refs => {
+            const { items } = await catalog.getEntitiesByRefs(
+              { entityRefs: refs },
+              { credentials: await auth.getOwnServiceCredentials() },
+            );
+            return items.map(item => item ?? undefined);
+          },
+        });
         const db = await migratedClient(database);
         const definitions = new DefinitionsStore(db);
         const statuses = new StatusStore(db);
@@ -98,10 +131,26 @@ export const reliabilityPlugin = createBackendPlugin({
             await evaluator.evaluateAll();
           },
         });
+        const profiles = new ProfileService(catalog, access, sync, settings);
+        const readinessItems = [
+          ...settings.readinessItems.filter(
+            item => !extraItems.some(extra => extra.id === item.id),
+          ),
+          ...extraItems,
+        ];
         httpRouter.use(
           createRouter({
+            readiness: new ReadinessService({
+              access,
+              catalog,
+              profiles,
+              statuses,
+              store: new ReadinessStore(db),
+              items: readinessItems,
+              checks: { ...BUILT_IN_CHECKS, ...extraChecks },
+            }),
             httpAuth,
-            profiles: new ProfileService(catalog, access, sync, settings),
+            profiles,
             slos: new SloService(
               access,
               sync,

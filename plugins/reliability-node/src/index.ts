@@ -8,3 +8,8 @@ export type {
   DefinitionReadContext,
   EntityDefinitions,
 } from './readEntityDefinitions';
+export { readinessChecksExtensionPoint } from './extensions';
+export type {
+  ReadinessCheck,
+  ReadinessChecksExtensionPoint,
+} from './extensions';

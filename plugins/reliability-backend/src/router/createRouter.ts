@@ -3,6 +3,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { DeployGateService } from '../service/DeployGateService';
 import { ProfileService } from '../service/ProfileService';
+import { ReadinessService } from '../service/ReadinessService';
 import { RulesService } from '../service/RulesService';
 import { SloService } from '../service/SloService';
 import {
@@ -10,6 +11,13 @@ import {
   parseOverrideBody,
 } from './parseDeployGateRequests';
 import { parseEntityRefParams } from './parseEntityRefParams';
+import {
+  parseAttestation,
+  parseReview,
+  parseReviewAction,
+  parseReviewId,
+  parseWaiver,
+} from './parseReadinessRequests';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -17,6 +25,7 @@ export interface RouterOptions {
   slos: SloService;
   deployGate: DeployGateService;
   rules: RulesService;
+  readiness: ReadinessService;
 }
 
 /** Thin routes: parse, call a service, respond. Errors are mapped by the plugin's error handler. */
@@ -26,6 +35,7 @@ export function createRouter({
   slos,
   deployGate,
   rules,
+  readiness,
 }: RouterOptions): express.Router {
   const router = Router();
   router.use(express.json());
@@ -95,6 +105,82 @@ export function createRouter({
           await httpAuth.credentials(req, { allow: ['user'] }),
         ),
       );
+  });
+
+  const entityPath = '/readiness/:kind/:namespace/:name';
+  const user = { allow: ['user'] as Array<'user'> };
+
+  router.get(entityPath, async (req, res) => {
+    const entityRef = parseEntityRefParams(req.params);
+    res.json(
+      await readiness.readiness(
+        entityRef,
+        await httpAuth.credentials(req, anyCaller),
+      ),
+    );
+  });
+
+  router.get(`${entityPath}/events`, async (req, res) => {
+    const entityRef = parseEntityRefParams(req.params);
+    const { events } = await readiness.readiness(
+      entityRef,
+      await httpAuth.credentials(req, anyCaller),
+    );
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${entityRef.replace(/[:/]/g, '-')}.audit.json"`,
+    );
+    res.json(events);
+  });
+
+  router.post(`${entityPath}/attestations`, async (req, res) => {
+    const entityRef = parseEntityRefParams(req.params);
+    const request = parseAttestation(req.body);
+    res
+      .status(201)
+      .json(
+        await readiness.attest(
+          entityRef,
+          request,
+          await httpAuth.credentials(req, user),
+        ),
+      );
+  });
+
+  router.post(`${entityPath}/waivers`, async (req, res) => {
+    const entityRef = parseEntityRefParams(req.params);
+    const request = parseWaiver(req.body);
+    res
+      .status(201)
+      .json(
+        await readiness.waive(
+          entityRef,
+          request,
+          await httpAuth.credentials(req, user),
+        ),
+      );
+  });
+
+  router.post(`${entityPath}/reviews`, async (req, res) => {
+    const entityRef = parseEntityRefParams(req.params);
+    const request = parseReview(req.body);
+    res
+      .status(201)
+      .json(
+        await readiness.openReview(
+          entityRef,
+          request,
+          await httpAuth.credentials(req, user),
+        ),
+      );
+  });
+
+  router.post('/reviews/:id/actions', async (req, res) => {
+    const id = parseReviewId(req.params);
+    const request = parseReviewAction(req.body);
+    res.json(
+      await readiness.act(id, request, await httpAuth.credentials(req, user)),
+    );
   });
 
   return router;

@@ -66,7 +66,7 @@ export class DeployGateService {
     const ref = stringifyEntityRef(
       await this.access.visibleEntity(request.entityRef, credentials),
     );
-    await this.access.authorize(deployGateOverridePermission, credentials);
+    await this.access.authorize(deployGateOverridePermission, ref, credentials);
     await this.overrides.add({
       entityRef: ref,
       reason: request.reason,

@@ -7,7 +7,7 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
-  BasicPermission,
+  ResourcePermission,
 } from '@backstage/plugin-permission-common';
 
 /** Reads follow catalog visibility; writes are checked by the permission framework. */
@@ -31,14 +31,21 @@ export class EntityAccess {
     return entity;
   }
 
-  /** Throws NotAllowedError (403) unless the policy allows the caller this permission. */
+  /**
+   * Throws NotAllowedError (403) unless the policy allows the caller this permission on the
+   * entity (conditional decisions, e.g. IS_ENTITY_OWNER, are resolved against the entity).
+   */
   async authorize(
-    permission: BasicPermission,
+    permission: ResourcePermission,
+    entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<void> {
-    const [decision] = await this.permissions.authorize([{ permission }], {
-      credentials,
-    });
+    const [decision] = await this.permissions.authorize(
+      [{ permission, resourceRef: entityRef }],
+      {
+        credentials,
+      },
+    );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`Not allowed: ${permission.name}`);
     }

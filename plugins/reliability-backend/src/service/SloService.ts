@@ -58,7 +58,7 @@ export class SloService {
   ): Promise<EntitySlos> {
     const entity = await this.access.visibleEntity(entityRef, credentials);
     const ref = stringifyEntityRef(entity);
-    await this.access.authorize(sloEvaluatePermission, credentials);
+    await this.access.authorize(sloEvaluatePermission, ref, credentials);
     await this.sync.storedOrRead(entity);
     await this.evaluator.evaluateEntity(ref);
     return this.getEntitySlos(ref, credentials);

@@ -7,7 +7,9 @@ export type ReadinessEventType =
   | 'review.commented'
   | 'review.approved'
   | 'review.blocked'
-  | 'review.reopened';
+  | 'review.reopened'
+  /** A decision that lost a race with another reviewer's: recorded, state unchanged. */
+  | 'review.decision_conflicted';
 
 /** One append-only audit event: who did what, when, and the state before and after. */
 export interface ReadinessEvent {

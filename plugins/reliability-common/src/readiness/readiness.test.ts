@@ -13,10 +13,22 @@ const profile: ReliabilityProfile = {
   entityRef: 'component:default/checkout',
   tier: DEFAULT_TIERS[1],
   owner: 'group:default/payments',
-  onCall: { provider: 'pagerduty', label: 'PagerDuty service P1', source: 'entity', sourceRef: 'component:default/checkout' },
-  runbooks: [{ title: 'Runbook', url: 'https://runbooks.example.com/checkout' }],
+  onCall: {
+    provider: 'pagerduty',
+    label: 'PagerDuty service P1',
+    source: 'entity',
+    sourceRef: 'component:default/checkout',
+  },
+  runbooks: [
+    { title: 'Runbook', url: 'https://runbooks.example.com/checkout' },
+  ],
   dashboards: [],
-  dr: { rtoMinutes: 60, rpoMinutes: 15, lastTested: '2026-09-14', nextTestDue: '2027-03-13' },
+  dr: {
+    rtoMinutes: 60,
+    rpoMinutes: 15,
+    lastTested: '2026-09-14',
+    nextTestDue: '2027-03-13',
+  },
   slos: [
     {
       name: 'availability',
@@ -29,16 +41,25 @@ const profile: ReliabilityProfile = {
     },
   ],
   problems: [],
-  missing: [{ requirement: 'dashboards', message: 'No dashboard: add a metadata.links entry with type: dashboard' }],
+  missing: [
+    {
+      requirement: 'dashboards',
+      message: 'No dashboard: add a metadata.links entry with type: dashboard',
+    },
+  ],
 };
 
-const automaticIds = DEFAULT_READINESS_ITEMS.filter(i => i.kind === 'automatic').map(i => i.id);
+const automaticIds = DEFAULT_READINESS_ITEMS.filter(
+  i => i.kind === 'automatic',
+).map(i => i.id);
 
 describe('automatic readiness checks', () => {
   it('says why each item passes or fails', () => {
     const results = runAutomaticChecks(automaticIds, {
       profile,
-      sloStatuses: [{ sloName: 'availability', state: 'degraded', error: 'down' }],
+      sloStatuses: [
+        { sloName: 'availability', state: 'degraded', error: 'down' },
+      ],
       alertableSlos: [],
       dependencies: [
         { entityRef: 'resource:default/payments-db', tierLevel: 0 },
@@ -46,27 +67,65 @@ describe('automatic readiness checks', () => {
       ],
     });
     expect(results).toEqual([
-      { itemId: 'ownership', passed: true, reason: 'Owned by group:default/payments' },
+      {
+        itemId: 'ownership',
+        passed: true,
+        reason: 'Owned by group:default/payments',
+      },
       { itemId: 'on-call', passed: true, reason: 'Pages PagerDuty service P1' },
       { itemId: 'slos-defined', passed: true, reason: '1 SLO(s) defined' },
-      { itemId: 'slos-measurable', passed: false, reason: 'Not measurable: availability (source failing)' },
+      {
+        itemId: 'slos-measurable',
+        passed: false,
+        reason: 'Not measurable: availability (source failing)',
+      },
       { itemId: 'dashboards', passed: false, reason: 'No dashboard linked' },
-      { itemId: 'alerts', passed: false, reason: 'No burn-rate rules can be generated for: availability' },
+      {
+        itemId: 'alerts',
+        passed: false,
+        reason: 'No burn-rate rules can be generated for: availability',
+      },
       { itemId: 'runbooks', passed: true, reason: '1 runbook(s) linked' },
-      { itemId: 'dr-posture', passed: true, reason: 'RTO 60 min, RPO 15 min, tested 2026-09-14' },
-      { itemId: 'dependency-tiers', passed: false, reason: 'Depends on lower-tier components: component:default/fraud-detection (Tier 2)' },
+      {
+        itemId: 'dr-posture',
+        passed: true,
+        reason: 'RTO 60 min, RPO 15 min, tested 2026-09-14',
+      },
+      {
+        itemId: 'dependency-tiers',
+        passed: false,
+        reason:
+          'Depends on lower-tier components: component:default/fraud-detection (Tier 2)',
+      },
     ]);
   });
 
   it('reports an item without a registered check as failing', () => {
-    expect(runAutomaticChecks(['pci-scope'], { profile, sloStatuses: [], alertableSlos: [], dependencies: [] })).toEqual([
-      { itemId: 'pci-scope', passed: false, reason: 'No check is registered for "pci-scope"' },
+    expect(
+      runAutomaticChecks(['pci-scope'], {
+        profile,
+        sloStatuses: [],
+        alertableSlos: [],
+        dependencies: [],
+      }),
+    ).toEqual([
+      {
+        itemId: 'pci-scope',
+        passed: false,
+        reason: 'No check is registered for "pci-scope"',
+      },
     ]);
   });
 });
 
 describe('projectReadiness', () => {
-  const event = (id: number, type: ReadinessEvent['type'], itemId: string, at: number, data: ReadinessEvent['data']): ReadinessEvent => ({
+  const event = (
+    id: number,
+    type: ReadinessEvent['type'],
+    itemId: string,
+    at: number,
+    data: ReadinessEvent['data'],
+  ): ReadinessEvent => ({
     id,
     entityRef: profile.entityRef,
     type,
@@ -76,26 +135,57 @@ describe('projectReadiness', () => {
     data,
   });
   const automatic = runAutomaticChecks(automaticIds, {
-    profile: { ...profile, dashboards: [{ title: 'd', url: 'https://grafana.example.com' }], missing: [] },
-    sloStatuses: [{ sloName: 'availability', state: 'ok', figures: { sli: 0.9995 } as never }],
+    profile: {
+      ...profile,
+      dashboards: [{ title: 'd', url: 'https://grafana.example.com' }],
+      missing: [],
+    },
+    sloStatuses: [
+      {
+        sloName: 'availability',
+        state: 'ok',
+        figures: { sli: 0.9995 } as never,
+      },
+    ],
     alertableSlos: ['availability'],
     dependencies: [],
   });
 
   it('counts attested manual items until their attestation expires, and waivers', () => {
     const events = [
-      event(1, 'item.attested', 'capacity', now - 10 * DAY, { evidence: ['https://ci.example.com/load/42'], expiresAt: now + 80 * DAY }),
-      event(2, 'item.attested', 'rollback', now - 100 * DAY, { evidence: ['https://wiki.example.com/rollback'], expiresAt: now - DAY }),
-      event(3, 'item.waived', 'security-review', now - DAY, { reason: 'Review booked for 2026-12-01', expiresAt: now + 14 * DAY }),
+      event(1, 'item.attested', 'capacity', now - 10 * DAY, {
+        evidence: ['https://ci.example.com/load/42'],
+        expiresAt: now + 80 * DAY,
+      }),
+      event(2, 'item.attested', 'rollback', now - 100 * DAY, {
+        evidence: ['https://wiki.example.com/rollback'],
+        expiresAt: now - DAY,
+      }),
+      event(3, 'item.waived', 'security-review', now - DAY, {
+        reason: 'Review booked for 2026-12-01',
+        expiresAt: now + 14 * DAY,
+      }),
     ];
-    const summary = projectReadiness(DEFAULT_READINESS_ITEMS, 1, automatic, events, now);
+    const summary = projectReadiness(
+      DEFAULT_READINESS_ITEMS,
+      1,
+      automatic,
+      events,
+      now,
+    );
     const byId = Object.fromEntries(summary.items.map(s => [s.item.id, s]));
     expect(byId.capacity.state).toBe('passing');
-    expect(byId.capacity.attestation?.evidence).toEqual(['https://ci.example.com/load/42']);
-    expect(byId.rollback).toMatchObject({ state: 'failing', reason: 'Attestation by user:default/ann expired on 2026-11-22' });
+    expect(byId.capacity.attestation?.evidence).toEqual([
+      'https://ci.example.com/load/42',
+    ]);
+    expect(byId.rollback).toMatchObject({
+      state: 'failing',
+      reason: 'Attestation by user:default/ann expired on 2026-11-22',
+    });
     expect(byId['security-review']).toMatchObject({
       state: 'waived',
-      reason: 'Waived by user:default/ann: Review booked for 2026-12-01 (Not attested)',
+      reason:
+        'Waived by user:default/ann: Review booked for 2026-12-01 (Not attested)',
     });
     expect(summary.requiredCount).toBe(12);
     expect(summary.requiredPassing).toBe(10);
@@ -105,13 +195,27 @@ describe('projectReadiness', () => {
 
   it('makes nothing required without a tier, and uses the latest event', () => {
     const events = [
-      event(1, 'item.attested', 'capacity', now - 2 * DAY, { evidence: [], expiresAt: now - DAY }),
-      event(2, 'item.attested', 'capacity', now - DAY, { evidence: ['https://x'], expiresAt: now + DAY }),
+      event(1, 'item.attested', 'capacity', now - 2 * DAY, {
+        evidence: [],
+        expiresAt: now - DAY,
+      }),
+      event(2, 'item.attested', 'capacity', now - DAY, {
+        evidence: ['https://x'],
+        expiresAt: now + DAY,
+      }),
     ];
-    const summary = projectReadiness(DEFAULT_READINESS_ITEMS, undefined, automatic, events, now);
+    const summary = projectReadiness(
+      DEFAULT_READINESS_ITEMS,
+      undefined,
+      automatic,
+      events,
+      now,
+    );
     expect(summary.requiredCount).toBe(0);
     expect(summary.score).toBeUndefined();
-    expect(summary.items.find(s => s.item.id === 'capacity')?.state).toBe('passing');
+    expect(summary.items.find(s => s.item.id === 'capacity')?.state).toBe(
+      'passing',
+    );
   });
 });
 
@@ -124,9 +228,17 @@ describe('review state machine', () => {
     ['blocked', 'reopen', { state: 'in_review' }],
     ['blocked', 'comment', { state: 'blocked' }],
     ['draft', 'approve', { error: 'cannot approve a review that is draft' }],
-    ['approved', 'approve', { error: 'cannot approve a review that is approved' }],
+    [
+      'approved',
+      'approve',
+      { error: 'cannot approve a review that is approved' },
+    ],
     ['approved', 'block', { error: 'cannot block a review that is approved' }],
-    ['in_review', 'reopen', { error: 'cannot reopen a review that is in review' }],
+    [
+      'in_review',
+      'reopen',
+      { error: 'cannot reopen a review that is in review' },
+    ],
   ] as const)('%s + %s → %j', (state, action, expected) => {
     expect(nextReviewState(state, action)).toEqual(expected);
   });

@@ -1,0 +1,353 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_DEPENDS_ON,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AutomaticCheckContext,
+  CheckResult,
+  RELIABILITY_ANNOTATIONS,
+  ReadinessEvent,
+  ReadinessItem,
+  ReadinessSummary,
+  ReviewAction,
+  buildPrometheusRules,
+  nextReviewState,
+  parseTierLevel,
+  projectReadiness,
+  readinessAttestPermission,
+  reviewCreatePermission,
+  reviewDecidePermission,
+  runAutomaticChecks,
+  waiverApprovePermission,
+} from '@reliability-suite/plugin-reliability-common';
+import { ReadinessStore, Review } from '../store/ReadinessStore';
+import { StatusStore } from '../store/StatusStore';
+import { EntityAccess } from './EntityAccess';
+import { ProfileService } from './ProfileService';
+
+type UserCredentials = BackstageCredentials<{
+  type: 'user';
+  userEntityRef: string;
+}>;
+type Check = (context: AutomaticCheckContext) => {
+  passed: boolean;
+  reason: string;
+};
+
+/** An entity's readiness: the live checklist, its score, the latest review and the audit trail. */
+export interface EntityReadiness {
+  entityRef: string;
+  tierLevel?: number;
+  summary: ReadinessSummary;
+  review?: Review;
+  events: ReadinessEvent[];
+}
+
+/** Production readiness and launch reviews. Every write is permission-checked and audited. */
+export class ReadinessService {
+  constructor(
+    private readonly deps: {
+      access: EntityAccess;
+      catalog: CatalogService;
+      profiles: ProfileService;
+      statuses: StatusStore;
+      store: ReadinessStore;
+      items: ReadonlyArray<ReadinessItem>;
+      checks: Record<string, Check>;
+    },
+  ) {}
+
+  async readiness(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    now = Date.now(),
+  ): Promise<EntityReadiness> {
+    const entity = await this.deps.access.visibleEntity(entityRef, credentials);
+    const ref = stringifyEntityRef(entity);
+    const [summary, review, events] = await Promise.all([
+      this.summary(entity, credentials, now),
+      this.deps.store.latestReview(ref),
+      this.deps.store.events(ref),
+    ]);
+    return {
+      entityRef: ref,
+      tierLevel: tierOf(entity),
+      summary,
+      review,
+      events,
+    };
+  }
+
+  async attest(
+    entityRef: string,
+    request: {
+      itemId: string;
+      evidence: string[];
+      comment?: string;
+      expiresAt: number;
+    },
+    credentials: UserCredentials,
+    now = Date.now(),
+  ): Promise<EntityReadiness> {
+    const ref = await this.writable(
+      entityRef,
+      readinessAttestPermission,
+      credentials,
+    );
+    const item = this.item(request.itemId);
+    if (item.kind !== 'manual')
+      throw new InputError(
+        `"${item.id}" is checked automatically and cannot be attested`,
+      );
+    if (request.expiresAt <= now)
+      throw new InputError('expiresAt must be in the future');
+    await this.deps.store.appendEvent({
+      entityRef: ref,
+      type: 'item.attested',
+      actor: credentials.principal.userEntityRef,
+      at: now,
+      itemId: item.id,
+      data: {
+        evidence: request.evidence,
+        comment: request.comment,
+        expiresAt: request.expiresAt,
+      },
+    });
+    return this.readiness(ref, credentials, now);
+  }
+
+  async waive(
+    entityRef: string,
+    request: { itemId: string; reason: string; expiresAt: number },
+    credentials: UserCredentials,
+    now = Date.now(),
+  ): Promise<EntityReadiness> {
+    const ref = await this.writable(
+      entityRef,
+      waiverApprovePermission,
+      credentials,
+    );
+    this.item(request.itemId);
+    if (request.expiresAt <= now)
+      throw new InputError('expiresAt must be in the future');
+    await this.deps.store.appendEvent({
+      entityRef: ref,
+      type: 'item.waived',
+      actor: credentials.principal.userEntityRef,
+      at: now,
+      itemId: request.itemId,
+      data: { reason: request.reason, expiresAt: request.expiresAt },
+    });
+    return this.readiness(ref, credentials, now);
+  }
+
+  async openReview(
+    entityRef: string,
+    request: { targetDate?: string; reviewers: string[] },
+    credentials: UserCredentials,
+    now = Date.now(),
+  ): Promise<EntityReadiness> {
+    const ref = await this.writable(
+      entityRef,
+      reviewCreatePermission,
+      credentials,
+    );
+    await this.deps.store.openReview({
+      entityRef: ref,
+      ...request,
+      createdBy: credentials.principal.userEntityRef,
+      createdAt: now,
+    });
+    return this.readiness(ref, credentials, now);
+  }
+
+  /**
+   * Submits, approves, blocks, reopens or comments on a review. Approval needs every required
+   * item passing or waived (409 with the list otherwise). Two concurrent decisions: one wins, the
+   * other is recorded as conflicted and answered 409 — never a lost update.
+   */
+  async act(
+    reviewId: number,
+    request: { action: ReviewAction; text?: string },
+    credentials: UserCredentials,
+    now = Date.now(),
+  ): Promise<EntityReadiness> {
+    const review = await this.deps.store.review(reviewId);
+    if (!review) throw new NotFoundError(`No review ${reviewId}`);
+    const entity = await this.deps.access.visibleEntity(
+      review.entityRef,
+      credentials,
+    );
+    const decides = request.action === 'approve' || request.action === 'block';
+    if (request.action === 'comment') {
+      await this.anyOf(
+        [reviewCreatePermission, reviewDecidePermission],
+        review.entityRef,
+        credentials,
+      );
+    } else {
+      await this.deps.access.authorize(
+        decides ? reviewDecidePermission : reviewCreatePermission,
+        review.entityRef,
+        credentials,
+      );
+    }
+    if (
+      (request.action === 'block' || request.action === 'comment') &&
+      !request.text?.trim()
+    ) {
+      throw new InputError(
+        request.action === 'block'
+          ? 'a reason is required to block'
+          : 'a comment needs text',
+      );
+    }
+    const actor = credentials.principal.userEntityRef;
+    const base = { entityRef: review.entityRef, actor, at: now, reviewId };
+    if (request.action === 'comment') {
+      await this.deps.store.appendEvent({
+        ...base,
+        type: 'review.commented',
+        data: { comment: request.text },
+      });
+      return this.readiness(review.entityRef, credentials, now);
+    }
+    const next = nextReviewState(review.state, request.action);
+    if ('error' in next) throw new ConflictError(next.error);
+    if (request.action === 'approve') {
+      const { blocking } = await this.summary(entity, credentials, now);
+      if (blocking.length) {
+        throw new ConflictError(
+          `cannot approve: required items are failing: ${blocking.join(', ')}`,
+        );
+      }
+    }
+    const type = `review.${
+      {
+        submit: 'submitted',
+        approve: 'approved',
+        block: 'blocked',
+        reopen: 'reopened',
+      }[request.action]
+    }` as ReadinessEvent['type'];
+    const moved = await this.deps.store.transition(review, next.state, {
+      ...base,
+      type,
+      data: { reason: request.text },
+    });
+    if (!moved) {
+      const current = await this.deps.store.review(reviewId);
+      await this.deps.store.appendEvent({
+        ...base,
+        type: 'review.decision_conflicted',
+        data: {
+          reason: `${request.action} lost to a concurrent change (review is now ${current?.state})`,
+        },
+      });
+      throw new ConflictError(
+        `the review changed meanwhile and is now ${current?.state?.replace(
+          '_',
+          ' ',
+        )}`,
+      );
+    }
+    return this.readiness(review.entityRef, credentials, now);
+  }
+
+  private async summary(
+    entity: Entity,
+    credentials: BackstageCredentials,
+    now: number,
+  ): Promise<ReadinessSummary> {
+    const ref = stringifyEntityRef(entity);
+    const profile = await this.deps.profiles.getProfile(ref, credentials);
+    const dependencyRefs = (entity.relations ?? [])
+      .filter(r => r.type === RELATION_DEPENDS_ON)
+      .map(r => r.targetRef);
+    const [statuses, dependencies] = await Promise.all([
+      this.deps.statuses.forEntity(ref),
+      dependencyRefs.length
+        ? this.deps.catalog.getEntitiesByRefs(
+            { entityRefs: dependencyRefs },
+            { credentials },
+          )
+        : { items: [] },
+    ]);
+    const { skipped } = buildPrometheusRules(ref, profile.slos);
+    const automatic: CheckResult[] = runAutomaticChecks(
+      this.deps.items.filter(i => i.kind === 'automatic').map(i => i.id),
+      {
+        profile,
+        sloStatuses: [...statuses.values()],
+        alertableSlos: profile.slos
+          .map(s => s.name)
+          .filter(name => !skipped.includes(name)),
+        dependencies: (dependencies.items as Array<Entity | null | undefined>)
+          .filter((d): d is Entity => Boolean(d))
+          .map(d => ({
+            entityRef: stringifyEntityRef(d),
+            tierLevel: tierOf(d),
+          })),
+      },
+      this.deps.checks,
+    );
+    const events = await this.deps.store.events(ref);
+    return projectReadiness(
+      this.deps.items,
+      profile.tier?.level,
+      automatic,
+      events,
+      now,
+    );
+  }
+
+  private item(itemId: string): ReadinessItem {
+    const item = this.deps.items.find(i => i.id === itemId);
+    if (!item) throw new InputError(`unknown readiness item "${itemId}"`);
+    return item;
+  }
+
+  private async writable(
+    entityRef: string,
+    permission: Parameters<EntityAccess['authorize']>[0],
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    const ref = stringifyEntityRef(
+      await this.deps.access.visibleEntity(entityRef, credentials),
+    );
+    await this.deps.access.authorize(permission, ref, credentials);
+    return ref;
+  }
+
+  private async anyOf(
+    permissions: Array<Parameters<EntityAccess['authorize']>[0]>,
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    for (const permission of permissions) {
+      try {
+        await this.deps.access.authorize(permission, entityRef, credentials);
+        return;
+      } catch (error) {
+        if (!(error instanceof NotAllowedError)) throw error;
+      }
+    }
+    throw new NotAllowedError(
+      `Not allowed: ${permissions.map(p => p.name).join(' or ')}`,
+    );
+  }
+}
+
+function tierOf(entity: Entity): number | undefined {
+  const value = entity.metadata.annotations?.[RELIABILITY_ANNOTATIONS.tier];
+  return value === undefined ? undefined : parseTierLevel(value);
+}
