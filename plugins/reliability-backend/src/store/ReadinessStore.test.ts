@@ -1,0 +1,65 @@
+import { TestDatabaseId, TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { migratedClient } from './DefinitionsStore';
+import { ReadinessStore } from './ReadinessStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const entityRef = 'component:default/checkout';
+
+async function open(databaseId: TestDatabaseId) {
+  const knex = await databases.init(databaseId);
+  return new ReadinessStore(await migratedClient(mockServices.database({ knex, migrations: { skip: false } })));
+}
+
+describe.each(databases.eachSupportedId())('ReadinessStore on %s', databaseId => {
+  it('opens a review in draft and records who opened it', async () => {
+    const store = await open(databaseId);
+    const review = await store.openReview({ entityRef, targetDate: '2027-01-15', reviewers: ['group:default/sre'], createdBy: 'user:default/ann', createdAt: 1000 });
+    expect(await store.latestReview(entityRef)).toEqual(review);
+    expect(await store.events(entityRef)).toEqual([
+      {
+        id: expect.any(Number),
+        entityRef,
+        type: 'review.opened',
+        actor: 'user:default/ann',
+        at: 1000,
+        itemId: undefined,
+        reviewId: review.id,
+        data: { targetDate: '2027-01-15', reviewers: ['group:default/sre'] },
+        before: undefined,
+        after: 'draft',
+      },
+    ]);
+  });
+
+  it('lets exactly one of two concurrent decisions win', async () => {
+    const store = await open(databaseId);
+    const draft = await store.openReview({ entityRef, reviewers: ['group:default/sre'], createdBy: 'user:default/ann', createdAt: 1 });
+    expect(await store.transition(draft, 'in_review', { entityRef, type: 'review.submitted', actor: 'user:default/ann', at: 2, reviewId: draft.id, data: {} })).toBe(true);
+    const inReview = (await store.review(draft.id))!;
+    const [approve, block] = await Promise.all([
+      store.transition(inReview, 'approved', { entityRef, type: 'review.approved', actor: 'user:default/bob', at: 3, reviewId: draft.id, data: {} }),
+      store.transition(inReview, 'blocked', { entityRef, type: 'review.blocked', actor: 'user:default/eve', at: 3, reviewId: draft.id, data: { reason: 'no load test' } }),
+    ]);
+    expect([approve, block].filter(Boolean)).toHaveLength(1);
+    const final = (await store.review(draft.id))!;
+    expect(final.state).toBe(approve ? 'approved' : 'blocked');
+    expect(final.version).toBe(2);
+    const decisions = (await store.events(entityRef)).filter(e => e.type === 'review.approved' || e.type === 'review.blocked');
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]).toMatchObject({ before: 'in_review', after: final.state });
+  });
+
+  it('keeps every event, in the order it happened', async () => {
+    const store = await open(databaseId);
+    await store.appendEvent({ entityRef, type: 'item.attested', actor: 'user:default/ann', at: 10, itemId: 'capacity', data: { evidence: ['https://ci.example.com/1'], expiresAt: 99 } });
+    await store.appendEvent({ entityRef, type: 'item.waived', actor: 'user:default/sre-lead', at: 11, itemId: 'rollback', data: { reason: 'Rehearsal booked', expiresAt: 50 } });
+    const events = await store.events(entityRef);
+    expect(events.map(e => [e.type, e.itemId, e.actor])).toEqual([
+      ['item.attested', 'capacity', 'user:default/ann'],
+      ['item.waived', 'rollback', 'user:default/sre-lead'],
+    ]);
+    expect(events[0].id).toBeLessThan(events[1].id);
+  });
+});
