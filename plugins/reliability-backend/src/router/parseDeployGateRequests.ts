@@ -1,6 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
+import { parseWith } from './parseWith';
 
 const entityRef = z
   .string({ error: 'is required, e.g. component:default/checkout' })
@@ -40,20 +40,9 @@ const overrideBody = z.object({
     .default(60),
 });
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new InputError(
-      `${issue.path.join('.') || 'request'} ${issue.message}`,
-    );
-  }
-  return result.data;
-}
-
 /** `GET /deploy-gate?entityRef=component:default/x` → the entity reference. */
 export function parseDeployGateQuery(query: unknown): { entityRef: string } {
-  return parse(gateQuery, query);
+  return parseWith(gateQuery, query);
 }
 
 /** `POST /deploy-gate/overrides` body → entity, reason and duration. */
@@ -62,5 +51,5 @@ export function parseOverrideBody(body: unknown): {
   reason: string;
   durationMinutes: number;
 } {
-  return parse(overrideBody, body);
+  return parseWith(overrideBody, body);
 }

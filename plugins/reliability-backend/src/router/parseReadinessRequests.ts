@@ -1,5 +1,5 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
+import { parseWith } from './parseWith';
 
 const expiresAt = z
   .string({ error: 'must be a date such as 2027-03-01' })
@@ -54,24 +54,14 @@ const reviewId = z.object({
   id: z.coerce.number().int().positive('must be a review id'),
 });
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new InputError(
-      `${issue.path.join('.') || 'request'} ${issue.message}`,
-    );
-  }
-  return result.data;
-}
-
 /** `POST …/attestations`: item, evidence links, comment, expiry. */
-export const parseAttestation = (body: unknown) => parse(attestation, body);
+export const parseAttestation = (body: unknown) => parseWith(attestation, body);
 /** `POST …/waivers`: item, reason, expiry. */
-export const parseWaiver = (body: unknown) => parse(waiver, body);
+export const parseWaiver = (body: unknown) => parseWith(waiver, body);
 /** `POST …/reviews`: target launch date and reviewers. */
-export const parseReview = (body: unknown) => parse(review, body);
+export const parseReview = (body: unknown) => parseWith(review, body);
 /** `POST /reviews/:id/actions`: what to do and the reason or comment. */
-export const parseReviewAction = (body: unknown) => parse(action, body);
+export const parseReviewAction = (body: unknown) => parseWith(action, body);
 /** `/reviews/:id`. */
-export const parseReviewId = (params: unknown) => parse(reviewId, params).id;
+export const parseReviewId = (params: unknown) =>
+  parseWith(reviewId, params).id;
