@@ -14,6 +14,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AutomaticCheckContext,
   CheckResult,
+  EntityReadiness,
   RELIABILITY_ANNOTATIONS,
   ReadinessEvent,
   ReadinessItem,
@@ -29,7 +30,7 @@ import {
   runAutomaticChecks,
   waiverApprovePermission,
 } from '@reliability-suite/plugin-reliability-common';
-import { ReadinessStore, Review } from '../store/ReadinessStore';
+import { ReadinessStore } from '../store/ReadinessStore';
 import { StatusStore } from '../store/StatusStore';
 import { EntityAccess } from './EntityAccess';
 import { ProfileService } from './ProfileService';
@@ -42,15 +43,6 @@ type Check = (context: AutomaticCheckContext) => {
   passed: boolean;
   reason: string;
 };
-
-/** An entity's readiness: the live checklist, its score, the latest review and the audit trail. */
-export interface EntityReadiness {
-  entityRef: string;
-  tierLevel?: number;
-  summary: ReadinessSummary;
-  review?: Review;
-  events: ReadinessEvent[];
-}
 
 /** Production readiness and launch reviews. Every write is permission-checked and audited. */
 export class ReadinessService {

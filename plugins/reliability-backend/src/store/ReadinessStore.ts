@@ -1,20 +1,9 @@
 import { Knex } from 'knex';
 import {
   ReadinessEvent,
+  Review,
   ReviewState,
 } from '@reliability-suite/plugin-reliability-common';
-
-/** A launch readiness review as stored. */
-export interface Review {
-  id: number;
-  entityRef: string;
-  state: ReviewState;
-  targetDate?: string;
-  reviewers: string[];
-  createdBy: string;
-  createdAt: number;
-  version: number;
-}
 
 type NewEvent = Omit<ReadinessEvent, 'id'>;
 

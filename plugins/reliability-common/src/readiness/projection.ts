@@ -1,6 +1,7 @@
 import { ReadinessItem, isRequired } from './checklist';
 import { CheckResult } from './automaticChecks';
 import { ReadinessEvent } from './events';
+import { Review } from './review';
 
 /** Where an item stands now. */
 export interface ItemStatus {
@@ -30,6 +31,15 @@ export interface ReadinessSummary {
   requiredCount: number;
   /** Required items neither passing nor waived: what blocks approval. */
   blocking: string[];
+}
+
+/** An entity's readiness as the API serves it: the live checklist, the latest review, the audit trail. */
+export interface EntityReadiness {
+  entityRef: string;
+  tierLevel?: number;
+  summary: ReadinessSummary;
+  review?: Review;
+  events: ReadinessEvent[];
 }
 
 function latest(

@@ -1,6 +1,21 @@
 /** States of a launch readiness review. */
 export type ReviewState = 'draft' | 'in_review' | 'approved' | 'blocked';
 
+/** A launch readiness review of an entity. `version` guards decisions (compare-and-set). */
+export interface Review {
+  id: number;
+  entityRef: string;
+  state: ReviewState;
+  /** Target launch date, `YYYY-MM-DD`. */
+  targetDate?: string;
+  /** User or group refs asked to review. */
+  reviewers: string[];
+  createdBy: string;
+  /** Epoch ms. */
+  createdAt: number;
+  version: number;
+}
+
 /** What people do to a review. */
 export type ReviewAction =
   | 'submit'
