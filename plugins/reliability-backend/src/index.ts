@@ -4,3 +4,8 @@
  * @packageDocumentation
  */
 export { reliabilityPlugin as default } from './plugin';
+export {
+  createReliabilityConditionalDecision,
+  reliabilityConditions,
+  reliabilityEntityResourceRef,
+} from './permissions/rules';

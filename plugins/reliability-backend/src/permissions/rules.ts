@@ -1,5 +1,6 @@
 import { Entity, RELATION_OWNED_BY } from '@backstage/catalog-model';
 import {
+  createConditionExports,
   createPermissionResourceRef,
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
@@ -39,3 +40,15 @@ export const isEntityOwner = createPermissionRule({
 
 /** The rules of the reliability-entity resource type. */
 export const reliabilityPermissionRules = [isEntityOwner];
+
+/**
+ * Conditions for permission policies, e.g.
+ * `createReliabilityConditionalDecision(permission, reliabilityConditions.isEntityOwner({ claims }))`.
+ */
+export const {
+  conditions: reliabilityConditions,
+  createConditionalDecision: createReliabilityConditionalDecision,
+} = createConditionExports({
+  resourceRef: reliabilityEntityResourceRef,
+  rules: { isEntityOwner },
+});

@@ -1,0 +1,336 @@
+import request from 'supertest';
+import { DateTime } from 'luxon';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import {
+  AuthorizeResult,
+  isPermission,
+} from '@backstage/plugin-permission-common';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import catalogModuleReliability from '@reliability-suite/plugin-catalog-backend-module-reliability';
+import reliabilityPlugin from '@reliability-suite/plugin-reliability-backend';
+import { EntityReadiness } from '@reliability-suite/plugin-reliability-common';
+import {
+  ReliabilityPolicy,
+  readReliabilityPolicyGroups,
+} from './ReliabilityPolicy';
+import { authKeepingActorFactory, userInfoFactory } from './testing';
+
+jest.setTimeout(120_000);
+
+// The people of the test organisation and their groups (what their sign-in token says).
+const alice = 'user:default/alice'; // payments: owns checkout
+const mallory = 'user:default/mallory'; // growth: owns nothing here
+const sam = 'user:default/sam'; // SRE reviewer
+const sara = 'user:default/sara'; // SRE reviewer
+const lena = 'user:default/lena'; // SRE lead
+const groupsOf = {
+  [alice]: ['group:default/payments'],
+  [mallory]: ['group:default/growth'],
+  [sam]: ['group:default/sre'],
+  [sara]: ['group:default/sre'],
+  [lena]: ['group:default/sre-leads'],
+};
+
+const component = (name: string, extra: string) => `
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: ${name}
+${extra}
+spec:
+  type: service
+  lifecycle: production
+  owner: payments
+  reliability:
+    slos:
+      - name: availability
+        objective: 99.9%
+        window: 30d
+        good: http_requests_total{job="${name}",code!~"5.."}
+        total: http_requests_total{job="${name}"}
+`;
+
+function catalogYaml() {
+  const drTested = DateTime.now().minus({ days: 10 }).toISODate();
+  return [
+    `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: payments
+  annotations:
+    pagerduty.com/service-id: PGRP001
+spec:
+  type: team
+  children: []`,
+    component(
+      'checkout',
+      `  annotations:
+    reliability-suite.io/tier: '1'
+    reliability-suite.io/rto: 1h
+    reliability-suite.io/rpo: 15m
+    reliability-suite.io/dr-tested: '${drTested}'
+  links:
+    - url: https://runbooks.example.com/checkout
+      type: runbook
+    - url: https://grafana.example.com/d/checkout
+      type: dashboard`,
+    ),
+    component(
+      'ledger',
+      `  labels:
+    confidential: 'true'
+  annotations:
+    reliability-suite.io/tier: '1'`,
+    ),
+  ].join('\n---\n');
+}
+
+/** The demo's policy, with catalog reads of confidential entities limited to their owners. */
+const testPolicyModule = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'test-policy',
+  register(env) {
+    env.registerInit({
+      deps: { config: coreServices.rootConfig, policy: policyExtensionPoint },
+      async init({ config, policy }) {
+        policy.setPolicy(
+          new ReliabilityPolicy({
+            ...readReliabilityPolicyGroups(config),
+            otherwise: {
+              async handle(query, user) {
+                if (
+                  !isPermission(query.permission, catalogEntityReadPermission)
+                ) {
+                  return { result: AuthorizeResult.ALLOW };
+                }
+                return createCatalogConditionalDecision(query.permission, {
+                  anyOf: [
+                    {
+                      not: catalogConditions.hasLabel({
+                        label: 'confidential',
+                      }),
+                    },
+                    catalogConditions.isEntityOwner({
+                      claims: user?.info.ownershipEntityRefs ?? [],
+                    }),
+                  ],
+                });
+              },
+            },
+          }),
+        );
+      },
+    });
+  },
+});
+
+describe('ReliabilityPolicy with the real permission backend, catalog and reliability backend', () => {
+  const directory = createMockDirectory();
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+
+  const as = (user: string) => ({
+    get: (path: string) =>
+      request(server)
+        .get(`/api/reliability${path}`)
+        .set('Authorization', mockCredentials.user.header(user)),
+    post: (path: string, body: object) =>
+      request(server)
+        .post(`/api/reliability${path}`)
+        .set('Authorization', mockCredentials.user.header(user))
+        .send(body),
+  });
+  const checkout = '/readiness/component/default/checkout';
+  const inAYear = DateTime.now().plus({ years: 1 }).toISODate();
+  let reviewId: number;
+
+  beforeAll(async () => {
+    directory.setContent({ 'catalog.yaml': catalogYaml() });
+    ({ server } = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleReliability,
+        reliabilityPlugin,
+        permissionPlugin,
+        testPolicyModule,
+        authKeepingActorFactory,
+        httpAuthServiceFactory,
+        userInfoFactory(groupsOf),
+        mockServices.rootConfig.factory({
+          data: {
+            permission: { enabled: true },
+            catalog: {
+              processingInterval: { seconds: 1 },
+              rules: [{ allow: ['Component', 'Group'] }],
+              locations: [
+                { type: 'file', target: directory.resolve('catalog.yaml') },
+              ],
+            },
+          },
+        }),
+      ],
+    }));
+    let response: request.Response | undefined;
+    for (
+      let attempt = 0;
+      attempt < 150 && response?.status !== 200;
+      attempt++
+    ) {
+      await new Promise(resolve => setTimeout(resolve, 200));
+      response = await as(alice).get('/readiness/component/default/ledger');
+    }
+    expect(response?.body).toMatchObject({
+      entityRef: 'component:default/ledger',
+    });
+  });
+
+  it('refuses an attestation by someone who does not own the service (403)', async () => {
+    const response = await as(mallory).post(`${checkout}/attestations`, {
+      itemId: 'capacity',
+      evidence: ['https://docs.example.com/load-test'],
+      expiresAt: inAYear,
+    });
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toBe(
+      'Not allowed: reliability.readiness.attest',
+    );
+  });
+
+  it('lets the owner attest the manual items and open a review; reviewers must be SRE', async () => {
+    for (const itemId of ['capacity', 'rollback', 'security-review']) {
+      const response = await as(alice).post(`${checkout}/attestations`, {
+        itemId,
+        evidence: [`https://docs.example.com/${itemId}`],
+        comment: `${itemId} done`,
+        expiresAt: inAYear,
+      });
+      expect(response.status).toBe(201);
+    }
+    const opened = await as(alice).post(`${checkout}/reviews`, {
+      targetDate: inAYear,
+      reviewers: ['group:default/sre'],
+    });
+    expect(opened.status).toBe(201);
+    const readiness: EntityReadiness = opened.body;
+    reviewId = readiness.review!.id;
+    expect(readiness.review).toMatchObject({
+      state: 'draft',
+      createdBy: alice,
+      reviewers: ['group:default/sre'],
+    });
+    expect(
+      (
+        await as(alice).post(`/reviews/${reviewId}/actions`, {
+          action: 'submit',
+        })
+      ).body.review.state,
+    ).toBe('in_review');
+    const ownerApproves = await as(alice).post(`/reviews/${reviewId}/actions`, {
+      action: 'approve',
+    });
+    expect(ownerApproves.status).toBe(403);
+    expect(ownerApproves.body.error.message).toBe(
+      'Not allowed: reliability.review.decide',
+    );
+  });
+
+  it('answers an approval with a failing required item with 409 and the list', async () => {
+    const response = await as(sam).post(`/reviews/${reviewId}/actions`, {
+      action: 'approve',
+    });
+    expect(response.status).toBe(409);
+    expect(response.body.error.message).toBe(
+      'cannot approve: required items are failing: slos-measurable',
+    );
+  });
+
+  it('lets only SRE leads waive, and a reviewer approve once nothing blocks', async () => {
+    const waiver = {
+      itemId: 'slos-measurable',
+      reason: 'Metrics pipeline lands next sprint; dashboards checked by hand',
+      expiresAt: inAYear,
+    };
+    const reviewerWaives = await as(sam).post(`${checkout}/waivers`, waiver);
+    expect(reviewerWaives.status).toBe(403);
+    expect((await as(lena).post(`${checkout}/waivers`, waiver)).status).toBe(
+      201,
+    );
+
+    const approved = await as(sam).post(`/reviews/${reviewId}/actions`, {
+      action: 'approve',
+      text: 'Ready for launch',
+    });
+    expect(approved.status).toBe(200);
+    const readiness: EntityReadiness = approved.body;
+    expect(readiness.review?.state).toBe('approved');
+    expect(readiness.summary.blocking).toEqual([]);
+    expect(
+      readiness.events.map(e => [e.type, e.actor, e.itemId ?? e.reviewId]),
+    ).toEqual([
+      ['item.attested', alice, 'capacity'],
+      ['item.attested', alice, 'rollback'],
+      ['item.attested', alice, 'security-review'],
+      ['review.opened', alice, reviewId],
+      ['review.submitted', alice, reviewId],
+      ['item.waived', lena, 'slos-measurable'],
+      ['review.approved', sam, reviewId],
+    ]);
+  });
+
+  it('records one decision and one conflict when two reviewers decide at once', async () => {
+    await as(alice).post(`/reviews/${reviewId}/actions`, { action: 'reopen' });
+    const responses = await Promise.all([
+      as(sam).post(`/reviews/${reviewId}/actions`, { action: 'approve' }),
+      as(sara).post(`/reviews/${reviewId}/actions`, {
+        action: 'block',
+        text: 'Rollback plan not rehearsed',
+      }),
+    ]);
+    expect(responses.map(r => r.status).sort()).toEqual([200, 409]);
+    const { body }: { body: EntityReadiness } = await as(alice).get(checkout);
+    const afterReopen = body.events.slice(
+      body.events.findIndex(e => e.type === 'review.reopened') + 1,
+    );
+    expect(afterReopen.map(e => e.type).sort()).toEqual(
+      [
+        responses[0].status === 200 ? 'review.approved' : 'review.blocked',
+        'review.decision_conflicted',
+      ].sort(),
+    );
+    expect(body.review?.state).toBe(
+      responses[0].status === 200 ? 'approved' : 'blocked',
+    );
+  });
+
+  it('hides an entity the caller cannot see: 404 for readiness and its audit trail', async () => {
+    const ledger = '/readiness/component/default/ledger';
+    expect((await as(mallory).get(ledger)).status).toBe(404);
+    expect((await as(mallory).get(`${ledger}/events`)).status).toBe(404);
+    expect(
+      (
+        await as(mallory).post(`${ledger}/attestations`, {
+          itemId: 'capacity',
+          evidence: ['https://docs.example.com/x'],
+          expiresAt: inAYear,
+        })
+      ).status,
+    ).toBe(404);
+    expect((await as(alice).get(ledger)).status).toBe(200);
+  });
+});
