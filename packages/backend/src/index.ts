@@ -36,7 +36,9 @@ backend.add(
 );
 
 // Reliability Suite: profile validation in the catalog, and the /api/reliability backend
-backend.add(import('@reliability-suite/plugin-catalog-backend-module-reliability'));
+backend.add(
+  import('@reliability-suite/plugin-catalog-backend-module-reliability'),
+);
 backend.add(import('@reliability-suite/plugin-reliability-backend'));
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
@@ -44,9 +46,12 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
+// The Reliability Suite's sample policy: owners attest and open launch reviews, the SRE group
+// decides, SRE leads approve waivers; every other permission is allowed.
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import(
+    '@reliability-suite/plugin-permission-backend-module-reliability-policy'
+  ),
 );
 
 // search plugin
