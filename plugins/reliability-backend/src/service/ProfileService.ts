@@ -23,7 +23,17 @@ export class ProfileService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<ReliabilityProfile> {
-    const entity = await this.access.visibleEntity(entityRef, credentials);
+    return this.profileOf(
+      await this.access.visibleEntity(entityRef, credentials),
+      credentials,
+    );
+  }
+
+  /** The profile of an entity the caller has already read. */
+  async profileOf(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<ReliabilityProfile> {
     const [ownerGroup, stored] = await Promise.all([
       this.ownerGroup(entity, credentials),
       this.sync.storedOrRead(entity),

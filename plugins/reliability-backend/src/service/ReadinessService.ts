@@ -65,11 +65,11 @@ export class ReadinessService {
   ): Promise<EntityReadiness> {
     const entity = await this.deps.access.visibleEntity(entityRef, credentials);
     const ref = stringifyEntityRef(entity);
-    const [summary, review, events] = await Promise.all([
-      this.summary(entity, credentials, now),
+    const [review, events] = await Promise.all([
       this.deps.store.latestReview(ref),
       this.deps.store.events(ref),
     ]);
+    const summary = await this.summary(entity, events, credentials, now);
     return {
       entityRef: ref,
       tierLevel: tierOf(entity),
@@ -216,7 +216,12 @@ export class ReadinessService {
     const next = nextReviewState(review.state, request.action);
     if ('error' in next) throw new ConflictError(next.error);
     if (request.action === 'approve') {
-      const { blocking } = await this.summary(entity, credentials, now);
+      const { blocking } = await this.summary(
+        entity,
+        await this.deps.store.events(review.entityRef),
+        credentials,
+        now,
+      );
       if (blocking.length) {
         throw new ConflictError(
           `cannot approve: required items are failing: ${blocking.join(', ')}`,
@@ -257,11 +262,12 @@ export class ReadinessService {
 
   private async summary(
     entity: Entity,
+    events: ReadinessEvent[],
     credentials: BackstageCredentials,
     now: number,
   ): Promise<ReadinessSummary> {
     const ref = stringifyEntityRef(entity);
-    const profile = await this.deps.profiles.getProfile(ref, credentials);
+    const profile = await this.deps.profiles.profileOf(entity, credentials);
     const dependencyRefs = (entity.relations ?? [])
       .filter(r => r.type === RELATION_DEPENDS_ON)
       .map(r => r.targetRef);
@@ -292,7 +298,6 @@ export class ReadinessService {
       },
       this.deps.checks,
     );
-    const events = await this.deps.store.events(ref);
     return projectReadiness(
       this.deps.items,
       profile.tier?.level,
