@@ -29,3 +29,4 @@ export { windowStart } from './calendarWindow';
 export * from './deployGate';
 export * from './rules';
 export * from './readiness';
+export * from './scorecard';

@@ -1,0 +1,2 @@
+export * from './budgetStatus';
+export * from './types';

@@ -1,0 +1,115 @@
+import { PolicyState } from '../math/policy';
+import { ProfileRequirement } from '../tiers';
+import { ReviewState } from '../readiness/review';
+import { BudgetStatus } from './budgetStatus';
+
+/** One entity on the org scorecard: precomputed by the backend, served from the store. */
+export interface ScorecardRow {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  /** Tier level 0–3; undefined without a (configured) tier. */
+  tier?: number;
+  owner?: string;
+  system?: string;
+  domain?: string;
+  lifecycle?: string;
+  /** How to page whoever is on call (label); undefined when nobody can be paged. */
+  onCall?: string;
+  runbookCount: number;
+  sloCount: number;
+  /** Share of the measured SLOs that meet their target (0–1); undefined without data. */
+  attainment?: number;
+  /** Lowest remaining error budget of its SLOs, as a fraction (negative when overspent). */
+  budgetRemaining?: number;
+  /** Highest 1-hour burn rate of its SLOs. */
+  maxBurnRate?: number;
+  budgetStatus: BudgetStatus;
+  policyState: PolicyState;
+  /** Required readiness items passing / required. */
+  readinessScore?: number;
+  /** State of the latest launch readiness review. */
+  reviewState?: ReviewState;
+  /** What its tier requires that is missing. */
+  missing: ProfileRequirement[];
+  /** When the row was computed, epoch ms. */
+  updatedAt: number;
+}
+
+/** Filters of the scorecard; every one is optional and they combine with AND. */
+export interface ScorecardFilter {
+  tiers?: number[];
+  owners?: string[];
+  systems?: string[];
+  domains?: string[];
+  lifecycles?: string[];
+  policyStates?: PolicyState[];
+  budgetStatuses?: BudgetStatus[];
+  /** Entities missing this requirement. */
+  missing?: ProfileRequirement;
+  /** Case-insensitive text in the name, title or owner. */
+  search?: string;
+}
+
+/** Columns the scorecard sorts by. */
+export const SCORECARD_SORT_FIELDS = [
+  'name',
+  'tier',
+  'owner',
+  'sloCount',
+  'attainment',
+  'budgetRemaining',
+  'maxBurnRate',
+  'readinessScore',
+] as const;
+export type ScorecardSortField = (typeof SCORECARD_SORT_FIELDS)[number];
+
+/** One page of the scorecard. */
+export interface ScorecardPage {
+  rows: ScorecardRow[];
+  totalCount: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Dimensions the scorecard rolls up by. */
+export const SCORECARD_ROLLUP_DIMENSIONS = [
+  'owner',
+  'system',
+  'domain',
+  'tier',
+] as const;
+export type ScorecardRollupDimension =
+  (typeof SCORECARD_ROLLUP_DIMENSIONS)[number];
+
+/** Coverage and health of a group of entities (a team, a system, a domain, a tier, or all). */
+export interface ScorecardRollup {
+  /** The owner, system, domain or tier; undefined for entities without one. */
+  key?: string;
+  entities: number;
+  withSlos: number;
+  /** Tier-0 and Tier-1 entities, and how many of them have SLOs and on-call. */
+  critical: number;
+  criticalWithSlos: number;
+  criticalWithOnCall: number;
+  withOnCall: number;
+  withRunbooks: number;
+  /** Entities whose error budget is overspent. */
+  outOfBudget: number;
+  burningFast: number;
+  burningSlow: number;
+  onTrack: number;
+  noData: number;
+  /** Mean attainment of the entities with data. */
+  attainment?: number;
+  /** Mean readiness score. */
+  readinessScore?: number;
+}
+
+/** The org's coverage and health on one day. */
+export interface ScorecardTrendPoint extends Omit<ScorecardRollup, 'key'> {
+  /** `YYYY-MM-DD` (UTC). */
+  day: string;
+}
