@@ -3,6 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { downloadFile } from './downloadFile';
 
 /** Loads the SLO statuses of the entity whose page this is. */
 export function useEntitySlos() {
@@ -17,17 +18,13 @@ export function useEntitySlos() {
     ...state,
     evaluateNow: () => api.evaluateNow(ref),
     downloadRules: async () => {
-      const yaml = await api.getPrometheusRules(ref);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(
-        new Blob([yaml], { type: 'application/yaml' }),
-      );
-      link.download =
+      downloadFile(
+        await api.getPrometheusRules(ref),
+        'application/yaml',
         `${ref.kind}-${ref.namespace}-${ref.name}.rules.yaml`.toLocaleLowerCase(
           'en-US',
-        );
-      link.click();
-      URL.revokeObjectURL(link.href);
+        ),
+      );
     },
   };
 }
