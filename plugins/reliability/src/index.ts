@@ -11,5 +11,11 @@ export {
 } from './plugin';
 export { hasReliabilityProfile } from './entityFilter';
 export { reliabilityApiRef } from './api/ReliabilityApi';
-export type { ReliabilityApi } from './api/ReliabilityApi';
+export type {
+  ReliabilityApi,
+  AttestationRequest,
+  WaiverRequest,
+  LaunchReviewRequest,
+  ReviewActionRequest,
+} from './api/ReliabilityApi';
 export { ReliabilityClient } from './api/ReliabilityClient';

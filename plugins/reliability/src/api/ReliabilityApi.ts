@@ -1,9 +1,45 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  EntityReadiness,
   EntitySlos,
+  ReadinessEvent,
   ReliabilityProfile,
+  ReviewAction,
 } from '@reliability-suite/plugin-reliability-common';
+
+/** A person vouching for a manual readiness item. */
+export interface AttestationRequest {
+  itemId: string;
+  /** Links to the evidence (load-test report, rehearsal notes…); at least one. */
+  evidence: string[];
+  comment?: string;
+  /** `YYYY-MM-DD` or an ISO timestamp. */
+  expiresAt: string;
+}
+
+/** Accepting a readiness item as not met, for a while and for a reason. */
+export interface WaiverRequest {
+  itemId: string;
+  /** At least 10 characters. */
+  reason: string;
+  /** `YYYY-MM-DD` or an ISO timestamp. */
+  expiresAt: string;
+}
+
+/** Opening a launch review. */
+export interface LaunchReviewRequest {
+  /** Target launch date, `YYYY-MM-DD`. */
+  targetDate?: string;
+  /** User or group refs, e.g. `group:default/sre`; at least one. */
+  reviewers: string[];
+}
+
+/** Moving a launch review on, or commenting on it. `block` and `comment` need `text`. */
+export interface ReviewActionRequest {
+  action: ReviewAction;
+  text?: string;
+}
 
 /** Client of the Reliability Suite backend. */
 export interface ReliabilityApi {
@@ -14,6 +50,27 @@ export interface ReliabilityApi {
   evaluateNow(entity: CompoundEntityRef): Promise<EntitySlos>;
   /** Prometheus recording and alerting rules for the entity's SLOs, as YAML. */
   getPrometheusRules(entity: CompoundEntityRef): Promise<string>;
+  /** The readiness checklist with its score, the latest launch review and the audit trail. */
+  getReadiness(entity: CompoundEntityRef): Promise<EntityReadiness>;
+  /** The readiness audit trail as the backend exports it. */
+  getReadinessEvents(entity: CompoundEntityRef): Promise<ReadinessEvent[]>;
+  attest(
+    entity: CompoundEntityRef,
+    request: AttestationRequest,
+  ): Promise<EntityReadiness>;
+  waive(
+    entity: CompoundEntityRef,
+    request: WaiverRequest,
+  ): Promise<EntityReadiness>;
+  openReview(
+    entity: CompoundEntityRef,
+    request: LaunchReviewRequest,
+  ): Promise<EntityReadiness>;
+  /** Fails with 409 when approving while required items fail, 403 when not allowed. */
+  actOnReview(
+    reviewId: number,
+    request: ReviewActionRequest,
+  ): Promise<EntityReadiness>;
 }
 
 export const reliabilityApiRef = createApiRef<ReliabilityApi>({

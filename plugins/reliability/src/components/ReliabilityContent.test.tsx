@@ -41,6 +41,12 @@ function render(
     getSlos: async () => slos,
     evaluateNow: async () => slos,
     getPrometheusRules: async () => 'groups: []\n',
+    getReadiness: jest.fn(),
+    getReadinessEvents: jest.fn(),
+    attest: jest.fn(),
+    waive: jest.fn(),
+    openReview: jest.fn(),
+    actOnReview: jest.fn(),
   };
   return renderInTestApp(
     <TestApiProvider apis={[[reliabilityApiRef, api]]}>
