@@ -37,6 +37,20 @@ const reliabilityEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The Readiness tab: production-readiness checklist, launch review and audit trail. */
+const readinessEntityContent = EntityContentBlueprint.make({
+  name: 'readiness',
+  params: {
+    path: 'readiness',
+    title: 'Readiness',
+    filter: profileKindsFilter,
+    loader: () =>
+      import('./components/readiness/ReadinessContent').then(m => (
+        <m.ReadinessContent />
+      )),
+  },
+});
+
 /** The compact reliability card on the overview tab. */
 const reliabilityOverviewCard = EntityCardBlueprint.make({
   name: 'overview',
@@ -55,6 +69,7 @@ export default createFrontendPlugin({
   extensions: [
     reliabilityApi,
     reliabilityEntityContent,
+    readinessEntityContent,
     reliabilityOverviewCard,
   ],
 });

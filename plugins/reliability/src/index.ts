@@ -7,6 +7,7 @@
 export {
   reliabilityPlugin,
   EntityReliabilityContent,
+  EntityReadinessContent,
   EntityReliabilityCard,
 } from './plugin';
 export { hasReliabilityProfile } from './entityFilter';

@@ -37,6 +37,22 @@ export const EntityReliabilityContent = reliabilityPlugin.provide(
   }),
 );
 
+/**
+ * The Readiness tab for a legacy `EntityPage`:
+ * `<EntityLayout.Route path="/readiness" title="Readiness"><EntityReadinessContent /></EntityLayout.Route>`
+ */
+export const EntityReadinessContent = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReadinessContent',
+    component: {
+      lazy: () =>
+        import('./components/readiness/ReadinessContent').then(
+          m => m.ReadinessContent,
+        ),
+    },
+  }),
+);
+
 /** The compact reliability card for a legacy entity overview. */
 export const EntityReliabilityCard = reliabilityPlugin.provide(
   createComponentExtension({

@@ -58,3 +58,13 @@ export function formatAge(thenMs: number, nowMs: number): string {
   if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h ago`;
   return `${Math.floor(minutes / 1440)} d ago`;
 }
+
+/** A moment in the reader's locale and time zone. */
+export function formatDateTime(ms: number): string {
+  return new Date(ms).toLocaleString();
+}
+
+/** A day as `YYYY-MM-DD` (UTC), the form of date inputs and of the backend. */
+export function formatDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}

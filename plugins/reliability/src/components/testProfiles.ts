@@ -1,7 +1,16 @@
+import { Entity } from '@backstage/catalog-model';
 import {
   DEFAULT_TIERS,
   ReliabilityProfile,
 } from '@reliability-suite/plugin-reliability-common';
+
+/** The catalog entity whose page the component tests render. */
+export const checkoutEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkout', namespace: 'default' },
+  spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
+};
 
 /** Profiles as the backend returns them, for component tests. */
 export const completeProfile: ReliabilityProfile = {

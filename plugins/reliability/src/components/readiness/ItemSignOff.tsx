@@ -1,0 +1,42 @@
+import Typography from '@material-ui/core/Typography';
+import { Link } from '@backstage/core-components';
+import { ItemStatus } from '@reliability-suite/plugin-reliability-common';
+import { formatDateTime, formatDay } from '../format';
+
+/** Who vouched for an item and until when: its attestation with evidence links, or its waiver. */
+export function ItemSignOff({ status }: { status: ItemStatus }) {
+  const { attestation, waiver } = status;
+  return (
+    <>
+      {attestation && (
+        <>
+          <Typography variant="body2">
+            Attested by {attestation.actor} on {formatDateTime(attestation.at)}
+          </Typography>
+          {attestation.evidence.map(url => (
+            <Typography variant="body2" key={url}>
+              <Link to={url}>{url}</Link>
+            </Typography>
+          ))}
+          {attestation.comment && (
+            <Typography variant="body2">“{attestation.comment}”</Typography>
+          )}
+          <Typography variant="caption" color="textSecondary">
+            Expires {formatDay(attestation.expiresAt)}
+          </Typography>
+        </>
+      )}
+      {waiver && (
+        <>
+          <Typography variant="body2">
+            Waived by {waiver.actor} on {formatDateTime(waiver.at)}:{' '}
+            {waiver.reason}
+          </Typography>
+          <Typography variant="caption" color="textSecondary">
+            Waiver expires {formatDay(waiver.expiresAt)}
+          </Typography>
+        </>
+      )}
+    </>
+  );
+}

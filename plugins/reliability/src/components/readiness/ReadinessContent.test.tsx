@@ -1,0 +1,454 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { ResponseError } from '@backstage/errors';
+import {
+  EntityReadiness,
+  ReadinessEvent,
+} from '@reliability-suite/plugin-reliability-common';
+import { ReliabilityApi, reliabilityApiRef } from '../../api/ReliabilityApi';
+import { formatDateTime } from '../format';
+import { checkoutEntity } from '../testProfiles';
+import { ReadinessContent } from './ReadinessContent';
+import {
+  NOW,
+  checkoutEvents,
+  checkoutReadiness,
+  inReview,
+  readinessWith,
+} from './testReadiness';
+
+const checkoutRef = {
+  kind: 'Component',
+  namespace: 'default',
+  name: 'checkout',
+};
+
+function mockApi(readiness: EntityReadiness = checkoutReadiness) {
+  return {
+    getProfile: jest.fn(),
+    getSlos: jest.fn(),
+    evaluateNow: jest.fn(),
+    getPrometheusRules: jest.fn(),
+    getReadiness: jest.fn().mockResolvedValue(readiness),
+    getReadinessEvents: jest.fn().mockResolvedValue(readiness.events),
+    attest: jest.fn(),
+    waive: jest.fn(),
+    openReview: jest.fn(),
+    actOnReview: jest.fn(),
+  } satisfies ReliabilityApi;
+}
+
+async function render(api: ReliabilityApi) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+      <EntityProvider entity={checkoutEntity}>
+        <ReadinessContent />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+  await screen.findByText('Production readiness');
+}
+
+/** A backend error answer, as `ReliabilityClient` turns it into an exception. */
+function responseError(status: number, statusText: string, message: string) {
+  return ResponseError.fromResponse({
+    status,
+    statusText,
+    url: 'http://localhost/api/reliability',
+    headers: new Headers({ 'Content-Type': 'application/json' }),
+    text: async () =>
+      JSON.stringify({
+        error: { name: `${statusText}Error`, message },
+        request: { method: 'POST', url: '/api/reliability' },
+        response: { statusCode: status },
+      }),
+  } as Response);
+}
+
+const row = (title: string) =>
+  screen.getByRole('row', { name: new RegExp(`^${title}`) });
+
+const dialog = () => screen.getByRole('dialog');
+
+const type = (label: string | RegExp, value: string) =>
+  fireEvent.change(within(dialog()).getByLabelText(label), {
+    target: { value },
+  });
+
+describe('ReadinessContent', () => {
+  beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
+  afterEach(() => jest.restoreAllMocks());
+
+  it('shows the score, tier, review state and every item with why it passes or fails', async () => {
+    const api = mockApi();
+    await render(api);
+    expect(api.getReadiness).toHaveBeenCalledWith(checkoutRef);
+    expect(
+      screen.getByText('Readiness 9/12 required items'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('75%')).toBeInTheDocument();
+    expect(
+      screen.getByRole('progressbar', { name: 'Readiness score' }),
+    ).toHaveAttribute('aria-valuenow', '75');
+    expect(screen.getByText('Tier 1')).toBeInTheDocument();
+    expect(screen.getAllByText('In review')).toHaveLength(2);
+    expect(
+      screen.getByText('Blocking approval: Dashboards, Rollback readiness'),
+    ).toBeInTheDocument();
+
+    const dashboards = within(row('Dashboards'));
+    expect(dashboards.getByText('Failing')).toBeInTheDocument();
+    expect(dashboards.getByText('No dashboard linked')).toBeInTheDocument();
+    expect(dashboards.getByText('Required')).toBeInTheDocument();
+    expect(dashboards.getByText('Automatic')).toBeInTheDocument();
+
+    const security = within(row('Security review'));
+    expect(security.getByText('Waived')).toBeInTheDocument();
+    expect(security.getByText('Manual')).toBeInTheDocument();
+    expect(
+      security.getByText(
+        'Waived by user:default/bob: Review booked for 2026-12-01 (Not attested)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      security.getByText(
+        `Waived by user:default/bob on ${formatDateTime(
+          checkoutEvents[1].at,
+        )}: Review booked for 2026-12-01`,
+      ),
+    ).toBeInTheDocument();
+    expect(security.getByText('Waiver expires 2026-12-07')).toBeInTheDocument();
+
+    const capacity = within(row('Capacity and load test'));
+    expect(capacity.getByText('Passing')).toBeInTheDocument();
+    expect(
+      capacity.getByRole('link', {
+        name: /^https:\/\/ci.example.com\/load\/42/,
+      }),
+    ).toHaveAttribute('href', 'https://ci.example.com/load/42');
+    expect(
+      capacity.getByText(
+        `Attested by user:default/ann on ${formatDateTime(
+          checkoutEvents[0].at,
+        )}`,
+      ),
+    ).toBeInTheDocument();
+    expect(capacity.getByText('“Twice the expected peak”')).toBeInTheDocument();
+    expect(capacity.getByText('Expires 2027-02-01')).toBeInTheDocument();
+
+    expect(
+      screen.getByRole('button', { name: 'Attest Capacity and load test' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Attest Dashboards' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Waive Dashboards' }),
+    ).toBeInTheDocument();
+  });
+
+  it('attests a manual item with evidence, comment and a 90-day expiry, then shows the answer', async () => {
+    const attested: ReadinessEvent = {
+      id: 6,
+      entityRef: 'component:default/checkout',
+      type: 'item.attested',
+      actor: 'user:default/dan',
+      at: NOW,
+      itemId: 'rollback',
+      data: {
+        evidence: ['https://wiki.example.com/rollback'],
+        expiresAt: Date.parse('2027-02-21'),
+      },
+    };
+    const api = mockApi();
+    api.attest.mockResolvedValue(
+      readinessWith([...checkoutEvents, attested], inReview),
+    );
+    await render(api);
+    expect(within(row('Rollback readiness')).getByText('Not attested'));
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Attest Rollback readiness' }),
+    );
+    expect(
+      within(dialog()).getByText('Attest Rollback readiness'),
+    ).toBeInTheDocument();
+    expect(within(dialog()).getByLabelText(/^Expires on/)).toHaveValue(
+      '2027-02-21',
+    );
+    const save = within(dialog()).getByRole('button', {
+      name: 'Save attestation',
+    });
+    expect(save).toBeDisabled();
+    type(
+      /^Evidence links/,
+      ' https://wiki.example.com/rollback\n\nhttps://ci.example.com/rollback/9 ',
+    );
+    type(/^Comment/, 'Rehearsed on staging');
+    fireEvent.click(save);
+
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(api.attest).toHaveBeenCalledWith(checkoutRef, {
+      itemId: 'rollback',
+      evidence: [
+        'https://wiki.example.com/rollback',
+        'https://ci.example.com/rollback/9',
+      ],
+      comment: 'Rehearsed on staging',
+      expiresAt: '2027-02-21',
+    });
+    expect(
+      within(row('Rollback readiness')).getByText(
+        'Attested by user:default/dan',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Readiness 10/12 required items'),
+    ).toBeInTheDocument();
+    expect(api.getReadiness).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the waiver dialog open with the backend error, and saves a waiver with a 30-day expiry', async () => {
+    const api = mockApi();
+    api.waive
+      .mockRejectedValueOnce(
+        await responseError(
+          403,
+          'Forbidden',
+          'You may not waive items of checkout',
+        ),
+      )
+      .mockResolvedValueOnce(checkoutReadiness);
+    await render(api);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Waive Dashboards' }));
+    expect(within(dialog()).getByLabelText(/^Expires on/)).toHaveValue(
+      '2026-12-23',
+    );
+    const save = within(dialog()).getByRole('button', { name: 'Save waiver' });
+    type(/^Reason/, 'too short');
+    expect(save).toBeDisabled();
+    type(/^Reason/, 'Grafana board ships next sprint');
+    fireEvent.click(save);
+    expect(
+      await within(dialog()).findByText('You may not waive items of checkout'),
+    ).toBeInTheDocument();
+
+    fireEvent.click(save);
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(api.waive).toHaveBeenLastCalledWith(checkoutRef, {
+      itemId: 'dashboards',
+      reason: 'Grafana board ships next sprint',
+      expiresAt: '2026-12-23',
+    });
+  });
+
+  it('shows the review and, when approval is refused with 409, the failing items', async () => {
+    const api = mockApi();
+    api.actOnReview.mockRejectedValue(
+      await responseError(
+        409,
+        'Conflict',
+        'cannot approve: required items are failing: dashboards, rollback',
+      ),
+    );
+    await render(api);
+    const review = within(
+      screen.getByRole('group', { name: 'Launch review #7' }),
+    );
+    expect(review.getByText('In review')).toBeInTheDocument();
+    expect(review.getByText('Target launch: 2026-12-15')).toBeInTheDocument();
+    expect(
+      review.getByText('Reviewers: group:default/sre'),
+    ).toBeInTheDocument();
+    expect(
+      review.getByText(
+        `Opened by user:default/ann on ${formatDateTime(inReview.createdAt)}`,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Open launch review' }),
+    ).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+
+    expect(
+      await screen.findByText(
+        'cannot approve: required items are failing: dashboards, rollback',
+      ),
+    ).toBeInTheDocument();
+    expect(api.actOnReview).toHaveBeenCalledWith(7, { action: 'approve' });
+  });
+
+  it('blocks a launch with a reason and shows the blocked review', async () => {
+    const api = mockApi();
+    api.actOnReview.mockResolvedValue({
+      ...checkoutReadiness,
+      review: { ...inReview, state: 'blocked', version: 3 },
+    });
+    await render(api);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Block' }));
+    expect(within(dialog()).getByText('Block the launch')).toBeInTheDocument();
+    type(/^Reason/, 'Rollback never rehearsed');
+    fireEvent.click(
+      within(dialog()).getByRole('button', { name: 'Block launch' }),
+    );
+
+    expect(
+      await screen.findByRole('button', { name: 'Reopen' }),
+    ).toBeInTheDocument();
+    expect(api.actOnReview).toHaveBeenCalledWith(7, {
+      action: 'block',
+      text: 'Rollback never rehearsed',
+    });
+    expect(screen.getAllByText('Blocked')).toHaveLength(2);
+    expect(
+      screen.getByRole('button', { name: 'Open launch review' }),
+    ).toBeInTheDocument();
+  });
+
+  it('adds a comment to the review and clears the box', async () => {
+    const api = mockApi();
+    api.actOnReview.mockResolvedValue(checkoutReadiness);
+    await render(api);
+
+    const box = screen.getByLabelText('Comment');
+    fireEvent.change(box, { target: { value: ' Dashboard PR is up ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add comment' }));
+
+    await waitFor(() => expect(box).toHaveValue(''));
+    expect(api.actOnReview).toHaveBeenCalledWith(7, {
+      action: 'comment',
+      text: 'Dashboard PR is up',
+    });
+  });
+
+  it('opens a launch review with a target date and reviewers when there is none', async () => {
+    const api = mockApi(readinessWith([], undefined));
+    api.openReview.mockResolvedValue({
+      ...checkoutReadiness,
+      review: { ...inReview, state: 'draft', version: 1 },
+    });
+    await render(api);
+    expect(screen.getByText('No launch review yet')).toBeInTheDocument();
+    expect(screen.getByText('Nothing recorded yet')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Add comment' }),
+    ).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Open launch review' }));
+    expect(within(dialog()).getByLabelText(/^Reviewers/)).toHaveValue(
+      'group:default/sre',
+    );
+    type(/^Target launch date/, '2026-12-15');
+    type(/^Reviewers/, 'group:default/sre, user:default/ann,');
+    fireEvent.click(
+      within(dialog()).getByRole('button', { name: 'Open review' }),
+    );
+
+    expect(
+      await screen.findByRole('button', { name: 'Submit for review' }),
+    ).toBeInTheDocument();
+    expect(api.openReview).toHaveBeenCalledWith(checkoutRef, {
+      targetDate: '2026-12-15',
+      reviewers: ['group:default/sre', 'user:default/ann'],
+    });
+    expect(screen.getAllByText('Draft')).toHaveLength(2);
+  });
+
+  it('lists the history newest first as who — what — when with particulars', async () => {
+    await render(mockApi());
+    const events = within(
+      screen.getByRole('list', { name: 'Readiness history' }),
+    ).getAllByRole('listitem');
+    expect(events.map(e => e.firstChild?.textContent)).toEqual([
+      `user:default/carol — commented on launch review #7 — ${formatDateTime(
+        checkoutEvents[4].at,
+      )}`,
+      `user:default/ann — submitted launch review #7 for approval — ${formatDateTime(
+        checkoutEvents[3].at,
+      )}`,
+      `user:default/ann — opened launch review #7 — ${formatDateTime(
+        checkoutEvents[2].at,
+      )}`,
+      `user:default/bob — waived Security review — ${formatDateTime(
+        checkoutEvents[1].at,
+      )}`,
+      `user:default/ann — attested Capacity and load test — ${formatDateTime(
+        checkoutEvents[0].at,
+      )}`,
+    ]);
+    expect(
+      within(events[0]).getByText('Comment: Dashboards still missing'),
+    ).toBeInTheDocument();
+    expect(
+      within(events[1]).getByText('Draft → In review'),
+    ).toBeInTheDocument();
+    expect(
+      within(events[2]).getByText('Target launch 2026-12-15'),
+    ).toBeInTheDocument();
+    expect(
+      within(events[2]).getByText('Reviewers: group:default/sre'),
+    ).toBeInTheDocument();
+    expect(
+      within(events[3]).getByText('Reason: Review booked for 2026-12-01'),
+    ).toBeInTheDocument();
+    expect(
+      within(events[4]).getByRole('link', {
+        name: /^https:\/\/ci.example.com\/load\/42/,
+      }),
+    ).toHaveAttribute('href', 'https://ci.example.com/load/42');
+    expect(
+      within(events[4]).getByText('Expires 2027-02-01'),
+    ).toBeInTheDocument();
+  });
+
+  it('exports the history as the JSON the backend serves', async () => {
+    const createObjectURL = jest.fn((_: Blob) => 'blob:audit');
+    const revokeObjectURL = jest.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const clicked: HTMLAnchorElement[] = [];
+    jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function save(this: HTMLAnchorElement) {
+        clicked.push(this);
+      });
+    const api = mockApi();
+    await render(api);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+
+    await waitFor(() =>
+      expect(revokeObjectURL).toHaveBeenCalledWith('blob:audit'),
+    );
+    expect(api.getReadinessEvents).toHaveBeenCalledWith(checkoutRef);
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0].download).toBe('component-default-checkout.audit.json');
+    expect(clicked[0].href).toBe('blob:audit');
+    const blob = createObjectURL.mock.calls[0][0];
+    expect(blob.type).toBe('application/json');
+    expect(JSON.parse(await blob.text())).toEqual(checkoutEvents);
+  });
+
+  it('shows why the readiness could not be loaded', async () => {
+    const api = mockApi();
+    api.getReadiness.mockRejectedValue(new Error('backend is down'));
+    await renderInTestApp(
+      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+        <EntityProvider entity={checkoutEntity}>
+          <ReadinessContent />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(
+      await screen.findByText(/Could not load the readiness checklist/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/backend is down/).length).toBeGreaterThan(0);
+  });
+});

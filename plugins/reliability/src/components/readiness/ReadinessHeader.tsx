@@ -1,0 +1,81 @@
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import { InfoCard } from '@backstage/core-components';
+import {
+  EntityReadiness,
+  ItemStatus,
+  ReadinessSummary,
+} from '@reliability-suite/plugin-reliability-common';
+import { formatPercent } from '../format';
+import { ReviewStateChip } from './ReviewStateChip';
+
+function Score({ summary }: { summary: ReadinessSummary }) {
+  if (summary.score === undefined) {
+    return <Typography variant="h6">No required items</Typography>;
+  }
+  return (
+    <>
+      <Typography variant="h6">
+        Readiness {summary.requiredPassing}/{summary.requiredCount} required
+        items
+      </Typography>
+      <Box display="flex" alignItems="center" gridGap={16}>
+        <Box flexGrow={1}>
+          <LinearProgress
+            variant="determinate"
+            value={summary.score * 100}
+            aria-label="Readiness score"
+          />
+        </Box>
+        <Typography>{formatPercent(summary.score, 0)}</Typography>
+      </Box>
+    </>
+  );
+}
+
+/** The readiness score, the tier, the latest review's state and what blocks approval. */
+export function ReadinessHeader({ readiness }: { readiness: EntityReadiness }) {
+  const { summary, tierLevel, review } = readiness;
+  const titlesOf = (filter: (status: ItemStatus) => boolean) =>
+    summary.items
+      .filter(filter)
+      .map(s => s.item.title)
+      .join(', ');
+  const blocking = titlesOf(s => summary.blocking.includes(s.item.id));
+  const waived = titlesOf(s => s.required && s.state === 'waived');
+  return (
+    <InfoCard title="Production readiness">
+      <Box display="flex" alignItems="center" gridGap={8} mb={2}>
+        <Chip
+          size="small"
+          variant="outlined"
+          label={tierLevel === undefined ? 'No tier' : `Tier ${tierLevel}`}
+        />
+        <Typography variant="body2">Launch review:</Typography>
+        {review ? (
+          <ReviewStateChip state={review.state} />
+        ) : (
+          <Typography variant="body2" color="textSecondary">
+            none yet
+          </Typography>
+        )}
+      </Box>
+      <Score summary={summary} />
+      {tierLevel === undefined && (
+        <Typography color="textSecondary">
+          Set a tier to see what a launch requires
+        </Typography>
+      )}
+      {blocking && (
+        <Typography color="error">Blocking approval: {blocking}</Typography>
+      )}
+      {waived && (
+        <Typography variant="body2" color="textSecondary">
+          Waived (allowed for approval, not counted as passing): {waived}
+        </Typography>
+      )}
+    </InfoCard>
+  );
+}
