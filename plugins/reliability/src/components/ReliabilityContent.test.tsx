@@ -1,5 +1,4 @@
 import { screen } from '@testing-library/react';
-import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import {
@@ -10,8 +9,10 @@ import {
 import { ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
 import { ReliabilityContent } from './ReliabilityContent';
 import { ReliabilityOverviewCard } from './ReliabilityOverviewCard';
+import { checkoutReadiness } from './readiness/testReadiness';
 import {
   brokenProfile,
+  checkoutEntity,
   completeProfile,
   incompleteProfile,
 } from './testProfiles';
@@ -24,25 +25,19 @@ const noSlos: EntitySlos = {
   slos: [],
 };
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'checkout', namespace: 'default' },
-  spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
-};
-
 function render(
   element: JSX.Element,
   getProfile: ReliabilityApi['getProfile'],
   slos: EntitySlos = noSlos,
+  getReadiness: ReliabilityApi['getReadiness'] = async () => checkoutReadiness,
 ) {
   const api: ReliabilityApi = {
     getProfile,
     getSlos: async () => slos,
     evaluateNow: async () => slos,
     getPrometheusRules: async () => 'groups: []\n',
-    getReadiness: jest.fn(),
-    getReadinessEvents: jest.fn(),
+    getReadiness,
+    getReadinessEvents: async () => checkoutReadiness.events,
     attest: jest.fn(),
     waive: jest.fn(),
     openReview: jest.fn(),
@@ -50,7 +45,7 @@ function render(
   };
   return renderInTestApp(
     <TestApiProvider apis={[[reliabilityApiRef, api]]}>
-      <EntityProvider entity={entity}>{element}</EntityProvider>
+      <EntityProvider entity={checkoutEntity}>{element}</EntityProvider>
     </TestApiProvider>,
   );
 }
@@ -160,6 +155,31 @@ describe('ReliabilityOverviewCard', () => {
     expect(
       screen.getByText('Everything Tier 1 requires is in place'),
     ).toBeInTheDocument();
+  });
+
+  it('shows the readiness score and the launch review state', async () => {
+    await render(
+      <ReliabilityOverviewCard />,
+      returning(completeProfile),
+      checkoutSlos,
+    );
+    expect(await screen.findByText('Readiness 9/12 (75%)')).toBeInTheDocument();
+    expect(screen.getByText('In review')).toBeInTheDocument();
+  });
+
+  it('says readiness is unavailable when it cannot be loaded, and still shows the rest', async () => {
+    await render(
+      <ReliabilityOverviewCard />,
+      returning(completeProfile),
+      checkoutSlos,
+      jest.fn().mockRejectedValue(new Error('readiness is down')),
+    );
+    expect(
+      await screen.findByText('Readiness unavailable'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/readiness is down/)).not.toBeInTheDocument();
+    expect(screen.getByText('Tier 1')).toBeInTheDocument();
+    expect(screen.getByText('Red: feature freeze')).toBeInTheDocument();
   });
 
   it('points to the problems of a broken entity', async () => {

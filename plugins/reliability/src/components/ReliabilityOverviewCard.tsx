@@ -8,6 +8,7 @@ import { ProfileFacts } from './ProfileFacts';
 import { ProfileLoader } from './ProfileLoader';
 import { formatObjectives, formatWindow } from './format';
 import { PolicyStateChip } from './PolicyStateChip';
+import { ReadinessOverviewLine } from './readiness/ReadinessOverviewLine';
 import { useEntitySlos } from './useEntitySlos';
 
 function SloList({ profile }: { profile: ReliabilityProfile }) {
@@ -55,6 +56,7 @@ export function ReliabilityOverviewCard() {
             </Typography>
             <SloList profile={profile} />
             <OverallBudgetState />
+            <ReadinessOverviewLine />
             {profile.problems.length > 0 && (
               <StatusError>
                 {profile.problems.length} problem(s) in the reliability
