@@ -32,6 +32,9 @@ import { DefinitionsStore, migratedClient } from './store/DefinitionsStore';
 import { OverrideStore } from './store/OverrideStore';
 import { StatusStore } from './store/StatusStore';
 import { DefinitionsSync } from './sync/DefinitionsSync';
+import { ScorecardProjector } from './scorecard/ScorecardProjector';
+import { ScorecardService } from './scorecard/ScorecardService';
+import { ScorecardStore } from './store/ScorecardStore';
 
 /** The Reliability Suite backend, mounted at /api/reliability. */
 export const reliabilityPlugin = createBackendPlugin({
@@ -110,6 +113,30 @@ export const reliabilityPlugin = createBackendPlugin({
           },
           policyFor: entity => policyFor(settings.policy, entity),
         });
+        const readinessItems = [
+          ...settings.readinessItems.filter(
+            item => !extraItems.some(extra => extra.id === item.id),
+          ),
+          ...extraItems,
+        ];
+        const checklist = {
+          items: readinessItems,
+          checks: { ...BUILT_IN_CHECKS, ...extraChecks },
+        };
+        const readinessStore = new ReadinessStore(db);
+        const scorecardStore = new ScorecardStore(db);
+        const projector = new ScorecardProjector({
+          catalog,
+          auth,
+          logger,
+          definitions,
+          statuses,
+          readiness: readinessStore,
+          scorecard: scorecardStore,
+          tiers: settings.tiers,
+          paging: settings.paging,
+          checklist,
+        });
         await scheduler.scheduleTask({
           id: 'reliability-definitions-sync',
           scope: 'global',
@@ -119,6 +146,7 @@ export const reliabilityPlugin = createBackendPlugin({
           fn: async () => {
             await sync.syncAll();
             await evaluator.evaluateAll();
+            await projector.projectAll();
           },
         });
         await scheduler.scheduleTask({
@@ -129,15 +157,10 @@ export const reliabilityPlugin = createBackendPlugin({
           initialDelay: { minutes: settings.evaluationIntervalMinutes },
           fn: async () => {
             await evaluator.evaluateAll();
+            await projector.projectAll();
           },
         });
         const profiles = new ProfileService(catalog, access, sync, settings);
-        const readinessItems = [
-          ...settings.readinessItems.filter(
-            item => !extraItems.some(extra => extra.id === item.id),
-          ),
-          ...extraItems,
-        ];
         httpRouter.use(
           createRouter({
             readiness: new ReadinessService({
@@ -145,9 +168,14 @@ export const reliabilityPlugin = createBackendPlugin({
               catalog,
               profiles,
               statuses,
-              store: new ReadinessStore(db),
-              items: readinessItems,
-              checks: { ...BUILT_IN_CHECKS, ...extraChecks },
+              store: readinessStore,
+              checklist,
+            }),
+            scorecard: new ScorecardService({
+              store: scorecardStore,
+              readiness: readinessStore,
+              catalog,
+              permissions: deps.permissions,
             }),
             httpAuth,
             profiles,

@@ -6,6 +6,8 @@ import { ProfileService } from '../service/ProfileService';
 import { ReadinessService } from '../service/ReadinessService';
 import { RulesService } from '../service/RulesService';
 import { SloService } from '../service/SloService';
+import { ScorecardService } from '../scorecard/ScorecardService';
+import { scorecardCsv } from '../scorecard/scorecardCsv';
 import {
   parseDeployGateQuery,
   parseOverrideBody,
@@ -18,6 +20,13 @@ import {
   parseReviewId,
   parseWaiver,
 } from './parseReadinessRequests';
+import {
+  parseScorecardExportQuery,
+  parseScorecardPageQuery,
+  parseScorecardRollupQuery,
+  parseScorecardTrendsQuery,
+  parseWeeklyReviewQuery,
+} from './parseScorecardRequests';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -26,6 +35,7 @@ export interface RouterOptions {
   deployGate: DeployGateService;
   rules: RulesService;
   readiness: ReadinessService;
+  scorecard: ScorecardService;
 }
 
 /** Thin routes: parse, call a service, respond. Errors are mapped by the plugin's error handler. */
@@ -36,6 +46,7 @@ export function createRouter({
   deployGate,
   rules,
   readiness,
+  scorecard,
 }: RouterOptions): express.Router {
   const router = Router();
   router.use(express.json());
@@ -180,6 +191,59 @@ export function createRouter({
     const request = parseReviewAction(req.body);
     res.json(
       await readiness.act(id, request, await httpAuth.credentials(req, user)),
+    );
+  });
+
+  router.get('/scorecard', async (req, res) => {
+    const query = parseScorecardPageQuery(req.query);
+    res.json(
+      await scorecard.page(query, await httpAuth.credentials(req, anyCaller)),
+    );
+  });
+
+  router.get('/scorecard/rollups', async (req, res) => {
+    const { by, filter } = parseScorecardRollupQuery(req.query);
+    res.json(
+      await scorecard.rollups(
+        by,
+        filter,
+        await httpAuth.credentials(req, anyCaller),
+      ),
+    );
+  });
+
+  router.get('/scorecard/export', async (req, res) => {
+    const { format, ...query } = parseScorecardExportQuery(req.query);
+    const rows = await scorecard.rows(
+      query,
+      await httpAuth.credentials(req, anyCaller),
+    );
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="reliability-scorecard.${format}"`,
+    );
+    if (format === 'json') {
+      res.json(rows);
+    } else {
+      res.type('text/csv').send(scorecardCsv(rows));
+    }
+  });
+
+  router.get('/scorecard/trends', async (req, res) => {
+    const { days, filter } = parseScorecardTrendsQuery(req.query);
+    res.json({
+      days: await scorecard.trends(
+        days,
+        filter,
+        await httpAuth.credentials(req, anyCaller),
+      ),
+    });
+  });
+
+  router.get('/scorecard/weekly', async (req, res) => {
+    const week = parseWeeklyReviewQuery(req.query);
+    res.json(
+      await scorecard.weekly(week, await httpAuth.credentials(req, anyCaller)),
     );
   });
 

@@ -1,9 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  RELATION_DEPENDS_ON,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
   InputError,
@@ -12,24 +8,23 @@ import {
 } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  AutomaticCheckContext,
-  CheckResult,
   EntityReadiness,
-  RELIABILITY_ANNOTATIONS,
   ReadinessEvent,
   ReadinessItem,
   ReadinessSummary,
   ReviewAction,
-  buildPrometheusRules,
   nextReviewState,
-  parseTierLevel,
-  projectReadiness,
   readinessAttestPermission,
   reviewCreatePermission,
   reviewDecidePermission,
-  runAutomaticChecks,
   waiverApprovePermission,
 } from '@reliability-suite/plugin-reliability-common';
+import {
+  Checklist,
+  assessReadiness,
+  dependencyRefs,
+  tierOf,
+} from '../readiness/assessReadiness';
 import { ReadinessStore } from '../store/ReadinessStore';
 import { StatusStore } from '../store/StatusStore';
 import { EntityAccess } from './EntityAccess';
@@ -39,10 +34,6 @@ type UserCredentials = BackstageCredentials<{
   type: 'user';
   userEntityRef: string;
 }>;
-type Check = (context: AutomaticCheckContext) => {
-  passed: boolean;
-  reason: string;
-};
 
 /** Production readiness and launch reviews. Every write is permission-checked and audited. */
 export class ReadinessService {
@@ -53,8 +44,7 @@ export class ReadinessService {
       profiles: ProfileService;
       statuses: StatusStore;
       store: ReadinessStore;
-      items: ReadonlyArray<ReadinessItem>;
-      checks: Record<string, Check>;
+      checklist: Checklist;
     },
   ) {}
 
@@ -267,48 +257,36 @@ export class ReadinessService {
     now: number,
   ): Promise<ReadinessSummary> {
     const ref = stringifyEntityRef(entity);
-    const profile = await this.deps.profiles.profileOf(entity, credentials);
-    const dependencyRefs = (entity.relations ?? [])
-      .filter(r => r.type === RELATION_DEPENDS_ON)
-      .map(r => r.targetRef);
-    const [statuses, dependencies] = await Promise.all([
+    const refs = dependencyRefs(entity);
+    const [profile, statuses, dependencies] = await Promise.all([
+      this.deps.profiles.profileOf(entity, credentials),
       this.deps.statuses.forEntity(ref),
-      dependencyRefs.length
+      refs.length
         ? this.deps.catalog.getEntitiesByRefs(
-            { entityRefs: dependencyRefs },
+            { entityRefs: refs },
             { credentials },
           )
         : { items: [] },
     ]);
-    const { skipped } = buildPrometheusRules(ref, profile.slos);
-    const automatic: CheckResult[] = runAutomaticChecks(
-      this.deps.items.filter(i => i.kind === 'automatic').map(i => i.id),
+    return assessReadiness(
       {
         profile,
-        sloStatuses: [...statuses.values()],
-        alertableSlos: profile.slos
-          .map(s => s.name)
-          .filter(name => !skipped.includes(name)),
+        statuses: [...statuses.values()],
         dependencies: (dependencies.items as Array<Entity | null | undefined>)
           .filter((d): d is Entity => Boolean(d))
           .map(d => ({
             entityRef: stringifyEntityRef(d),
             tierLevel: tierOf(d),
           })),
+        events,
       },
-      this.deps.checks,
-    );
-    return projectReadiness(
-      this.deps.items,
-      profile.tier?.level,
-      automatic,
-      events,
+      this.deps.checklist,
       now,
     );
   }
 
   private item(itemId: string): ReadinessItem {
-    const item = this.deps.items.find(i => i.id === itemId);
+    const item = this.deps.checklist.items.find(i => i.id === itemId);
     if (!item) throw new InputError(`unknown readiness item "${itemId}"`);
     return item;
   }
@@ -342,9 +320,4 @@ export class ReadinessService {
       `Not allowed: ${permissions.map(p => p.name).join(' or ')}`,
     );
   }
-}
-
-function tierOf(entity: Entity): number | undefined {
-  const value = entity.metadata.annotations?.[RELIABILITY_ANNOTATIONS.tier];
-  return value === undefined ? undefined : parseTierLevel(value);
 }

@@ -103,6 +103,27 @@ export class DefinitionsStore {
     };
   }
 
+  /** Every entity's stored definitions, for the scorecard projector. */
+  async all(): Promise<Map<string, StoredDefinitions>> {
+    const byEntity = new Map<string, StoredDefinitions>();
+    for (const row of await this.db<EntityRow>('entity_definitions')) {
+      byEntity.set(row.entity_ref, {
+        entityRef: row.entity_ref,
+        settings: JSON.parse(row.settings),
+        problems: JSON.parse(row.problems),
+        slos: [],
+        readAt: Number(row.read_at),
+      });
+    }
+    const slos = await this.db('slo_definitions')
+      .orderBy([{ column: 'entity_ref' }, { column: 'position' }])
+      .select('entity_ref', 'definition');
+    for (const row of slos) {
+      byEntity.get(row.entity_ref)?.slos.push(JSON.parse(row.definition));
+    }
+    return byEntity;
+  }
+
   /** Every stored SLO with its entity, for the evaluator. */
   async listSlos(): Promise<
     Array<{

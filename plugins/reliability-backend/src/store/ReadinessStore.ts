@@ -34,6 +34,21 @@ function toReview(row: Record<string, any>): Review {
   };
 }
 
+function toEvent(row: Record<string, any>): ReadinessEvent {
+  return {
+    id: Number(row.id),
+    entityRef: row.entity_ref,
+    type: row.type,
+    actor: row.actor,
+    at: Number(row.at),
+    itemId: row.item_id ?? undefined,
+    reviewId: row.review_id === null ? undefined : Number(row.review_id),
+    data: JSON.parse(row.data),
+    before: row.before ?? undefined,
+    after: row.after ?? undefined,
+  };
+}
+
 /**
  * The only code that writes readiness data. Events are only ever inserted: there is no update or
  * delete of readiness_events anywhere. A state change and its event commit together or not at all.
@@ -55,18 +70,40 @@ export class ReadinessStore {
     const rows = await this.db('readiness_events')
       .where({ entity_ref: entityRef })
       .orderBy('id');
-    return rows.map(row => ({
-      id: Number(row.id),
-      entityRef: row.entity_ref,
-      type: row.type,
-      actor: row.actor,
-      at: Number(row.at),
-      itemId: row.item_id ?? undefined,
-      reviewId: row.review_id === null ? undefined : Number(row.review_id),
-      data: JSON.parse(row.data),
-      before: row.before ?? undefined,
-      after: row.after ?? undefined,
-    }));
+    return rows.map(toEvent);
+  }
+
+  /** Item events (attestations, waivers) of every entity, in order: for the scorecard projector. */
+  async itemEventsByEntity(): Promise<Map<string, ReadinessEvent[]>> {
+    const byEntity = new Map<string, ReadinessEvent[]>();
+    const rows = await this.db('readiness_events')
+      .whereIn('type', ['item.attested', 'item.waived'])
+      .orderBy('id');
+    for (const row of rows) {
+      const events = byEntity.get(row.entity_ref) ?? [];
+      events.push(toEvent(row));
+      byEntity.set(row.entity_ref, events);
+    }
+    return byEntity;
+  }
+
+  /** Decisions (approved, blocked) taken in [from, to), oldest first: for the weekly review. */
+  async decisionsBetween(from: number, to: number): Promise<ReadinessEvent[]> {
+    const rows = await this.db('readiness_events')
+      .whereIn('type', ['review.approved', 'review.blocked'])
+      .where('at', '>=', from)
+      .where('at', '<', to)
+      .orderBy('id');
+    return rows.map(toEvent);
+  }
+
+  /** The latest review of every entity that has one. */
+  async latestReviews(): Promise<Map<string, Review>> {
+    const latestIds = this.db('readiness_reviews')
+      .max('id')
+      .groupBy('entity_ref');
+    const rows = await this.db('readiness_reviews').whereIn('id', latestIds);
+    return new Map(rows.map(row => [row.entity_ref, toReview(row)]));
   }
 
   /** Opens a review in `draft` and records it, in one transaction. */

@@ -64,6 +64,17 @@ export class StatusStore {
     return new Map(rows.map(row => [row.slo_name, toStatus(row)]));
   }
 
+  /** Every stored status, by entity: for the scorecard projector. */
+  async all(): Promise<Map<string, SloStatus[]>> {
+    const byEntity = new Map<string, SloStatus[]>();
+    for (const row of await this.db<StatusRow>('slo_status')) {
+      const statuses = byEntity.get(row.entity_ref) ?? [];
+      statuses.push(toStatus(row));
+      byEntity.set(row.entity_ref, statuses);
+    }
+    return byEntity;
+  }
+
   /** Removes statuses of SLOs that no longer exist in an entity. */
   async keepOnly(entityRef: string, sloNames: string[]): Promise<void> {
     await this.db('slo_status')

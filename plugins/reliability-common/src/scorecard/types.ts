@@ -113,3 +113,52 @@ export interface ScorecardTrendPoint extends Omit<ScorecardRollup, 'key'> {
   /** `YYYY-MM-DD` (UTC). */
   day: string;
 }
+
+/** One service on the weekly reliability review's agenda. */
+export interface WeeklyReviewService {
+  entityRef: string;
+  name: string;
+  title?: string;
+  tier?: number;
+  owner?: string;
+  /** As of the week's last snapshot. */
+  budgetStatus: BudgetStatus;
+  policyState: PolicyState;
+  /** In feature freeze: the error-budget policy is red. */
+  inFreeze: boolean;
+  budgetRemaining?: number;
+  /** Change of the remaining budget since the previous week's last snapshot (fraction points). */
+  budgetRemainingChange?: number;
+  attainment?: number;
+  attainmentChange?: number;
+  /** Most SLOs missing their target on any day of the week. */
+  breachedSlos: number;
+}
+
+/** The weekly SRE sync's agenda: every service's budget status, breaches, freezes, decisions. */
+export interface WeeklyReview {
+  /** ISO week, e.g. `2026-W48`. */
+  week: string;
+  /** Monday and Sunday of the week, `YYYY-MM-DD`. */
+  start: string;
+  end: string;
+  counts: {
+    burningFast: number;
+    burningSlow: number;
+    onTrack: number;
+    noData: number;
+    inFreeze: number;
+    withBreaches: number;
+  };
+  /** Burning fastest first. */
+  services: WeeklyReviewService[];
+  /** Launch readiness reviews approved or blocked during the week. */
+  decisions: Array<{
+    entityRef: string;
+    reviewId?: number;
+    decision: 'approved' | 'blocked';
+    actor: string;
+    at: number;
+    reason?: string;
+  }>;
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import {
+  PROFILE_REQUIREMENTS,
+  SCORECARD_ROLLUP_DIMENSIONS,
+  SCORECARD_SORT_FIELDS,
+} from '@reliability-suite/plugin-reliability-common';
+import { parseWith } from './parseWith';
+
+/** `?tier=0,1` and `?tier=0&tier=1` both give `[0, 1]`. */
+function listOf<T extends z.ZodType>(item: T) {
+  return z.preprocess(value => {
+    if (value === undefined || value === '') return undefined;
+    return (Array.isArray(value) ? value : [value])
+      .flatMap(v => String(v).split(','))
+      .map(v => v.trim())
+      .filter(Boolean);
+  }, z.array(item).optional());
+}
+
+const filter = z.object({
+  tier: listOf(
+    z.coerce.number().int().min(0, 'must be 0–3').max(3, 'must be 0–3'),
+  ),
+  owner: listOf(z.string().max(255)),
+  system: listOf(z.string().max(255)),
+  domain: listOf(z.string().max(255)),
+  lifecycle: listOf(z.string().max(64)),
+  policyState: listOf(
+    z.enum(['green', 'yellow', 'red', 'nodata'], {
+      error: 'must be green, yellow, red or nodata',
+    }),
+  ),
+  budgetStatus: listOf(
+    z.enum(['burning_fast', 'burning_slow', 'on_track', 'no_data'], {
+      error: 'must be burning_fast, burning_slow, on_track or no_data',
+    }),
+  ),
+  missing: z
+    .enum(PROFILE_REQUIREMENTS as [string, ...string[]], {
+      error: `must be one of ${PROFILE_REQUIREMENTS.join(', ')}`,
+    })
+    .optional(),
+  q: z.string().max(200).optional(),
+});
+
+const sorted = filter.extend({
+  sort: z
+    .enum(SCORECARD_SORT_FIELDS, {
+      error: `must be one of ${SCORECARD_SORT_FIELDS.join(', ')}`,
+    })
+    .default('tier'),
+  order: z
+    .enum(['asc', 'desc'], { error: 'must be asc or desc' })
+    .default('asc'),
+});
+
+const paged = sorted.extend({
+  page: z.coerce.number().int().min(1, 'must be 1 or more').default(1),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be 1–500')
+    .max(500, 'must be 1–500')
+    .default(50),
+});
+
+type FilterParams = z.infer<typeof filter>;
+
+function toFilter(params: FilterParams) {
+  return {
+    tiers: params.tier,
+    owners: params.owner,
+    systems: params.system,
+    domains: params.domain,
+    lifecycles: params.lifecycle,
+    policyStates: params.policyState,
+    budgetStatuses: params.budgetStatus,
+    missing: params.missing as
+      | (typeof PROFILE_REQUIREMENTS)[number]
+      | undefined,
+    search: params.q?.trim() || undefined,
+  };
+}
+
+/** `GET /scorecard`: filters, sort, order, page, pageSize. */
+export function parseScorecardPageQuery(query: unknown) {
+  const params = parseWith(paged, query);
+  return {
+    filter: toFilter(params),
+    sort: params.sort,
+    order: params.order,
+    page: params.page,
+    pageSize: params.pageSize,
+  };
+}
+
+/** `GET /scorecard/export`: the view's filters and sort, and the format. */
+export function parseScorecardExportQuery(query: unknown) {
+  const params = parseWith(
+    sorted.extend({
+      format: z
+        .enum(['csv', 'json'], { error: 'must be csv or json' })
+        .default('csv'),
+    }),
+    query,
+  );
+  return {
+    filter: toFilter(params),
+    sort: params.sort,
+    order: params.order,
+    format: params.format,
+  };
+}
+
+/** `GET /scorecard/rollups`: the dimension and the filters. */
+export function parseScorecardRollupQuery(query: unknown) {
+  const params = parseWith(
+    filter.extend({
+      by: z.enum(SCORECARD_ROLLUP_DIMENSIONS, {
+        error: `must be one of ${SCORECARD_ROLLUP_DIMENSIONS.join(', ')}`,
+      }),
+    }),
+    query,
+  );
+  return { by: params.by, filter: toFilter(params) };
+}
+
+/** `GET /scorecard/trends`: days back (default 8 weeks), owner and tier. */
+export function parseScorecardTrendsQuery(query: unknown) {
+  const params = parseWith(
+    z.object({
+      days: z.coerce
+        .number()
+        .int()
+        .min(1, 'must be 1–400')
+        .max(400, 'must be 1–400')
+        .default(56),
+      owner: filter.shape.owner,
+      tier: filter.shape.tier,
+    }),
+    query,
+  );
+  return {
+    days: params.days,
+    filter: { owners: params.owner, tiers: params.tier },
+  };
+}
+
+/** `GET /scorecard/weekly`: an ISO week such as 2026-W48 (default: this week). */
+export function parseWeeklyReviewQuery(query: unknown) {
+  return parseWith(
+    z.object({
+      week: z
+        .string()
+        .regex(
+          /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/,
+          'must be an ISO week such as 2026-W48',
+        )
+        .optional(),
+    }),
+    query,
+  ).week;
+}

@@ -1,0 +1,142 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ScorecardFilter,
+  ScorecardPage,
+  ScorecardRollup,
+  ScorecardRollupDimension,
+  ScorecardRow,
+  ScorecardTrendPoint,
+  WeeklyReview,
+} from '@reliability-suite/plugin-reliability-common';
+import { DateTime } from 'luxon';
+import { ReadinessStore } from '../store/ReadinessStore';
+import {
+  ScorecardQuery,
+  ScorecardStore,
+  Visibility,
+} from '../store/ScorecardStore';
+import { PROFILE_KINDS } from '../sync/DefinitionsSync';
+import { isoWeekBounds, weeklyReview } from './weeklyReview';
+
+/**
+ * The org scorecard, answered from the projected rows: no Prometheus call and no per-entity
+ * catalog read. Entities the caller may not read are absent from rows, rollups, trends, exports
+ * and the weekly review.
+ */
+export class ScorecardService {
+  constructor(
+    private readonly deps: {
+      store: ScorecardStore;
+      readiness: ReadinessStore;
+      catalog: CatalogService;
+      permissions: PermissionsService;
+    },
+  ) {}
+
+  async page(
+    query: ScorecardQuery,
+    credentials: BackstageCredentials,
+  ): Promise<ScorecardPage> {
+    return this.deps.store.page(query, await this.visibility(credentials));
+  }
+
+  async rows(
+    query: Omit<ScorecardQuery, 'page' | 'pageSize'>,
+    credentials: BackstageCredentials,
+  ): Promise<ScorecardRow[]> {
+    return this.deps.store.allRows(query, await this.visibility(credentials));
+  }
+
+  async rollups(
+    by: ScorecardRollupDimension,
+    filter: ScorecardFilter,
+    credentials: BackstageCredentials,
+  ): Promise<{
+    by: ScorecardRollupDimension;
+    groups: ScorecardRollup[];
+    totals: ScorecardRollup;
+  }> {
+    return {
+      by,
+      ...(await this.deps.store.rollups(
+        by,
+        filter,
+        await this.visibility(credentials),
+      )),
+    };
+  }
+
+  async trends(
+    days: number,
+    filter: Pick<ScorecardFilter, 'owners' | 'tiers'>,
+    credentials: BackstageCredentials,
+    now = Date.now(),
+  ): Promise<ScorecardTrendPoint[]> {
+    const fromDay = DateTime.fromMillis(now, { zone: 'utc' })
+      .minus({ days: days - 1 })
+      .toISODate()!;
+    return this.deps.store.trends(
+      fromDay,
+      filter,
+      await this.visibility(credentials),
+    );
+  }
+
+  async weekly(
+    week: string | undefined,
+    credentials: BackstageCredentials,
+    now = Date.now(),
+  ): Promise<WeeklyReview> {
+    const visibility = await this.visibility(credentials);
+    const bounds = isoWeekBounds(week, now);
+    const fromDay = DateTime.fromISO(bounds.start, { zone: 'utc' })
+      .minus({ days: 7 })
+      .toISODate()!;
+    const [rows, snapshots, decisions] = await Promise.all([
+      this.deps.store.allRows(
+        { filter: {}, sort: 'name', order: 'asc' },
+        visibility,
+      ),
+      this.deps.store.snapshots(fromDay, bounds.end, visibility),
+      this.deps.readiness.decisionsBetween(bounds.startMs, bounds.endMs),
+    ]);
+    const visible = new Set(rows.map(row => row.entityRef));
+    return weeklyReview(
+      bounds,
+      rows,
+      snapshots,
+      decisions.filter(d => visible.has(d.entityRef)),
+    );
+  }
+
+  /**
+   * Which rows the caller may read, decided by the permission framework for catalog reads:
+   * allowed for all (the common case) filters nothing; a conditional decision asks the catalog,
+   * once, which profile entities the caller can see.
+   */
+  private async visibility(
+    credentials: BackstageCredentials,
+  ): Promise<Visibility> {
+    const [decision] = await this.deps.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) return { all: true };
+    if (decision.result === AuthorizeResult.DENY) return { refs: [] };
+    const { items } = await this.deps.catalog.getEntities(
+      {
+        filter: { kind: PROFILE_KINDS },
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials },
+    );
+    return { refs: items.map(entity => stringifyEntityRef(entity)) };
+  }
+}

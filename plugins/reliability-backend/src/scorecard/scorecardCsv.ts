@@ -1,0 +1,31 @@
+import { stringify } from 'csv-stringify/sync';
+import { ScorecardRow } from '@reliability-suite/plugin-reliability-common';
+
+const COLUMNS: Array<[string, (row: ScorecardRow) => unknown]> = [
+  ['entity', r => r.entityRef],
+  ['title', r => r.title],
+  ['tier', r => r.tier],
+  ['owner', r => r.owner],
+  ['system', r => r.system],
+  ['domain', r => r.domain],
+  ['lifecycle', r => r.lifecycle],
+  ['on_call', r => r.onCall],
+  ['runbooks', r => r.runbookCount],
+  ['slos', r => r.sloCount],
+  ['attainment', r => r.attainment],
+  ['budget_remaining', r => r.budgetRemaining],
+  ['max_burn_rate_1h', r => r.maxBurnRate],
+  ['budget_status', r => r.budgetStatus],
+  ['policy_state', r => r.policyState],
+  ['readiness_score', r => r.readinessScore],
+  ['review_state', r => r.reviewState],
+  ['missing', r => r.missing.join(' ')],
+];
+
+/** The scorecard view as CSV (RFC 4180 quoting by csv-stringify), one line per entity. */
+export function scorecardCsv(rows: ScorecardRow[]): string {
+  return stringify(
+    rows.map(row => COLUMNS.map(([, value]) => value(row))),
+    { header: true, columns: COLUMNS.map(([name]) => name) },
+  );
+}

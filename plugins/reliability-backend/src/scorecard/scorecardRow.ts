@@ -1,0 +1,147 @@
+import {
+  Entity,
+  RELATION_OWNED_BY,
+  RELATION_PART_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  PagingLinkTemplates,
+  ReadinessEvent,
+  Review,
+  ScorecardRow,
+  SloStatus,
+  TierDefinition,
+  resolveProfile,
+  sloBudgetStatus,
+  worstBudgetStatus,
+  worstPolicyState,
+} from '@reliability-suite/plugin-reliability-common';
+import { StoredDefinitions } from '../store/DefinitionsStore';
+import {
+  Checklist,
+  assessReadiness,
+  dependencyRefs,
+  tierOf,
+} from '../readiness/assessReadiness';
+
+const HOUR_MS = 3_600_000;
+
+/** Everything the projector has loaded, by entity ref. */
+export interface ScorecardSources {
+  entities: Map<string, Entity>;
+  definitions: Map<string, StoredDefinitions>;
+  statuses: Map<string, SloStatus[]>;
+  itemEvents: Map<string, ReadinessEvent[]>;
+  reviews: Map<string, Review>;
+  tiers: ReadonlyArray<TierDefinition>;
+  paging: PagingLinkTemplates;
+  checklist: Checklist;
+}
+
+function relationTarget(entity: Entity, type: string, kind: string) {
+  return entity.relations?.find(
+    r => r.type === type && r.targetRef.startsWith(`${kind}:`),
+  )?.targetRef;
+}
+
+const min = (values: number[]) =>
+  values.length ? Math.min(...values) : undefined;
+const max = (values: number[]) =>
+  values.length ? Math.max(...values) : undefined;
+
+/**
+ * One entity's scorecard row, from what is stored (no catalog or Prometheus call), and how many
+ * of its SLOs miss their target (for the day's snapshot).
+ */
+export function scorecardRow(
+  entity: Entity,
+  sources: ScorecardSources,
+  now: number,
+): { row: ScorecardRow; breachedSlos: number } {
+  const entityRef = stringifyEntityRef(entity);
+  const owner =
+    relationTarget(entity, RELATION_OWNED_BY, 'group') ??
+    relationTarget(entity, RELATION_OWNED_BY, 'user');
+  const system = relationTarget(entity, RELATION_PART_OF, 'system');
+  const systemEntity = system ? sources.entities.get(system) : undefined;
+  const domain =
+    relationTarget(entity, RELATION_PART_OF, 'domain') ??
+    (systemEntity && relationTarget(systemEntity, RELATION_PART_OF, 'domain'));
+  const stored = sources.definitions.get(entityRef);
+  const profile = resolveProfile({
+    entity,
+    ownerGroup: owner ? sources.entities.get(owner) : undefined,
+    definitions: stored
+      ? { slos: stored.slos, problems: stored.problems }
+      : { slos: [], problems: [] },
+    tiers: sources.tiers,
+    paging: sources.paging,
+    now: new Date(now),
+  });
+  const sloNames = new Set(profile.slos.map(s => s.name));
+  const statuses = (sources.statuses.get(entityRef) ?? []).filter(s =>
+    sloNames.has(s.sloName),
+  );
+  const figures = statuses.flatMap(s => (s.figures ? [s.figures] : []));
+  const measured = figures.filter(f => f.attained !== undefined);
+  const readiness = assessReadiness(
+    {
+      profile,
+      statuses,
+      dependencies: dependencyRefs(entity).flatMap(ref => {
+        const dependency = sources.entities.get(ref);
+        return dependency
+          ? [{ entityRef: ref, tierLevel: tierOf(dependency) }]
+          : [];
+      }),
+      events: sources.itemEvents.get(entityRef) ?? [],
+    },
+    sources.checklist,
+    now,
+  );
+  const row: ScorecardRow = {
+    entityRef,
+    kind: entity.kind,
+    namespace: entity.metadata.namespace ?? 'default',
+    name: entity.metadata.name,
+    title: entity.metadata.title,
+    tier: profile.tier?.level,
+    owner,
+    system,
+    domain,
+    lifecycle:
+      typeof entity.spec?.lifecycle === 'string'
+        ? entity.spec.lifecycle
+        : undefined,
+    onCall: profile.onCall?.label,
+    runbookCount: profile.runbooks.length,
+    sloCount: profile.slos.length,
+    attainment: measured.length
+      ? measured.filter(f => f.attained).length / measured.length
+      : undefined,
+    budgetRemaining: min(
+      figures.flatMap(f =>
+        f.budget.remainingFraction === undefined
+          ? []
+          : [f.budget.remainingFraction],
+      ),
+    ),
+    maxBurnRate: max(
+      figures.flatMap(f => {
+        const rate = f.burnRates.find(b => b.windowMs === HOUR_MS)?.rate;
+        return rate === undefined ? [] : [rate];
+      }),
+    ),
+    budgetStatus: worstBudgetStatus(
+      profile.slos.map(slo =>
+        sloBudgetStatus(statuses.find(s => s.sloName === slo.name)?.figures),
+      ),
+    ),
+    policyState: worstPolicyState(figures.map(f => f.policyState)),
+    readinessScore: readiness.score,
+    reviewState: sources.reviews.get(entityRef)?.state,
+    missing: [...new Set(profile.missing.map(m => m.requirement))],
+    updatedAt: now,
+  };
+  return { row, breachedSlos: measured.filter(f => !f.attained).length };
+}

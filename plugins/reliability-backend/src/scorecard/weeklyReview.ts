@@ -1,0 +1,116 @@
+import { DateTime } from 'luxon';
+import {
+  BudgetStatus,
+  ReadinessEvent,
+  ScorecardRow,
+  WeeklyReview,
+  WeeklyReviewService,
+} from '@reliability-suite/plugin-reliability-common';
+import { DailySnapshot } from '../store/ScorecardStore';
+
+const URGENCY: Record<BudgetStatus, number> = {
+  burning_fast: 0,
+  burning_slow: 1,
+  on_track: 2,
+  no_data: 3,
+};
+
+/** Monday to Sunday (UTC) of an ISO week such as `2026-W48`; the current week when absent. */
+export function isoWeekBounds(week: string | undefined, now: number) {
+  const monday = (
+    week
+      ? DateTime.fromISO(week, { zone: 'utc' })
+      : DateTime.fromMillis(now, { zone: 'utc' })
+  ).startOf('week');
+  return {
+    week: monday.toFormat("kkkk-'W'WW"),
+    start: monday.toISODate()!,
+    end: monday.plus({ days: 6 }).toISODate()!,
+    previousEnd: monday.minus({ days: 1 }).toISODate()!,
+    startMs: monday.toMillis(),
+    endMs: monday.plus({ weeks: 1 }).toMillis(),
+  };
+}
+
+const change = (now?: number, before?: number) =>
+  now === undefined || before === undefined ? undefined : now - before;
+
+/**
+ * The weekly review from daily snapshots: each service's state at the week's last snapshot, its
+ * worst day of breaches, and the change since the previous week's last snapshot.
+ */
+export function weeklyReview(
+  bounds: ReturnType<typeof isoWeekBounds>,
+  rows: ScorecardRow[],
+  snapshots: DailySnapshot[],
+  decisions: ReadinessEvent[],
+): WeeklyReview {
+  const byEntity = new Map<string, DailySnapshot[]>();
+  for (const snapshot of snapshots) {
+    byEntity.set(snapshot.entityRef, [
+      ...(byEntity.get(snapshot.entityRef) ?? []),
+      snapshot,
+    ]);
+  }
+  const services = rows
+    .filter(row => row.sloCount > 0)
+    .flatMap((row): WeeklyReviewService[] => {
+      const history = byEntity.get(row.entityRef) ?? [];
+      const week = history.filter(
+        s => s.day >= bounds.start && s.day <= bounds.end,
+      );
+      const last = week.at(-1);
+      if (!last) return [];
+      const previous = history.filter(s => s.day <= bounds.previousEnd).at(-1);
+      return [
+        {
+          entityRef: row.entityRef,
+          name: row.name,
+          title: row.title,
+          tier: row.tier,
+          owner: row.owner,
+          budgetStatus: last.budgetStatus,
+          policyState: last.policyState,
+          inFreeze: last.policyState === 'red',
+          budgetRemaining: last.budgetRemaining,
+          budgetRemainingChange: change(
+            last.budgetRemaining,
+            previous?.budgetRemaining,
+          ),
+          attainment: last.attainment,
+          attainmentChange: change(last.attainment, previous?.attainment),
+          breachedSlos: Math.max(...week.map(s => s.breachedSlos)),
+        },
+      ];
+    })
+    .sort(
+      (a, b) =>
+        URGENCY[a.budgetStatus] - URGENCY[b.budgetStatus] ||
+        (a.budgetRemaining ?? Infinity) - (b.budgetRemaining ?? Infinity) ||
+        a.entityRef.localeCompare(b.entityRef),
+    );
+  const count = (status: BudgetStatus) =>
+    services.filter(s => s.budgetStatus === status).length;
+  return {
+    week: bounds.week,
+    start: bounds.start,
+    end: bounds.end,
+    counts: {
+      burningFast: count('burning_fast'),
+      burningSlow: count('burning_slow'),
+      onTrack: count('on_track'),
+      noData: count('no_data'),
+      inFreeze: services.filter(s => s.inFreeze).length,
+      withBreaches: services.filter(s => s.breachedSlos > 0).length,
+    },
+    services,
+    decisions: decisions.map(event => ({
+      entityRef: event.entityRef,
+      reviewId: event.reviewId,
+      decision: event.type === 'review.approved' ? 'approved' : 'blocked',
+      actor: event.actor,
+      at: event.at,
+      reason: event.data.reason,
+    })),
+  };
+}

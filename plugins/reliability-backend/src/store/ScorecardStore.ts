@@ -1,0 +1,364 @@
+import { Knex } from 'knex';
+import {
+  BudgetStatus,
+  PolicyState,
+  ScorecardFilter,
+  ScorecardPage,
+  ScorecardRollup,
+  ScorecardRollupDimension,
+  ScorecardRow,
+  ScorecardSortField,
+  ScorecardTrendPoint,
+} from '@reliability-suite/plugin-reliability-common';
+
+/** Which entities the caller may see: all of them, or only these refs. */
+export type Visibility = { all: true } | { refs: string[] };
+
+/** A page request: filters, sort and the page (1-based). */
+export interface ScorecardQuery {
+  filter: ScorecardFilter;
+  sort: ScorecardSortField;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+/** One entity's snapshot of a day, as the weekly review reads it. */
+export interface DailySnapshot {
+  day: string;
+  entityRef: string;
+  budgetStatus: BudgetStatus;
+  policyState: PolicyState;
+  budgetRemaining?: number;
+  attainment?: number;
+  breachedSlos: number;
+}
+
+const SORT_COLUMNS: Record<ScorecardSortField, string> = {
+  name: 'name',
+  tier: 'tier',
+  owner: 'owner',
+  sloCount: 'slo_count',
+  attainment: 'attainment',
+  budgetRemaining: 'budget_remaining',
+  maxBurnRate: 'max_burn_rate',
+  readinessScore: 'readiness_score',
+};
+
+const ROLLUP_COLUMNS: Record<ScorecardRollupDimension, string> = {
+  owner: 'owner',
+  system: 'system',
+  domain: 'domain',
+  tier: 'tier',
+};
+
+/** Batch size of inserts: well under SQLite's limit of bound variables per statement. */
+const BATCH = 200;
+
+function toDbRow(row: ScorecardRow) {
+  return {
+    entity_ref: row.entityRef,
+    kind: row.kind,
+    namespace: row.namespace,
+    name: row.name,
+    title: row.title ?? null,
+    tier: row.tier ?? null,
+    owner: row.owner ?? null,
+    system: row.system ?? null,
+    domain: row.domain ?? null,
+    lifecycle: row.lifecycle ?? null,
+    on_call: row.onCall ?? null,
+    runbook_count: row.runbookCount,
+    slo_count: row.sloCount,
+    attainment: row.attainment ?? null,
+    budget_remaining: row.budgetRemaining ?? null,
+    max_burn_rate: row.maxBurnRate ?? null,
+    budget_status: row.budgetStatus,
+    policy_state: row.policyState,
+    readiness_score: row.readinessScore ?? null,
+    review_state: row.reviewState ?? null,
+    missing: `,${row.missing.join(',')},`,
+    search_text: [row.name, row.title, row.owner]
+      .filter(Boolean)
+      .join(' ')
+      .toLocaleLowerCase('en-US'),
+    updated_at: row.updatedAt,
+  };
+}
+
+const optionalNumber = (value: unknown) =>
+  value === null || value === undefined ? undefined : Number(value);
+
+function fromDbRow(row: Record<string, any>): ScorecardRow {
+  return {
+    entityRef: row.entity_ref,
+    kind: row.kind,
+    namespace: row.namespace,
+    name: row.name,
+    title: row.title ?? undefined,
+    tier: optionalNumber(row.tier),
+    owner: row.owner ?? undefined,
+    system: row.system ?? undefined,
+    domain: row.domain ?? undefined,
+    lifecycle: row.lifecycle ?? undefined,
+    onCall: row.on_call ?? undefined,
+    runbookCount: Number(row.runbook_count),
+    sloCount: Number(row.slo_count),
+    attainment: optionalNumber(row.attainment),
+    budgetRemaining: optionalNumber(row.budget_remaining),
+    maxBurnRate: optionalNumber(row.max_burn_rate),
+    budgetStatus: row.budget_status,
+    policyState: row.policy_state,
+    readinessScore: optionalNumber(row.readiness_score),
+    reviewState: row.review_state ?? undefined,
+    missing: row.missing.split(',').filter(Boolean),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+function toDailyRow(row: ScorecardRow, day: string, breachedSlos: number) {
+  return {
+    day,
+    entity_ref: row.entityRef,
+    tier: row.tier ?? null,
+    owner: row.owner ?? null,
+    has_slos: row.sloCount > 0,
+    has_on_call: row.onCall !== undefined,
+    has_runbooks: row.runbookCount > 0,
+    attainment: row.attainment ?? null,
+    budget_remaining: row.budgetRemaining ?? null,
+    budget_status: row.budgetStatus,
+    policy_state: row.policyState,
+    readiness_score: row.readinessScore ?? null,
+    breached_slos: breachedSlos,
+  };
+}
+
+/** `ESCAPE`d LIKE pattern for a search text. */
+function containsPattern(text: string): string {
+  return `%${text
+    .toLocaleLowerCase('en-US')
+    .replace(/[\\%_]/g, c => `\\${c}`)}%`;
+}
+
+/**
+ * Coverage and health aggregates over a set of rows, in SQL. `has` names the boolean-like
+ * expressions, which differ between the rows and the daily snapshots.
+ */
+function rollupColumns(
+  db: Knex,
+  has: { slos: string; onCall: string; runbooks: string },
+) {
+  const count = (condition: string) =>
+    `sum(case when ${condition} then 1 else 0 end)`;
+  const critical = 'tier in (0, 1)';
+  return [
+    db.raw('count(*) as entities'),
+    db.raw(`${count(has.slos)} as with_slos`),
+    db.raw(`${count(critical)} as critical`),
+    db.raw(`${count(`${critical} and ${has.slos}`)} as critical_with_slos`),
+    db.raw(
+      `${count(`${critical} and ${has.onCall}`)} as critical_with_on_call`,
+    ),
+    db.raw(`${count(has.onCall)} as with_on_call`),
+    db.raw(`${count(has.runbooks)} as with_runbooks`),
+    db.raw(`${count('budget_remaining < 0')} as out_of_budget`),
+    db.raw(`${count("budget_status = 'burning_fast'")} as burning_fast`),
+    db.raw(`${count("budget_status = 'burning_slow'")} as burning_slow`),
+    db.raw(`${count("budget_status = 'on_track'")} as on_track`),
+    db.raw(`${count("budget_status = 'no_data'")} as no_data`),
+    db.raw('avg(attainment) as attainment'),
+    db.raw('avg(readiness_score) as readiness_score'),
+  ];
+}
+
+function fromRollupRow(row: Record<string, any>): Omit<ScorecardRollup, 'key'> {
+  return {
+    entities: Number(row.entities),
+    withSlos: Number(row.with_slos),
+    critical: Number(row.critical),
+    criticalWithSlos: Number(row.critical_with_slos),
+    criticalWithOnCall: Number(row.critical_with_on_call),
+    withOnCall: Number(row.with_on_call),
+    withRunbooks: Number(row.with_runbooks),
+    outOfBudget: Number(row.out_of_budget),
+    burningFast: Number(row.burning_fast),
+    burningSlow: Number(row.burning_slow),
+    onTrack: Number(row.on_track),
+    noData: Number(row.no_data),
+    attainment: optionalNumber(row.attainment),
+    readinessScore: optionalNumber(row.readiness_score),
+  };
+}
+
+/** The only code that reads and writes the scorecard tables. */
+export class ScorecardStore {
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Replaces the rows with a new projection and records the day's snapshot, in one transaction:
+   * rows of entities that are gone are removed; a failure leaves the previous projection intact.
+   */
+  async replaceAll(
+    rows: Array<{ row: ScorecardRow; breachedSlos: number }>,
+    day: string,
+    projectedAt: number,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < rows.length; i += BATCH) {
+        const batch = rows.slice(i, i + BATCH);
+        await tx('scorecard_rows')
+          .insert(batch.map(({ row }) => toDbRow(row)))
+          .onConflict('entity_ref')
+          .merge();
+        await tx('scorecard_daily')
+          .insert(
+            batch.map(({ row, breachedSlos }) =>
+              toDailyRow(row, day, breachedSlos),
+            ),
+          )
+          .onConflict(['day', 'entity_ref'])
+          .merge();
+      }
+      await tx('scorecard_rows').where('updated_at', '<', projectedAt).delete();
+    });
+  }
+
+  /** One page of rows, filtered and sorted in SQL. */
+  async page(
+    query: ScorecardQuery,
+    visibility: Visibility,
+  ): Promise<ScorecardPage> {
+    const base = this.filtered(query.filter, visibility);
+    const [{ count }] = await base.clone().count({ count: '*' });
+    const rows = await base
+      .clone()
+      .select('*')
+      .orderBy(SORT_COLUMNS[query.sort], query.order, 'last')
+      .orderBy('entity_ref')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize);
+    return {
+      rows: rows.map(fromDbRow),
+      totalCount: Number(count),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** Every row of the filter, sorted: for exports. */
+  async allRows(
+    query: Omit<ScorecardQuery, 'page' | 'pageSize'>,
+    visibility: Visibility,
+  ): Promise<ScorecardRow[]> {
+    const rows = await this.filtered(query.filter, visibility)
+      .select('*')
+      .orderBy(SORT_COLUMNS[query.sort], query.order, 'last')
+      .orderBy('entity_ref');
+    return rows.map(fromDbRow);
+  }
+
+  /** Rollups by a dimension, largest group first, and the totals over all of them. */
+  async rollups(
+    by: ScorecardRollupDimension,
+    filter: ScorecardFilter,
+    visibility: Visibility,
+  ): Promise<{ groups: ScorecardRollup[]; totals: ScorecardRollup }> {
+    const column = ROLLUP_COLUMNS[by];
+    const has = {
+      slos: 'slo_count > 0',
+      onCall: 'on_call is not null',
+      runbooks: 'runbook_count > 0',
+    };
+    const groups = await this.filtered(filter, visibility)
+      .select(`${column} as key`, ...rollupColumns(this.db, has))
+      .groupBy(column)
+      .orderBy([{ column: 'entities', order: 'desc' }, { column: 'key' }]);
+    const [totals] = await this.filtered(filter, visibility).select(
+      ...rollupColumns(this.db, has),
+    );
+    return {
+      groups: groups.map(row => ({
+        key: row.key === null ? undefined : String(row.key),
+        ...fromRollupRow(row),
+      })),
+      totals: fromRollupRow(totals),
+    };
+  }
+
+  /** The org's (or a team's, or a tier's) coverage and health per day since `fromDay`. */
+  async trends(
+    fromDay: string,
+    filter: Pick<ScorecardFilter, 'owners' | 'tiers'>,
+    visibility: Visibility,
+  ): Promise<ScorecardTrendPoint[]> {
+    let query = this.db('scorecard_daily').where('day', '>=', fromDay);
+    if (filter.owners?.length) query = query.whereIn('owner', filter.owners);
+    if (filter.tiers?.length) query = query.whereIn('tier', filter.tiers);
+    if (!('all' in visibility))
+      query = query.whereIn('entity_ref', visibility.refs);
+    const rows = await query
+      .select(
+        'day',
+        ...rollupColumns(this.db, {
+          slos: 'has_slos = true',
+          onCall: 'has_on_call = true',
+          runbooks: 'has_runbooks = true',
+        }),
+      )
+      .groupBy('day')
+      .orderBy('day');
+    return rows.map(row => ({ day: row.day, ...fromRollupRow(row) }));
+  }
+
+  /** Daily snapshots in [fromDay, toDay] of the visible entities, oldest first. */
+  async snapshots(
+    fromDay: string,
+    toDay: string,
+    visibility: Visibility,
+  ): Promise<DailySnapshot[]> {
+    let query = this.db('scorecard_daily').whereBetween('day', [
+      fromDay,
+      toDay,
+    ]);
+    if (!('all' in visibility))
+      query = query.whereIn('entity_ref', visibility.refs);
+    const rows = await query.orderBy(['day', 'entity_ref']);
+    return rows.map(row => ({
+      day: row.day,
+      entityRef: row.entity_ref,
+      budgetStatus: row.budget_status,
+      policyState: row.policy_state,
+      budgetRemaining: optionalNumber(row.budget_remaining),
+      attainment: optionalNumber(row.attainment),
+      breachedSlos: Number(row.breached_slos),
+    }));
+  }
+
+  private filtered(filter: ScorecardFilter, visibility: Visibility) {
+    let query = this.db('scorecard_rows');
+    if (!('all' in visibility))
+      query = query.whereIn('entity_ref', visibility.refs);
+    const lists: Array<[string, unknown[] | undefined]> = [
+      ['tier', filter.tiers],
+      ['owner', filter.owners],
+      ['system', filter.systems],
+      ['domain', filter.domains],
+      ['lifecycle', filter.lifecycles],
+      ['policy_state', filter.policyStates],
+      ['budget_status', filter.budgetStatuses],
+    ];
+    for (const [column, values] of lists) {
+      if (values?.length) query = query.whereIn(column, values as string[]);
+    }
+    if (filter.missing) {
+      query = query.where('missing', 'like', `%,${filter.missing},%`);
+    }
+    if (filter.search) {
+      query = query.whereRaw("search_text like ? escape '\\'", [
+        containsPattern(filter.search),
+      ]);
+    }
+    return query;
+  }
+}
