@@ -164,18 +164,20 @@ describe.each(databases.eachSupportedId())(
         createdBy: 'user:default/ann',
         createdAt: 1,
       });
-      // The review row is updated first; the event insert then violates NOT NULL on actor.
+      // The review row is updated first; recording the event then fails (its data cannot be stored).
+      const unstorable: Record<string, unknown> = {};
+      unstorable.self = unstorable;
       const brokenEvent = {
         entityRef,
         type: 'review.submitted' as const,
-        actor: null as unknown as string,
+        actor: 'user:default/ann',
         at: 2,
         reviewId: draft.id,
-        data: {},
+        data: unstorable,
       };
       await expect(
         store.transition(draft, 'in_review', brokenEvent),
-      ).rejects.toThrow();
+      ).rejects.toThrow(/circular/);
       expect(await store.review(draft.id)).toEqual(draft);
       expect((await store.events(entityRef)).map(e => e.type)).toEqual([
         'review.opened',

@@ -134,6 +134,12 @@ function toDailyRow(row: ScorecardRow, day: string, breachedSlos: number) {
   };
 }
 
+/** The sort column, rows without a value last in either direction (same on SQLite and PostgreSQL). */
+function nullsLast(query: Pick<ScorecardQuery, 'sort' | 'order'>): string {
+  const column = SORT_COLUMNS[query.sort];
+  return `${column} is null, ${column} ${query.order}`;
+}
+
 /** `ESCAPE`d LIKE pattern for a search text. */
 function containsPattern(text: string): string {
   return `%${text
@@ -234,7 +240,7 @@ export class ScorecardStore {
     const rows = await base
       .clone()
       .select('*')
-      .orderBy(SORT_COLUMNS[query.sort], query.order, 'last')
+      .orderByRaw(nullsLast(query))
       .orderBy('entity_ref')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize);
@@ -253,7 +259,7 @@ export class ScorecardStore {
   ): Promise<ScorecardRow[]> {
     const rows = await this.filtered(query.filter, visibility)
       .select('*')
-      .orderBy(SORT_COLUMNS[query.sort], query.order, 'last')
+      .orderByRaw(nullsLast(query))
       .orderBy('entity_ref');
     return rows.map(fromDbRow);
   }
@@ -273,7 +279,8 @@ export class ScorecardStore {
     const groups = await this.filtered(filter, visibility)
       .select(`${column} as key`, ...rollupColumns(this.db, has))
       .groupBy(column)
-      .orderBy([{ column: 'entities', order: 'desc' }, { column: 'key' }]);
+      .orderBy('entities', 'desc')
+      .orderByRaw(`${column} is null, ${column}`);
     const [totals] = await this.filtered(filter, visibility).select(
       ...rollupColumns(this.db, has),
     );
