@@ -6,7 +6,14 @@ import {
   ReadinessEvent,
   ReliabilityProfile,
   ReviewAction,
+  ScorecardFilter,
+  ScorecardPage,
+  ScorecardRollup,
+  ScorecardRollupDimension,
+  ScorecardTrendPoint,
+  WeeklyReview,
 } from '@reliability-suite/plugin-reliability-common';
+import { ScorecardQuery } from './scorecardParams';
 
 /** A person vouching for a manual readiness item. */
 export interface AttestationRequest {
@@ -41,6 +48,20 @@ export interface ReviewActionRequest {
   text?: string;
 }
 
+/** The scorecard rolled up by owner, system, domain or tier. */
+export interface ScorecardRollups {
+  by: ScorecardRollupDimension;
+  /** One group per owner (system…); the group without one has no `key`. */
+  groups: ScorecardRollup[];
+  /** All entities that match the filters. */
+  totals: ScorecardRollup;
+}
+
+/** The filters that apply to the scorecard's trends. */
+export type ScorecardTrendsFilter = Pick<ScorecardFilter, 'owners' | 'tiers'>;
+
+export type ScorecardExportFormat = 'csv' | 'json';
+
 /** Client of the Reliability Suite backend. */
 export interface ReliabilityApi {
   getProfile(entity: CompoundEntityRef): Promise<ReliabilityProfile>;
@@ -71,6 +92,25 @@ export interface ReliabilityApi {
     reviewId: number,
     request: ReviewActionRequest,
   ): Promise<EntityReadiness>;
+  /** One page of the org-wide scorecard, filtered and sorted. */
+  getScorecard(query: ScorecardQuery): Promise<ScorecardPage>;
+  /** Coverage and health per owner (system, domain, tier) of the entities matching the filter. */
+  getScorecardRollups(
+    by: ScorecardRollupDimension,
+    filter: ScorecardFilter,
+  ): Promise<ScorecardRollups>;
+  /** One point per UTC day over the last `days` days. */
+  getScorecardTrends(
+    days: number,
+    filter: ScorecardTrendsFilter,
+  ): Promise<ScorecardTrendPoint[]>;
+  /** The weekly review of an ISO week such as `2026-W48`; this week without one. */
+  getWeeklyReview(week?: string): Promise<WeeklyReview>;
+  /** Downloads every row of the view (its filters and sort; not only its page) as a file. */
+  exportScorecard(
+    format: ScorecardExportFormat,
+    query: ScorecardQuery,
+  ): Promise<void>;
 }
 
 export const reliabilityApiRef = createApiRef<ReliabilityApi>({

@@ -6,14 +6,28 @@ import {
   EntitySlos,
   ReadinessEvent,
   ReliabilityProfile,
+  ScorecardFilter,
+  ScorecardPage,
+  ScorecardRollupDimension,
+  ScorecardTrendPoint,
+  WeeklyReview,
 } from '@reliability-suite/plugin-reliability-common';
+import { downloadFile } from '../components/downloadFile';
 import {
   AttestationRequest,
   LaunchReviewRequest,
   ReliabilityApi,
   ReviewActionRequest,
+  ScorecardExportFormat,
+  ScorecardRollups,
+  ScorecardTrendsFilter,
   WaiverRequest,
 } from './ReliabilityApi';
+import {
+  ScorecardQuery,
+  scorecardFilterParams,
+  scorecardQueryParams,
+} from './scorecardParams';
 
 /** Talks to /api/reliability with the signed-in user's token. */
 export class ReliabilityClient implements ReliabilityApi {
@@ -76,6 +90,57 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.post(`reviews/${reviewId}/actions`, request);
   }
 
+  getScorecard(query: ScorecardQuery): Promise<ScorecardPage> {
+    return this.json(withQuery('scorecard', scorecardQueryParams(query)));
+  }
+
+  getScorecardRollups(
+    by: ScorecardRollupDimension,
+    filter: ScorecardFilter,
+  ): Promise<ScorecardRollups> {
+    const params = scorecardFilterParams(filter);
+    params.set('by', by);
+    return this.json(withQuery('scorecard/rollups', params));
+  }
+
+  async getScorecardTrends(
+    days: number,
+    filter: ScorecardTrendsFilter,
+  ): Promise<ScorecardTrendPoint[]> {
+    const params = scorecardFilterParams({
+      owners: filter.owners,
+      tiers: filter.tiers,
+    });
+    params.set('days', String(days));
+    const trends: { days: ScorecardTrendPoint[] } = await this.json(
+      withQuery('scorecard/trends', params),
+    );
+    return trends.days;
+  }
+
+  getWeeklyReview(week?: string): Promise<WeeklyReview> {
+    const params = new URLSearchParams();
+    if (week) params.set('week', week);
+    return this.json(withQuery('scorecard/weekly', params));
+  }
+
+  async exportScorecard(
+    format: ScorecardExportFormat,
+    query: ScorecardQuery,
+  ): Promise<void> {
+    // Every row of the view: the page is not part of an export.
+    const params = scorecardQueryParams({ ...query, page: 1 });
+    params.delete('pageSize');
+    params.set('format', format);
+    const response = await this.fetch(withQuery('scorecard/export', params));
+    const blob = await response.blob();
+    downloadFile(
+      blob,
+      format === 'csv' ? 'text/csv' : 'application/json',
+      attachmentName(response) ?? `reliability-scorecard.${format}`,
+    );
+  }
+
   private post<T>(path: string, body: unknown): Promise<T> {
     return this.json(path, {
       method: 'POST',
@@ -99,6 +164,17 @@ export class ReliabilityClient implements ReliabilityApi {
     }
     return response;
   }
+}
+
+function withQuery(path: string, params: URLSearchParams): string {
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** The file name of a `Content-Disposition: attachment; filename="…"` answer. */
+function attachmentName(response: Response): string | undefined {
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  return /filename="?([^";]+)"?/.exec(disposition)?.[1];
 }
 
 function entityPath({ kind, namespace, name }: CompoundEntityRef): string {

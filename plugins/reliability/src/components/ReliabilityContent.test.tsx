@@ -42,6 +42,11 @@ function render(
     waive: jest.fn(),
     openReview: jest.fn(),
     actOnReview: jest.fn(),
+    getScorecard: jest.fn(),
+    getScorecardRollups: jest.fn(),
+    getScorecardTrends: jest.fn(),
+    getWeeklyReview: jest.fn(),
+    exportScorecard: jest.fn(),
   };
   return renderInTestApp(
     <TestApiProvider apis={[[reliabilityApiRef, api]]}>

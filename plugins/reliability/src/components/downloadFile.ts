@@ -1,5 +1,9 @@
-/** Saves text as a file in the browser, through a temporary object URL. */
-export function downloadFile(content: string, type: string, fileName: string) {
+/** Saves text or a blob as a file in the browser, through a temporary object URL. */
+export function downloadFile(
+  content: string | Blob,
+  type: string,
+  fileName: string,
+) {
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([content], { type }));
   link.download = fileName;

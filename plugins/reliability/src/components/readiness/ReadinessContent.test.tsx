@@ -36,6 +36,11 @@ function mockApi(readiness: EntityReadiness = checkoutReadiness) {
     waive: jest.fn(),
     openReview: jest.fn(),
     actOnReview: jest.fn(),
+    getScorecard: jest.fn(),
+    getScorecardRollups: jest.fn(),
+    getScorecardTrends: jest.fn(),
+    getWeeklyReview: jest.fn(),
+    exportScorecard: jest.fn(),
   } satisfies ReliabilityApi;
 }
 
