@@ -143,6 +143,7 @@ const testPolicyModule = createBackendModule({
 
 describe('ReliabilityPolicy with the real permission backend, catalog and reliability backend', () => {
   const directory = createMockDirectory();
+  const scheduler = mockServices.scheduler();
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
 
   const as = (user: string) => ({
@@ -171,6 +172,7 @@ describe('ReliabilityPolicy with the real permission backend, catalog and reliab
         testPolicyModule,
         authKeepingActorFactory,
         httpAuthServiceFactory,
+        scheduler.factory({ skipTaskRunOnStartup: true }),
         userInfoFactory(groupsOf),
         mockServices.rootConfig.factory({
           data: {
@@ -332,5 +334,32 @@ describe('ReliabilityPolicy with the real permission backend, catalog and reliab
       ).status,
     ).toBe(404);
     expect((await as(alice).get(ledger)).status).toBe(200);
+  });
+
+  it('leaves entities the caller cannot see out of the scorecard, its rollups and exports', async () => {
+    await scheduler.triggerTask('reliability-definitions-sync');
+    const scorecard = await as(alice).get('/scorecard?sort=name');
+    expect(scorecard.body.rows.map((r: { name: string }) => r.name)).toEqual([
+      'checkout',
+      'ledger',
+    ]);
+    expect(scorecard.body.rows[0]).toMatchObject({
+      tier: 1,
+      owner: 'group:default/payments',
+      onCall: 'PagerDuty service PGRP001',
+      sloCount: 1,
+      reviewState: expect.stringMatching(/approved|blocked/),
+    });
+
+    const hidden = await as(mallory).get('/scorecard?sort=name');
+    expect(hidden.body).toMatchObject({ totalCount: 1 });
+    expect(hidden.body.rows.map((r: { name: string }) => r.name)).toEqual([
+      'checkout',
+    ]);
+    const rollups = await as(mallory).get('/scorecard/rollups?by=owner');
+    expect(rollups.body.totals.entities).toBe(1);
+    const csv = await as(mallory).get('/scorecard/export?format=csv');
+    expect(csv.text.trim().split('\n')).toHaveLength(2);
+    expect(csv.text).not.toContain('ledger');
   });
 });
