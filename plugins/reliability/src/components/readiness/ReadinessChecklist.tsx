@@ -58,10 +58,10 @@ export function ReadinessChecklist({
                     {item.description}
                   </Typography>
                 </TableCell>
-                <TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
                   {status.required ? 'Required' : 'Optional'}
                 </TableCell>
-                <TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
                   {item.kind === 'manual' ? 'Manual' : 'Automatic'}
                 </TableCell>
                 <TableCell style={{ whiteSpace: 'nowrap' }}>
