@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DateTime } from 'luxon';
 import {
+  SchedulerService,
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
@@ -143,7 +144,10 @@ const testPolicyModule = createBackendModule({
 
 describe('ReliabilityPolicy with the real permission backend, catalog and reliability backend', () => {
   const directory = createMockDirectory();
-  const scheduler = mockServices.scheduler();
+  // The mock scheduler instance also provides its service factory (missing from its public type).
+  const scheduler = mockServices.scheduler() as SchedulerService & {
+    factory: typeof mockServices.scheduler.factory;
+  };
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
 
   const as = (user: string) => ({
