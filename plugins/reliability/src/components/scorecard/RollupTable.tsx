@@ -1,0 +1,164 @@
+import Box from '@material-ui/core/Box';
+import Link from '@material-ui/core/Link';
+import Paper from '@material-ui/core/Paper';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import {
+  SCORECARD_ROLLUP_DIMENSIONS,
+  ScorecardRollup,
+  ScorecardRollupDimension,
+} from '@reliability-suite/plugin-reliability-common';
+import { formatPercent } from '../format';
+import { shortRef } from './entityRefs';
+import { DIMENSION_LABELS } from './labels';
+
+/** How a group is named: `payments`, `Tier 1`, `No owner`. */
+export function groupName(
+  by: ScorecardRollupDimension,
+  key: string | undefined,
+): string {
+  if (key === undefined) return `No ${by}`;
+  return by === 'tier'
+    ? `Tier ${key}`
+    : shortRef(key, by === 'owner' ? 'group' : by);
+}
+
+const COLUMNS: Array<[string, (group: ScorecardRollup) => string | number]> = [
+  ['Entities', g => g.entities],
+  ['With SLOs', g => `${g.withSlos}/${g.entities}`],
+  ['Tier-0/1 with SLOs', g => `${g.criticalWithSlos}/${g.critical}`],
+  ['On-call', g => `${g.withOnCall}/${g.entities}`],
+  ['Runbooks', g => `${g.withRunbooks}/${g.entities}`],
+  ['Out of budget', g => g.outOfBudget],
+  ['Burning fast', g => g.burningFast],
+  ['Burning slow', g => g.burningSlow],
+  ['On track', g => g.onTrack],
+  ['No data', g => g.noData],
+  [
+    'Attainment',
+    g => (g.attainment === undefined ? '—' : formatPercent(g.attainment)),
+  ],
+  [
+    'Readiness',
+    g =>
+      g.readinessScore === undefined ? '—' : formatPercent(g.readinessScore, 0),
+  ],
+];
+
+/**
+ * Coverage and health per owner, system, domain or tier. Choosing a group narrows the whole page
+ * to it (drill-down); the group of entities without one cannot be chosen.
+ */
+export function RollupTable({
+  by,
+  groups,
+  onByChange,
+  onDrillDown,
+}: {
+  by: ScorecardRollupDimension;
+  groups: ScorecardRollup[];
+  onByChange: (by: ScorecardRollupDimension) => void;
+  onDrillDown: (key: string) => void;
+}) {
+  const titleId = 'scorecard-rollup-title';
+  return (
+    <Paper variant="outlined">
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        p={2}
+        pb={1}
+      >
+        <Typography variant="h6" component="h2" id={titleId}>
+          Rollup by {by}
+        </Typography>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={by}
+          aria-label="Roll up by"
+          onChange={(_, value: ScorecardRollupDimension | null) =>
+            value && onByChange(value)
+          }
+        >
+          {SCORECARD_ROLLUP_DIMENSIONS.map(dimension => (
+            <ToggleButton key={dimension} value={dimension}>
+              {DIMENSION_LABELS[dimension]}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+      </Box>
+      <TableContainer>
+        <Table size="small" aria-labelledby={titleId}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{DIMENSION_LABELS[by]}</TableCell>
+              {COLUMNS.map(([label]) => (
+                <TableCell key={label} align="right">
+                  {label}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {groups.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={COLUMNS.length + 1}>
+                  No entities match these filters
+                </TableCell>
+              </TableRow>
+            )}
+            {groups.map(group => {
+              const name = groupName(by, group.key);
+              const drillDown =
+                group.key === undefined
+                  ? undefined
+                  : () => onDrillDown(group.key!);
+              return (
+                <TableRow
+                  key={group.key ?? ''}
+                  hover={!!drillDown}
+                  onClick={drillDown}
+                  style={drillDown ? { cursor: 'pointer' } : undefined}
+                >
+                  <TableCell component="th" scope="row">
+                    {drillDown ? (
+                      <Link
+                        component="button"
+                        variant="body2"
+                        title={`Show only ${name}`}
+                        onClick={(event: React.MouseEvent) => {
+                          event.stopPropagation();
+                          drillDown();
+                        }}
+                      >
+                        {name}
+                      </Link>
+                    ) : (
+                      <Typography variant="body2" color="textSecondary">
+                        {name}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  {COLUMNS.map(([label, value]) => (
+                    <TableCell key={label} align="right">
+                      {value(group)}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </Paper>
+  );
+}

@@ -1,0 +1,107 @@
+import Paper from '@material-ui/core/Paper';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { WeeklyReviewService } from '@reliability-suite/plugin-reliability-common';
+import { BudgetStatusChip } from '../BudgetStatusChip';
+import { formatPercent } from '../format';
+import { tierLabel } from './labels';
+
+/** A week-over-week change of a fraction, in percentage points: `▲ 4.5 pts`, `▼ 12 pts`. */
+export function formatChange(change: number | undefined): string {
+  if (change === undefined) return '—';
+  const points = Number((Math.abs(change) * 100).toFixed(1));
+  if (points === 0) return '0 pts';
+  return `${change > 0 ? '▲' : '▼'} ${points} pts`;
+}
+
+/** The review's services in the order the backend gives: burning fastest first. */
+export function WeeklyServicesTable({
+  services,
+}: {
+  services: WeeklyReviewService[];
+}) {
+  const titleId = 'weekly-review-services-title';
+  return (
+    <Paper variant="outlined">
+      <Typography
+        variant="h6"
+        component="h2"
+        id={titleId}
+        style={{ padding: '16px 16px 8px' }}
+      >
+        Services
+      </Typography>
+      <TableContainer>
+        <Table size="small" aria-labelledby={titleId}>
+          <TableHead>
+            <TableRow>
+              <TableCell>Service</TableCell>
+              <TableCell>Status</TableCell>
+              <TableCell>Tier</TableCell>
+              <TableCell>Owner</TableCell>
+              <TableCell align="right">Budget left</TableCell>
+              <TableCell
+                align="right"
+                title="Change since the previous week, in percentage points"
+              >
+                Change
+              </TableCell>
+              <TableCell align="right">Breached SLOs</TableCell>
+              <TableCell>Freeze</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {services.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={8}>
+                  No services with SLOs this week
+                </TableCell>
+              </TableRow>
+            )}
+            {services.map(service => (
+              <TableRow key={service.entityRef}>
+                <TableCell component="th" scope="row">
+                  <EntityRefLink
+                    entityRef={service.entityRef}
+                    title={service.title ?? service.name}
+                  />
+                </TableCell>
+                <TableCell>
+                  <BudgetStatusChip status={service.budgetStatus} />
+                </TableCell>
+                <TableCell>{tierLabel(service.tier)}</TableCell>
+                <TableCell>
+                  {service.owner ? (
+                    <EntityRefLink
+                      entityRef={service.owner}
+                      defaultKind="group"
+                      hideIcon
+                    />
+                  ) : (
+                    '—'
+                  )}
+                </TableCell>
+                <TableCell align="right">
+                  {service.budgetRemaining === undefined
+                    ? '—'
+                    : formatPercent(service.budgetRemaining)}
+                </TableCell>
+                <TableCell align="right">
+                  {formatChange(service.budgetRemainingChange)}
+                </TableCell>
+                <TableCell align="right">{service.breachedSlos}</TableCell>
+                <TableCell>{service.inFreeze ? 'In freeze' : '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </Paper>
+  );
+}
