@@ -1,6 +1,9 @@
+import AssessmentIcon from '@material-ui/icons/Assessment';
 import {
   ApiBlueprint,
+  PageBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
@@ -12,6 +15,9 @@ import { reliabilityApiRef } from './api/ReliabilityApi';
 import { ReliabilityClient } from './api/ReliabilityClient';
 import { PROFILE_KINDS } from './entityFilter';
 
+/** The scorecard page. */
+const scorecardRouteRef = createRouteRef();
+
 const profileKindsFilter = { kind: { $in: PROFILE_KINDS } };
 
 const reliabilityApi = ApiBlueprint.make({
@@ -22,6 +28,24 @@ const reliabilityApi = ApiBlueprint.make({
       factory: ({ discoveryApi, fetchApi }) =>
         new ReliabilityClient({ discoveryApi, fetchApi }),
     }),
+});
+
+/**
+ * The org-wide scorecard at `/reliability`. Its title and icon make it a sidebar item; the page
+ * draws its own header.
+ */
+const scorecardPage = PageBlueprint.make({
+  params: {
+    path: '/reliability',
+    routeRef: scorecardRouteRef,
+    title: 'Reliability',
+    icon: <AssessmentIcon fontSize="inherit" />,
+    noHeader: true,
+    loader: () =>
+      import('./components/scorecard/ScorecardPage').then(m => (
+        <m.ScorecardPage />
+      )),
+  },
 });
 
 /** The Reliability tab on Component, System, API and Resource pages. */
@@ -66,8 +90,10 @@ const reliabilityOverviewCard = EntityCardBlueprint.make({
 /** The Reliability Suite for Backstage's new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'reliability',
+  routes: { root: scorecardRouteRef },
   extensions: [
     reliabilityApi,
+    scorecardPage,
     reliabilityEntityContent,
     readinessEntityContent,
     reliabilityOverviewCard,

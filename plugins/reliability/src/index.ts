@@ -9,7 +9,9 @@ export {
   EntityReliabilityContent,
   EntityReadinessContent,
   EntityReliabilityCard,
+  ReliabilityScorecardPage,
 } from './plugin';
+export { scorecardRouteRef } from './routes';
 export { hasReliabilityProfile } from './entityFilter';
 export { reliabilityApiRef } from './api/ReliabilityApi';
 export type {
@@ -18,5 +20,9 @@ export type {
   WaiverRequest,
   LaunchReviewRequest,
   ReviewActionRequest,
+  ScorecardRollups,
+  ScorecardTrendsFilter,
+  ScorecardExportFormat,
 } from './api/ReliabilityApi';
+export type { ScorecardQuery, ScorecardOrder } from './api/scorecardParams';
 export { ReliabilityClient } from './api/ReliabilityClient';

@@ -2,15 +2,18 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { reliabilityApiRef } from './api/ReliabilityApi';
 import { ReliabilityClient } from './api/ReliabilityClient';
+import { scorecardRouteRef } from './routes';
 
 /** The Reliability Suite for apps on the legacy frontend system. */
 export const reliabilityPlugin = createPlugin({
   id: 'reliability',
+  routes: { root: scorecardRouteRef },
   apis: [
     createApiFactory({
       api: reliabilityApiRef,
@@ -63,5 +66,18 @@ export const EntityReliabilityCard = reliabilityPlugin.provide(
           m => m.ReliabilityOverviewCard,
         ),
     },
+  }),
+);
+
+/**
+ * The org-wide reliability scorecard page for a legacy app:
+ * `<Route path="/reliability" element={<ReliabilityScorecardPage />} />`
+ */
+export const ReliabilityScorecardPage = reliabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'ReliabilityScorecardPage',
+    component: () =>
+      import('./components/scorecard/ScorecardPage').then(m => m.ScorecardPage),
+    mountPoint: scorecardRouteRef,
   }),
 );
