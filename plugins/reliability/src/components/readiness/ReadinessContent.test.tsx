@@ -81,6 +81,9 @@ const type = (label: string | RegExp, value: string) =>
     target: { value },
   });
 
+// Dialog interactions are slow on a loaded 2-core CI machine; the default 5 s is too tight.
+jest.setTimeout(60_000);
+
 describe('ReadinessContent', () => {
   beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
   afterEach(() => jest.restoreAllMocks());
