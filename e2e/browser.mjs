@@ -65,3 +65,11 @@ export async function waitForEntity(entityPath, seconds = 120) {
   }
   throw new Error(`${entityPath} never appeared in the catalog`);
 }
+
+/** Opens a tab of the entity page (its links sit in the content navigation, not the sidebar). */
+export async function openEntityTab(page, title) {
+  await page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: title, exact: true })
+    .click();
+}

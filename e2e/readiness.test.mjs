@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import {
   APP_URL,
   launchBrowser,
+  openEntityTab,
   saveScreenshot,
   signInAsGuest,
   waitForEntity,
@@ -29,7 +30,7 @@ describe('Launch readiness review of checkout', { timeout: 10 * 60_000 }, () => 
     });
     page.setDefaultTimeout(TIMEOUT);
     await signInAsGuest(page, `${APP_URL}/catalog/default/component/checkout`);
-    await page.getByRole('link', { name: 'Readiness', exact: true }).click();
+    await openEntityTab(page, 'Readiness');
   });
 
   after(async () => {

@@ -6,6 +6,7 @@ import {
   BACKEND_URL,
   guestToken,
   launchBrowser,
+  openEntityTab,
   saveScreenshot,
   signInAsGuest,
   waitForEntity,
@@ -42,9 +43,7 @@ describe(
     });
 
     it('shows a Tier-1 service profile on its Reliability tab', async () => {
-      await page
-        .getByRole('link', { name: 'Reliability', exact: true })
-        .click();
+      await openEntityTab(page, 'Reliability');
       await page.getByText('What Tier 1 requires').waitFor();
       const main = page.locator('main');
       await main.getByText('Everything Tier 1 requires is in place').waitFor();
@@ -182,9 +181,7 @@ describe(
       await page.goto(`${APP_URL}/catalog/default/component/perfect-target`);
       await page.getByText(`Error: ${error}`).waitFor();
       await saveScreenshot(page, 'broken-entity-errors');
-      await page
-        .getByRole('link', { name: 'Reliability', exact: true })
-        .click();
+      await openEntityTab(page, 'Reliability');
       await page
         .getByText('1 problem in the reliability definitions')
         .waitFor();
