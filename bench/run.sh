@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs the scorecard benchmarks: starts a throw-away PostgreSQL 15 of its own (port BENCH_PG_PORT,
+# default 55499, so it never meets the tests' server), runs bench/scorecard.ts, stops it again.
+# Extra arguments go to scorecard.ts (e.g. --only sqlite, --requests 50, --no-tech-insights).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/lib/env.sh
+source scripts/lib/system-packages.sh
+
+if [ -z "${BENCH_PG_URL:-}" ] && [ "${BENCH_NO_POSTGRES:-}" != 1 ]; then
+  export RELIABILITY_PG_PORT="${BENCH_PG_PORT:-55499}"
+  export RELIABILITY_PG_DIR="/tmp/reliability-bench-postgres-$RELIABILITY_PG_PORT"
+  source scripts/lib/postgres.sh
+  started_here=0
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" status >/dev/null 2>&1 || started_here=1
+  start_postgres
+  [ "$started_here" = 1 ] && trap stop_postgres EXIT
+  export BENCH_PG_URL="postgresql://postgres@127.0.0.1:$RELIABILITY_PG_PORT"
+fi
+
+node --require @backstage/cli/config/nodeTransform.cjs --expose-gc bench/scorecard.ts "$@"
