@@ -42,6 +42,9 @@ async function waitForEntity(
   throw new Error(`entity ${name} never appeared`);
 }
 
+// Starting the catalog and processing the fixtures takes several seconds on a loaded CI machine.
+jest.setTimeout(60_000);
+
 describe('catalogModuleReliability', () => {
   it('keeps broken entities in the catalog and shows each problem as a processing error with file and line', async () => {
     const server = await startCatalog(false);

@@ -1,4 +1,8 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// findBy* and waitFor give up after 1 s by default: too short on a loaded 2-core CI machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no layout: give recharts' ResponsiveContainer the ResizeObserver browsers have.
 class NoLayoutResizeObserver {
