@@ -338,6 +338,13 @@ describe('ReliabilityPolicy with the real permission backend, catalog and reliab
       ).status,
     ).toBe(404);
     expect((await as(alice).get(ledger)).status).toBe(200);
+    const trail = await as(alice).get(`${checkout}/events`);
+    expect(trail.headers['content-disposition']).toBe(
+      'attachment; filename="component-default-checkout.audit.json"',
+    );
+    expect(trail.body.slice(0, 4).map((e: { type: string }) => e.type)).toEqual(
+      ['item.attested', 'item.attested', 'item.attested', 'review.opened'],
+    );
   });
 
   it('leaves entities the caller cannot see out of the scorecard, its rollups and exports', async () => {

@@ -133,7 +133,7 @@ export function createRouter({
 
   router.get(`${entityPath}/events`, async (req, res) => {
     const entityRef = parseEntityRefParams(req.params);
-    const { events } = await readiness.readiness(
+    const events = await readiness.events(
       entityRef,
       await httpAuth.credentials(req, anyCaller),
     );

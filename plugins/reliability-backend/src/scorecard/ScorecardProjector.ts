@@ -42,7 +42,7 @@ export class ScorecardProjector {
       await Promise.all([
         this.catalogEntities(),
         deps.definitions.all(),
-        deps.statuses.all(),
+        deps.statuses.allWithoutHistory(),
         deps.readiness.itemEventsByEntity(),
         deps.readiness.latestReviews(),
       ]);

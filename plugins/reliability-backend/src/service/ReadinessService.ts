@@ -69,6 +69,15 @@ export class ReadinessService {
     };
   }
 
+  /** The audit trail alone (for the JSON export): no checks are run. */
+  async events(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<ReadinessEvent[]> {
+    const entity = await this.deps.access.visibleEntity(entityRef, credentials);
+    return this.deps.store.events(stringifyEntityRef(entity));
+  }
+
   async attest(
     entityRef: string,
     request: {

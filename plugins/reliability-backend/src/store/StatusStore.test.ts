@@ -46,6 +46,55 @@ async function open(databaseId: TestDatabaseId) {
 describe.each(databases.eachSupportedId())(
   'SLO status and overrides on %s',
   databaseId => {
+    it('lists every status by entity for the scorecard, without the burn-down history', async () => {
+      const { statuses } = await open(databaseId);
+      await statuses.saveSuccess(
+        'component:default/x',
+        'availability',
+        figures(1000, 0.5),
+      );
+      await statuses.saveSuccess(
+        'component:default/x',
+        'latency',
+        figures(1000, 0.25),
+      );
+      await statuses.saveFailure(
+        'component:default/y',
+        'availability',
+        'main: down',
+        900,
+      );
+      const all = await statuses.allWithoutHistory();
+      expect([...all.keys()].sort()).toEqual([
+        'component:default/x',
+        'component:default/y',
+      ]);
+      expect(
+        all
+          .get('component:default/x')!
+          .map(s => [
+            s.sloName,
+            s.figures?.budget.remainingFraction,
+            s.figures?.history,
+          ]),
+      ).toEqual(
+        expect.arrayContaining([
+          ['availability', 0.5, []],
+          ['latency', 0.25, []],
+        ]),
+      );
+      expect(all.get('component:default/y')).toEqual([
+        {
+          sloName: 'availability',
+          state: 'degraded',
+          figures: undefined,
+          error: 'main: down',
+          attemptedAt: 900,
+          goodAt: undefined,
+        },
+      ]);
+    });
+
     it('keeps the last good figures through a failure and clears the error on success', async () => {
       const { statuses } = await open(databaseId);
       await statuses.saveFailure(

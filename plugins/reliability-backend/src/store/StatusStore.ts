@@ -64,12 +64,17 @@ export class StatusStore {
     return new Map(rows.map(row => [row.slo_name, toStatus(row)]));
   }
 
-  /** Every stored status, by entity: for the scorecard projector. */
-  async all(): Promise<Map<string, SloStatus[]>> {
+  /**
+   * Every stored status by entity, for the scorecard projector: without the burn-down history,
+   * which the projector does not use and which would keep every SLO's chart points in memory.
+   */
+  async allWithoutHistory(): Promise<Map<string, SloStatus[]>> {
     const byEntity = new Map<string, SloStatus[]>();
     for (const row of await this.db<StatusRow>('slo_status')) {
       const statuses = byEntity.get(row.entity_ref) ?? [];
-      statuses.push(toStatus(row));
+      const status = toStatus(row);
+      if (status.figures) status.figures.history = [];
+      statuses.push(status);
       byEntity.set(row.entity_ref, statuses);
     }
     return byEntity;
