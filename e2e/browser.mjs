@@ -73,3 +73,33 @@ export async function openEntityTab(page, title) {
     .getByRole('link', { name: title, exact: true })
     .click();
 }
+
+/**
+ * A browser with one page signed in as the guest at `path` of the app: wide enough for the
+ * tables, downloads accepted, a minute per step.
+ */
+export async function openSignedInPage(path) {
+  const browser = await launchBrowser();
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1100 },
+    acceptDownloads: true,
+  });
+  page.setDefaultTimeout(60_000);
+  await signInAsGuest(page, `${APP_URL}${path}`);
+  return { browser, page };
+}
+
+/**
+ * Reloads the page until `locator()` matches, for data the portal computes on its schedule after
+ * start-up (the first definitions sync, evaluation and scorecard projection). `ready()` waits for
+ * the page to render before each look.
+ */
+export async function reloadUntil(page, ready, locator, attempts = 40) {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    await ready();
+    if (await locator().count()) return;
+    await page.waitForTimeout(3000);
+    await page.reload();
+  }
+  throw new Error(`still missing after ${attempts} reloads: ${locator()}`);
+}

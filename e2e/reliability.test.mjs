@@ -5,14 +5,11 @@ import {
   APP_URL,
   BACKEND_URL,
   guestToken,
-  launchBrowser,
+  openSignedInPage,
   openEntityTab,
   saveScreenshot,
-  signInAsGuest,
   waitForEntity,
 } from './browser.mjs';
-
-const TIMEOUT = 60_000;
 
 describe(
   'Reliability tab and card on entity pages',
@@ -29,13 +26,9 @@ describe(
           'component/default/ledger',
         ].map(e => waitForEntity(e)),
       );
-      browser = await launchBrowser();
-      page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-      page.setDefaultTimeout(TIMEOUT);
-      await signInAsGuest(
-        page,
-        `${APP_URL}/catalog/default/component/checkout`,
-      );
+      ({ browser, page } = await openSignedInPage(
+        '/catalog/default/component/checkout',
+      ));
     });
 
     after(async () => {

@@ -4,13 +4,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
   APP_URL,
-  launchBrowser,
+  openSignedInPage,
+  reloadUntil,
   saveScreenshot,
-  signInAsGuest,
   waitForEntity,
 } from './browser.mjs';
-
-const TIMEOUT = 60_000;
 
 describe('Reliability scorecard', { timeout: 10 * 60_000 }, () => {
   let browser;
@@ -19,20 +17,14 @@ describe('Reliability scorecard', { timeout: 10 * 60_000 }, () => {
 
   before(async () => {
     await waitForEntity('component/default/checkout');
-    browser = await launchBrowser();
-    page = await browser.newPage({
-      viewport: { width: 1400, height: 1100 },
-      acceptDownloads: true,
-    });
-    page.setDefaultTimeout(TIMEOUT);
-    await signInAsGuest(page, `${APP_URL}/reliability`);
+    ({ browser, page } = await openSignedInPage('/reliability'));
     // The projector fills the scorecard after the first definitions sync of the portal.
-    for (let attempt = 0; attempt < 30; attempt++) {
-      await page.getByRole('heading', { name: 'Reliability scorecard' }).waitFor();
-      if (await entities().getByRole('link', { name: 'Checkout', exact: true }).count()) break;
-      await page.waitForTimeout(3000);
-      await page.reload();
-    }
+    await reloadUntil(
+      page,
+      () =>
+        page.getByRole('heading', { name: 'Reliability scorecard' }).waitFor(),
+      () => entities().getByRole('link', { name: 'Checkout', exact: true }),
+    );
   });
 
   after(async () => {
@@ -41,26 +33,44 @@ describe('Reliability scorecard', { timeout: 10 * 60_000 }, () => {
 
   it('shows coverage, the rollup by owner and every entity', async () => {
     const coverage = page.getByRole('list', { name: 'Coverage' });
-    assert.match(await coverage.innerText(), /Tier-0\/1 services with SLOs: \d+\/\d+/);
+    assert.match(
+      await coverage.innerText(),
+      /Tier-0\/1 services with SLOs: \d+\/\d+/,
+    );
     const rollup = page.getByRole('table', { name: 'Rollup by owner' });
     await rollup.getByText('payments', { exact: true }).waitFor();
-    await entities().getByRole('link', { name: 'Checkout', exact: true }).waitFor();
+    await entities()
+      .getByRole('link', { name: 'Checkout', exact: true })
+      .waitFor();
     await saveScreenshot(page, 'scorecard');
   });
 
   it('narrows the view with a search and drills down into a team', async () => {
     await page.getByRole('textbox', { name: 'Search' }).fill('search');
     await page.waitForURL(/q=search/);
-    await entities().getByRole('link', { name: 'Search API', exact: true }).waitFor();
-    await entities().getByRole('link', { name: 'Checkout', exact: true }).waitFor({ state: 'detached' });
+    await entities()
+      .getByRole('link', { name: 'Search API', exact: true })
+      .waitFor();
+    await entities()
+      .getByRole('link', { name: 'Checkout', exact: true })
+      .waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page
       .getByRole('table', { name: 'Rollup by owner' })
       .getByText('payments', { exact: true })
       .click();
-    await page.waitForURL(/owner=group%3Adefault%2Fpayments|owner=group:default\/payments/);
-    await entities().getByRole('link', { name: 'Checkout', exact: true }).waitFor();
-    assert.equal(await entities().getByRole('link', { name: 'Search API', exact: true }).count(), 0);
+    await page.waitForURL(
+      /owner=group%3Adefault%2Fpayments|owner=group:default\/payments/,
+    );
+    await entities()
+      .getByRole('link', { name: 'Checkout', exact: true })
+      .waitFor();
+    assert.equal(
+      await entities()
+        .getByRole('link', { name: 'Search API', exact: true })
+        .count(),
+      0,
+    );
   });
 
   it('exports the current view as CSV', async () => {
@@ -68,20 +78,31 @@ describe('Reliability scorecard', { timeout: 10 * 60_000 }, () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
-    const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+    const lines = (await readFile(await download.path(), 'utf8'))
+      .trim()
+      .split('\n');
     assert.match(lines[0], /^entity,title,tier,owner/);
-    assert.ok(lines.some(line => line.startsWith('component:default/checkout,')));
-    assert.ok(lines.slice(1).every(line => line.includes('group:default/payments')));
+    assert.ok(
+      lines.some(line => line.startsWith('component:default/checkout,')),
+    );
+    assert.ok(
+      lines.slice(1).every(line => line.includes('group:default/payments')),
+    );
   });
 
   it('opens an entity from its row', async () => {
-    await entities().getByRole('link', { name: 'Checkout', exact: true }).click();
+    await entities()
+      .getByRole('link', { name: 'Checkout', exact: true })
+      .click();
     await page.waitForURL(/\/catalog\/default\/component\/checkout/);
   });
 
   it('shows the weekly reliability review', async () => {
     await page.goto(`${APP_URL}/reliability?tab=weekly`);
-    await page.getByText(/Burning fast: \d+/).first().waitFor();
+    await page
+      .getByText(/Burning fast: \d+/)
+      .first()
+      .waitFor();
     await page.getByRole('table', { name: 'Services' }).waitFor();
     await saveScreenshot(page, 'weekly-review');
   });

@@ -7,6 +7,7 @@ import {
   ReliabilityProfile,
 } from '@reliability-suite/plugin-reliability-common';
 import { ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
+import { mockReliabilityApi } from './testApi';
 import { ReliabilityContent } from './ReliabilityContent';
 import { ReliabilityOverviewCard } from './ReliabilityOverviewCard';
 import { checkoutReadiness } from './readiness/testReadiness';
@@ -31,23 +32,14 @@ function render(
   slos: EntitySlos = noSlos,
   getReadiness: ReliabilityApi['getReadiness'] = async () => checkoutReadiness,
 ) {
-  const api: ReliabilityApi = {
-    getProfile,
-    getSlos: async () => slos,
-    evaluateNow: async () => slos,
-    getPrometheusRules: async () => 'groups: []\n',
-    getReadiness,
-    getReadinessEvents: async () => checkoutReadiness.events,
-    attest: jest.fn(),
-    waive: jest.fn(),
-    openReview: jest.fn(),
-    actOnReview: jest.fn(),
-    getScorecard: jest.fn(),
-    getScorecardRollups: jest.fn(),
-    getScorecardTrends: jest.fn(),
-    getWeeklyReview: jest.fn(),
-    exportScorecard: jest.fn(),
-  };
+  const api = mockReliabilityApi({
+    getProfile: jest.fn(getProfile),
+    getSlos: jest.fn().mockResolvedValue(slos),
+    evaluateNow: jest.fn().mockResolvedValue(slos),
+    getPrometheusRules: jest.fn().mockResolvedValue('groups: []\n'),
+    getReadiness: jest.fn(getReadiness),
+    getReadinessEvents: jest.fn().mockResolvedValue(checkoutReadiness.events),
+  });
   return renderInTestApp(
     <TestApiProvider apis={[[reliabilityApiRef, api]]}>
       <EntityProvider entity={checkoutEntity}>{element}</EntityProvider>

@@ -7,6 +7,7 @@ import {
   ReadinessEvent,
 } from '@reliability-suite/plugin-reliability-common';
 import { ReliabilityApi, reliabilityApiRef } from '../../api/ReliabilityApi';
+import { mockReliabilityApi } from '../testApi';
 import { formatDateTime } from '../format';
 import { checkoutEntity } from '../testProfiles';
 import { ReadinessContent } from './ReadinessContent';
@@ -25,23 +26,10 @@ const checkoutRef = {
 };
 
 function mockApi(readiness: EntityReadiness = checkoutReadiness) {
-  return {
-    getProfile: jest.fn(),
-    getSlos: jest.fn(),
-    evaluateNow: jest.fn(),
-    getPrometheusRules: jest.fn(),
+  return mockReliabilityApi({
     getReadiness: jest.fn().mockResolvedValue(readiness),
     getReadinessEvents: jest.fn().mockResolvedValue(readiness.events),
-    attest: jest.fn(),
-    waive: jest.fn(),
-    openReview: jest.fn(),
-    actOnReview: jest.fn(),
-    getScorecard: jest.fn(),
-    getScorecardRollups: jest.fn(),
-    getScorecardTrends: jest.fn(),
-    getWeeklyReview: jest.fn(),
-    exportScorecard: jest.fn(),
-  } satisfies ReliabilityApi;
+  });
 }
 
 async function render(api: ReliabilityApi) {

@@ -5,21 +5,12 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { ReliabilityApi, reliabilityApiRef } from '../../api/ReliabilityApi';
 import { ScorecardQuery } from '../../api/scorecardParams';
+import { mockReliabilityApi } from '../testApi';
 import { ScorecardPage } from './ScorecardPage';
 import { byOwner, byTier, firstPage, trendDays, week48 } from './testScorecard';
 
 function mockApi() {
-  return {
-    getProfile: jest.fn(),
-    getSlos: jest.fn(),
-    evaluateNow: jest.fn(),
-    getPrometheusRules: jest.fn(),
-    getReadiness: jest.fn(),
-    getReadinessEvents: jest.fn(),
-    attest: jest.fn(),
-    waive: jest.fn(),
-    openReview: jest.fn(),
-    actOnReview: jest.fn(),
+  return mockReliabilityApi({
     getScorecard: jest.fn().mockResolvedValue(firstPage),
     getScorecardRollups: jest
       .fn()
@@ -27,7 +18,7 @@ function mockApi() {
     getScorecardTrends: jest.fn().mockResolvedValue(trendDays),
     getWeeklyReview: jest.fn().mockResolvedValue(week48),
     exportScorecard: jest.fn().mockResolvedValue(undefined),
-  } satisfies ReliabilityApi;
+  });
 }
 
 /** Shows the router's current query string, to check what the page writes into the URL. */
