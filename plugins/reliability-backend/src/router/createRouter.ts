@@ -7,7 +7,6 @@ import { ReadinessService } from '../service/ReadinessService';
 import { RulesService } from '../service/RulesService';
 import { SloService } from '../service/SloService';
 import { ScorecardService } from '../scorecard/ScorecardService';
-import { scorecardCsv } from '../scorecard/scorecardCsv';
 import {
   parseDeployGateQuery,
   parseOverrideBody,
@@ -214,18 +213,16 @@ export function createRouter({
 
   router.get('/scorecard/export', async (req, res) => {
     const { format, ...query } = parseScorecardExportQuery(req.query);
-    const rows = await scorecard.rows(
-      query,
-      await httpAuth.credentials(req, anyCaller),
-    );
+    const credentials = await httpAuth.credentials(req, anyCaller);
     res.setHeader(
       'Content-Disposition',
       `attachment; filename="reliability-scorecard.${format}"`,
     );
     if (format === 'json') {
-      res.json(rows);
+      res.json(await scorecard.rows(query, credentials));
     } else {
-      res.type('text/csv').send(scorecardCsv(rows));
+      const lines = await scorecard.csvLines(query, credentials);
+      res.type('text/csv').send(lines.join(''));
     }
   });
 

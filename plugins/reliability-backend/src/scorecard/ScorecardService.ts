@@ -23,6 +23,7 @@ import {
   Visibility,
 } from '../store/ScorecardStore';
 import { PROFILE_KINDS } from '../sync/DefinitionsSync';
+import { SCORECARD_CSV_HEADER } from './scorecardCsv';
 import { isoWeekBounds, weeklyReview } from './weeklyReview';
 
 /**
@@ -52,6 +53,20 @@ export class ScorecardService {
     credentials: BackstageCredentials,
   ): Promise<ScorecardRow[]> {
     return this.deps.store.allRows(query, await this.visibility(credentials));
+  }
+
+  /** The export's CSV lines, header first, as stored by the projector. */
+  async csvLines(
+    query: Omit<ScorecardQuery, 'page' | 'pageSize'>,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    return [
+      SCORECARD_CSV_HEADER,
+      ...(await this.deps.store.csvLines(
+        query,
+        await this.visibility(credentials),
+      )),
+    ];
   }
 
   async rollups(

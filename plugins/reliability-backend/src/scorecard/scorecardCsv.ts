@@ -22,10 +22,13 @@ const COLUMNS: Array<[string, (row: ScorecardRow) => unknown]> = [
   ['missing', r => r.missing.join(' ')],
 ];
 
-/** The scorecard view as CSV (RFC 4180 quoting by csv-stringify), one line per entity. */
-export function scorecardCsv(rows: ScorecardRow[]): string {
-  return stringify(
-    rows.map(row => COLUMNS.map(([, value]) => value(row))),
-    { header: true, columns: COLUMNS.map(([name]) => name) },
-  );
+/** The export's header line (with its line break). */
+export const SCORECARD_CSV_HEADER = stringify([COLUMNS.map(([name]) => name)]);
+
+/**
+ * One entity's line of the export (RFC 4180 quoting by csv-stringify, with its line break). The
+ * projector stores it with the row, so an export concatenates stored lines.
+ */
+export function scorecardCsvLine(row: ScorecardRow): string {
+  return stringify([COLUMNS.map(([, value]) => value(row))]);
 }

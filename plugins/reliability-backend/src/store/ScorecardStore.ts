@@ -10,6 +10,7 @@ import {
   ScorecardSortField,
   ScorecardTrendPoint,
 } from '@reliability-suite/plugin-reliability-common';
+import { scorecardCsvLine } from '../scorecard/scorecardCsv';
 
 /** Which entities the caller may see: all of them, or only these refs. */
 export type Visibility = { all: true } | { refs: string[] };
@@ -83,6 +84,7 @@ function toDbRow(row: ScorecardRow) {
       .join(' ')
       .toLocaleLowerCase('en-US'),
     updated_at: row.updatedAt,
+    csv_line: scorecardCsvLine(row),
   };
 }
 
@@ -235,13 +237,11 @@ export class ScorecardStore {
     query: ScorecardQuery,
     visibility: Visibility,
   ): Promise<ScorecardPage> {
-    const base = this.filtered(query.filter, visibility);
-    const [{ count }] = await base.clone().count({ count: '*' });
-    const rows = await base
-      .clone()
+    const [{ count }] = await this.filtered(query.filter, visibility).count({
+      count: '*',
+    });
+    const rows = await this.sorted(query, visibility)
       .select('*')
-      .orderByRaw(nullsLast(query))
-      .orderBy('entity_ref')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize);
     return {
@@ -257,11 +257,21 @@ export class ScorecardStore {
     query: Omit<ScorecardQuery, 'page' | 'pageSize'>,
     visibility: Visibility,
   ): Promise<ScorecardRow[]> {
-    const rows = await this.filtered(query.filter, visibility)
-      .select('*')
-      .orderByRaw(nullsLast(query))
-      .orderBy('entity_ref');
+    const rows = await this.sorted(query, visibility).select('*');
     return rows.map(fromDbRow);
+  }
+
+  /** The CSV lines of every row of the filter, sorted, as the projector rendered them. */
+  async csvLines(
+    query: Omit<ScorecardQuery, 'page' | 'pageSize'>,
+    visibility: Visibility,
+  ): Promise<string[]> {
+    const rows = await this.sorted(query, visibility).select('csv_line');
+    if (rows.every(row => row.csv_line !== null)) {
+      return rows.map(row => row.csv_line);
+    }
+    // Rows projected before lines were stored (until the next projection): render them all.
+    return (await this.allRows(query, visibility)).map(scorecardCsvLine);
   }
 
   /** Rollups by a dimension, largest group first, and the totals over all of them. */
@@ -302,8 +312,7 @@ export class ScorecardStore {
     let query = this.db('scorecard_daily').where('day', '>=', fromDay);
     if (filter.owners?.length) query = query.whereIn('owner', filter.owners);
     if (filter.tiers?.length) query = query.whereIn('tier', filter.tiers);
-    if (!('all' in visibility))
-      query = query.whereIn('entity_ref', visibility.refs);
+    query = this.visibleOnly(query, visibility);
     const rows = await query
       .select(
         'day',
@@ -328,8 +337,7 @@ export class ScorecardStore {
       fromDay,
       toDay,
     ]);
-    if (!('all' in visibility))
-      query = query.whereIn('entity_ref', visibility.refs);
+    query = this.visibleOnly(query, visibility);
     const rows = await query.orderBy(['day', 'entity_ref']);
     return rows.map(row => ({
       day: row.day,
@@ -342,10 +350,43 @@ export class ScorecardStore {
     }));
   }
 
+  /**
+   * Restricts a query to the visible entities, their refs bound as one value (an array on
+   * PostgreSQL, a JSON array on SQLite): one bound value per ref would exceed the databases'
+   * limits (65,535 and 32,766 bound values) for callers who can see tens of thousands of entities.
+   */
+  private visibleOnly<Q extends Knex.QueryBuilder>(
+    query: Q,
+    visibility: Visibility,
+  ): Q {
+    if ('all' in visibility) return query;
+    switch (this.db.client.config.client) {
+      case 'pg':
+        query.whereRaw('entity_ref = any(?)', [visibility.refs]);
+        break;
+      case 'better-sqlite3':
+      case 'sqlite3':
+        query.whereRaw('entity_ref in (select value from json_each(?))', [
+          JSON.stringify(visibility.refs),
+        ]);
+        break;
+      default:
+        query.whereIn('entity_ref', visibility.refs);
+    }
+    return query;
+  }
+
+  private sorted(
+    query: Omit<ScorecardQuery, 'page' | 'pageSize'>,
+    visibility: Visibility,
+  ) {
+    return this.filtered(query.filter, visibility)
+      .orderByRaw(nullsLast(query))
+      .orderBy('entity_ref');
+  }
+
   private filtered(filter: ScorecardFilter, visibility: Visibility) {
-    let query = this.db('scorecard_rows');
-    if (!('all' in visibility))
-      query = query.whereIn('entity_ref', visibility.refs);
+    let query = this.visibleOnly(this.db('scorecard_rows'), visibility);
     const lists: Array<[string, unknown[] | undefined]> = [
       ['tier', filter.tiers],
       ['owner', filter.owners],

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Link from '@material-ui/core/Link';
 import Paper from '@material-ui/core/Paper';
@@ -6,6 +7,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
@@ -52,9 +54,13 @@ const COLUMNS: Array<[string, (group: ScorecardRollup) => string | number]> = [
   ],
 ];
 
+/** Groups per page: an organisation has hundreds of owners and systems. */
+const PAGE_SIZES = [10, 25, 100];
+
 /**
- * Coverage and health per owner, system, domain or tier. Choosing a group narrows the whole page
- * to it (drill-down); the group of entities without one cannot be chosen.
+ * Coverage and health per owner, system, domain or tier, largest group first and paged. Choosing
+ * a group narrows the whole page to it (drill-down); the group of entities without one cannot be
+ * chosen.
  */
 export function RollupTable({
   by,
@@ -68,8 +74,12 @@ export function RollupTable({
   onDrillDown: (key: string) => void;
 }) {
   const titleId = 'scorecard-rollup-title';
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+  // New groups (another dimension or filter) start at their first page.
+  useEffect(() => setPage(0), [groups]);
   return (
-    <Paper variant="outlined">
+    <Paper variant="outlined" component="section" aria-labelledby={titleId}>
       <Box
         display="flex"
         alignItems="center"
@@ -116,7 +126,7 @@ export function RollupTable({
                 </TableCell>
               </TableRow>
             )}
-            {groups.map(group => {
+            {groups.slice(page * pageSize, (page + 1) * pageSize).map(group => {
               const name = groupName(by, group.key);
               const drillDown =
                 group.key === undefined
@@ -159,6 +169,20 @@ export function RollupTable({
           </TableBody>
         </Table>
       </TableContainer>
+      {groups.length > PAGE_SIZES[0] && (
+        <TablePagination
+          component="div"
+          count={groups.length}
+          page={Math.min(page, Math.floor((groups.length - 1) / pageSize))}
+          rowsPerPage={pageSize}
+          rowsPerPageOptions={PAGE_SIZES}
+          onPageChange={(_, next) => setPage(next)}
+          onRowsPerPageChange={event => {
+            setPageSize(Number(event.target.value));
+            setPage(0);
+          }}
+        />
+      )}
     </Paper>
   );
 }

@@ -7,7 +7,15 @@ import { ReliabilityApi, reliabilityApiRef } from '../../api/ReliabilityApi';
 import { ScorecardQuery } from '../../api/scorecardParams';
 import { mockReliabilityApi } from '../testApi';
 import { ScorecardPage } from './ScorecardPage';
-import { byOwner, byTier, firstPage, trendDays, week48 } from './testScorecard';
+import {
+  byOwner,
+  byTier,
+  firstPage,
+  orgTotals,
+  rollup,
+  trendDays,
+  week48,
+} from './testScorecard';
 
 function mockApi() {
   return mockReliabilityApi({
@@ -273,6 +281,50 @@ describe('ScorecardPage', () => {
     );
     expect(urlParams()).toEqual({ owner: 'group:default/payments' });
     expect(screen.getByLabelText('Owner')).toHaveValue('payments');
+  });
+
+  it('pages a rollup of many groups, largest first', async () => {
+    const api = mockApi();
+    api.getScorecardRollups.mockResolvedValue({
+      by: 'owner',
+      groups: Array.from({ length: 23 }, (_, i) =>
+        rollup({
+          key: `group:default/team-${String(i + 1).padStart(2, '0')}`,
+          entities: 100 - i,
+        }),
+      ),
+      totals: orgTotals,
+    });
+    await render(api);
+    const rollupSection = await screen.findByRole('region', {
+      name: 'Rollup by owner',
+    });
+    const groupNames = () =>
+      within(rollupTable())
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => row.querySelector('th')?.textContent);
+    expect(groupNames()).toEqual([
+      'team-01',
+      'team-02',
+      'team-03',
+      'team-04',
+      'team-05',
+      'team-06',
+      'team-07',
+      'team-08',
+      'team-09',
+      'team-10',
+    ]);
+    expect(within(rollupSection).getByText('1-10 of 23')).toBeInTheDocument();
+    fireEvent.click(
+      within(rollupSection).getByRole('button', { name: 'Next page' }),
+    );
+    fireEvent.click(
+      within(rollupSection).getByRole('button', { name: 'Next page' }),
+    );
+    expect(groupNames()).toEqual(['team-21', 'team-22', 'team-23']);
+    expect(within(rollupSection).getByText('21-23 of 23')).toBeInTheDocument();
   });
 
   it('drills down into a team from the rollup', async () => {

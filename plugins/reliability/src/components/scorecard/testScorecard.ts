@@ -7,7 +7,7 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import { ScorecardRollups } from '../../api/ReliabilityApi';
 
-const rollup = (change: Partial<ScorecardRollup>): ScorecardRollup => ({
+export const rollup = (change: Partial<ScorecardRollup>): ScorecardRollup => ({
   entities: 0,
   withSlos: 0,
   critical: 0,
