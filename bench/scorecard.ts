@@ -19,7 +19,8 @@ import { ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execSync } from 'node:child_process';
+import { execFile, execSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import {
   BENCH_DIR,
   BenchDb,
@@ -42,6 +43,8 @@ const TI_SAMPLE = Number(option('ti-sample', '200'));
 /** A full Tech Insights run estimated longer than this is extrapolated from the sample instead. */
 const TI_FULL_LIMIT_S = Number(option('ti-full-limit', '300'));
 const ONLY = option('only', '');
+const PAGE_RUNS = Number(option('page-runs', '10'));
+const PAGE = !flag('no-page');
 
 const nodeTransform = require.resolve(
   '@backstage/cli/config/nodeTransform.cjs',
@@ -183,6 +186,34 @@ interface ScorecardResult {
   dbBytes: number;
   firstPageRefs: string[];
   missingByRef: Map<string, string[]>;
+  page?: PageInteractive;
+}
+
+interface PageInteractive {
+  cold: number;
+  reload: Omit<Timing, 'bytes'>;
+  navigation: Omit<Timing, 'bytes'>;
+}
+
+/**
+ * The scorecard page of the demo portal (started by bench/run.sh) in headless Chromium, its
+ * scorecard requests answered by the backend at `base`: bench/pageInteractive.mjs.
+ */
+async function measurePage(base: string, entities: number) {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      path.join(__dirname, 'pageInteractive.mjs'),
+      '--api',
+      base,
+      '--runs',
+      String(PAGE_RUNS),
+      '--entities',
+      String(entities),
+    ],
+    { maxBuffer: 1024 * 1024 },
+  );
+  return JSON.parse(stdout) as PageInteractive;
 }
 
 async function seed(db: BenchDb) {
@@ -219,8 +250,14 @@ async function benchScorecard(db: BenchDb): Promise<ScorecardResult> {
     const missingByRef = new Map<string, string[]>(
       rows.map((r: any) => [r.entityRef, r.missing]),
     );
+    let page: PageInteractive | undefined;
+    if (PAGE) {
+      log(`[${db.kind}] the scorecard page in Chromium, ${PAGE_RUNS} runs`);
+      page = await measurePage(base, ready.rows);
+    }
     const { memory } = await child.request('memory');
     return {
+      page,
       db: db.kind,
       seed: seeded,
       rows: ready.rows,
@@ -506,6 +543,39 @@ async function main() {
       }),
     ]),
   );
+  if (scorecard.some(r => r.page)) {
+    p(
+      `### Scorecard page interactive in headless Chromium (ms; first 50 rows, count, coverage and rollup rendered)`,
+    );
+    p();
+    p(
+      "The demo portal as deployed (the app's production bundle served by the backend) signed in as the guest; " +
+        "its scorecard requests answered by this run's backend with the whole organisation.",
+    );
+    p();
+    table([
+      [
+        'First load of `/reliability`, empty HTTP cache (every script fetched and compiled)',
+        ...scorecard.map(r => (r.page ? ms(r.page.cold) : '–')),
+      ],
+      [
+        `Reload of \`/reliability\`, p50 / p95 (${PAGE_RUNS} runs)`,
+        ...scorecard.map(r =>
+          r.page
+            ? `${ms(r.page.reload.p50)} / **${ms(r.page.reload.p95)}**`
+            : '–',
+        ),
+      ],
+      [
+        `From the catalog, a click on "Reliability" in the sidebar, p50 / p95 (${PAGE_RUNS} runs)`,
+        ...scorecard.map(r =>
+          r.page
+            ? `${ms(r.page.navigation.p50)} / **${ms(r.page.navigation.p95)}**`
+            : '–',
+        ),
+      ],
+    ]);
+  }
   p(
     '### Backend memory (MiB; the child process running only the backend; after a full GC)',
   );

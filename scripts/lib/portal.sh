@@ -9,6 +9,18 @@ start_portal() {
   wait_for_url "http://localhost:3000/" 180 "app"
 }
 
+# The portal as deployed: the app's production bundle (built first) served by the backend alone
+# on :7007 (app-backend), for measurements of the page as users get it.
+start_built_portal() {
+  mkdir -p "$PORTAL_LOG_DIR"
+  ( cd "$REPO_ROOT" && yarn workspace app build > "$PORTAL_LOG_DIR/app-build.log" 2>&1 ) || {
+    tail -40 "$PORTAL_LOG_DIR/app-build.log" >&2
+    return 1
+  }
+  ( cd "$REPO_ROOT" && setsid yarn workspace backend start > "$PORTAL_LOG_DIR/portal.log" 2>&1 & echo $! > "$REPO_ROOT/.run/portal.pid" )
+  wait_for_url "http://localhost:7007/" 180 "backend"
+}
+
 stop_portal() {
   local pid
   pid=$(cat "$REPO_ROOT/.run/portal.pid" 2>/dev/null) || return 0
