@@ -104,6 +104,17 @@ export interface Config {
     };
     /** Which named error-budget policy each tier uses, e.g. `{ "0": strict }`. */
     errorBudgetPolicyByTier?: { [tier: string]: string };
+    /** The org scorecard. */
+    scorecard?: {
+      /**
+       * Days before today whose missing daily snapshots (trends, weekly review) are measured
+       * afterwards, once, after a definitions sync: every SLO evaluated at the end of each such
+       * day against its metric source, which must still hold that data (Prometheus retention).
+       * Fills the history after installation and days the backend did not run. Costs one
+       * evaluation of every SLO per missing day. Default 0 (off).
+       */
+      backfillDays?: number;
+    };
     /** The scheduled reading of every entity's SLO files into the store. */
     definitions?: {
       /** Minutes between two reads of all definitions. Default 5. */

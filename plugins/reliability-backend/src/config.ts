@@ -23,6 +23,8 @@ export interface ReliabilitySettings {
   readinessItems: ReadinessItem[];
   scrapeIntervalSeconds: number;
   policy: PolicySettings;
+  /** Days before today whose missing scorecard snapshots are measured afterwards. */
+  scorecardBackfillDays: number;
 }
 
 export function readReliabilitySettings(config: Config): ReliabilitySettings {
@@ -55,6 +57,8 @@ export function readReliabilitySettings(config: Config): ReliabilitySettings {
     scrapeIntervalSeconds:
       root?.getOptionalNumber('evaluation.scrapeIntervalSeconds') ?? 60,
     policy: readPolicySettings(config),
+    scorecardBackfillDays:
+      root?.getOptionalNumber('scorecard.backfillDays') ?? 0,
     readinessItems: readReadinessItems(config),
   };
 }

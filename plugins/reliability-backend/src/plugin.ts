@@ -147,6 +147,9 @@ export const reliabilityPlugin = createBackendPlugin({
             await sync.syncAll();
             await evaluator.evaluateAll();
             await projector.projectAll();
+            await projector.backfill(settings.scorecardBackfillDays, at =>
+              evaluator.statusesAt(at),
+            );
           },
         });
         await scheduler.scheduleTask({

@@ -4,6 +4,8 @@ import {
   EntityReliabilitySettings,
   ErrorBudgetPolicy,
   SloDefinition,
+  SloFigures,
+  SloStatus,
 } from '@reliability-suite/plugin-reliability-common';
 import { DefinitionsStore } from '../store/DefinitionsStore';
 import { StatusStore } from '../store/StatusStore';
@@ -63,6 +65,55 @@ export class SloEvaluator {
     );
   }
 
+  /**
+   * Every stored SLO's status as measured at a past moment `at`, by entity, stored nowhere (for
+   * the scorecard's history). An SLO that cannot be measured then is degraded without figures.
+   */
+  async statusesAt(at: number): Promise<Map<string, SloStatus[]>> {
+    const byEntity = new Map<string, SloStatus[]>();
+    for (const {
+      entityRef,
+      settings,
+      slo,
+    } of await this.deps.definitions.listSlos()) {
+      let status: SloStatus;
+      try {
+        const figures = await this.measure(
+          slo,
+          this.deps.policyFor(settings),
+          at,
+        );
+        status = { sloName: slo.name, state: 'ok', figures, goodAt: at };
+      } catch (error) {
+        status = {
+          sloName: slo.name,
+          state: 'degraded',
+          error: error instanceof Error ? error.message : stringifyError(error),
+          attemptedAt: at,
+        };
+      }
+      byEntity.set(entityRef, [...(byEntity.get(entityRef) ?? []), status]);
+    }
+    return byEntity;
+  }
+
+  /** The SLO's figures at `now`, from its metric source. */
+  private async measure(
+    slo: SloDefinition,
+    policy: ErrorBudgetPolicy,
+    now: number,
+  ): Promise<SloFigures> {
+    const metric = slo.indicator.metric;
+    const sourceName =
+      metric.type === 'ratio'
+        ? metric.total.metricSource
+        : metric.query.metricSource;
+    return evaluateSlo(slo, this.deps.sources.get(sourceName), now, {
+      ...this.deps.options,
+      policy,
+    });
+  }
+
   /** Returns false when the SLO could not be evaluated (degraded). */
   private async evaluateOne(
     entityRef: string,
@@ -70,21 +121,8 @@ export class SloEvaluator {
     policy: ErrorBudgetPolicy,
     now: number,
   ): Promise<boolean> {
-    const metric = slo.indicator.metric;
-    const sourceName =
-      metric.type === 'ratio'
-        ? metric.total.metricSource
-        : metric.query.metricSource;
     try {
-      const figures = await evaluateSlo(
-        slo,
-        this.deps.sources.get(sourceName),
-        now,
-        {
-          ...this.deps.options,
-          policy,
-        },
-      );
+      const figures = await this.measure(slo, policy, now);
       await this.deps.statuses.saveSuccess(entityRef, slo.name, figures);
       return true;
     } catch (error) {

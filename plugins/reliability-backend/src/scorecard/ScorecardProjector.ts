@@ -1,8 +1,10 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { DateTime } from 'luxon';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   PagingLinkTemplates,
+  SloStatus,
   TierDefinition,
 } from '@reliability-suite/plugin-reliability-common';
 import { Checklist } from '../readiness/assessReadiness';
@@ -11,7 +13,7 @@ import { ReadinessStore } from '../store/ReadinessStore';
 import { ScorecardStore } from '../store/ScorecardStore';
 import { StatusStore } from '../store/StatusStore';
 import { PROFILE_KINDS } from '../sync/DefinitionsSync';
-import { scorecardRow } from './scorecardRow';
+import { ScorecardSources, scorecardRow } from './scorecardRow';
 
 const PAGE_SIZE = 500;
 
@@ -37,35 +39,79 @@ export class ScorecardProjector {
   ) {}
 
   async projectAll(now = Date.now()): Promise<number> {
+    const [sources, statuses] = await Promise.all([
+      this.sources(),
+      this.deps.statuses.allWithoutHistory(),
+    ]);
+    const rows = this.rows({ ...sources, statuses }, now);
+    await this.deps.scorecard.replaceAll(rows, utcDay(now), now);
+    this.deps.logger.info(`Scorecard projected: ${rows.length} entities`);
+    return rows.length;
+  }
+
+  /**
+   * Fills the history of the last `days` days before today where it has no snapshot (after the
+   * installation, or days the backend did not run): each SLO measured at the end of that day
+   * (23:59 UTC) by `statusesAt` (the evaluator, against the metric sources); catalog,
+   * definitions and readiness as they are now. Returns the days filled, oldest first.
+   */
+  async backfill(
+    days: number,
+    statusesAt: (at: number) => Promise<Map<string, SloStatus[]>>,
+    now = Date.now(),
+  ): Promise<string[]> {
+    if (days <= 0) return [];
+    const today = DateTime.fromMillis(now, { zone: 'utc' }).startOf('day');
+    const wanted = Array.from(
+      { length: days },
+      (_, i) => today.minus({ days: days - i }).toISODate()!,
+    );
+    const present = new Set(await this.deps.scorecard.snapshotDays(wanted[0]));
+    const missing = wanted.filter(day => !present.has(day));
+    if (missing.length === 0) return [];
+    const sources = await this.sources();
+    for (const day of missing) {
+      const endOfDay =
+        DateTime.fromISO(day, { zone: 'utc' }).plus({ days: 1 }).toMillis() -
+        60_000;
+      const statuses = await statusesAt(endOfDay);
+      await this.deps.scorecard.addSnapshot(
+        this.rows({ ...sources, statuses }, endOfDay),
+        day,
+      );
+    }
+    this.deps.logger.info(
+      `Scorecard history filled for ${missing.length} days (${missing[0]} to ${
+        missing[missing.length - 1]
+      })`,
+    );
+    return missing;
+  }
+
+  /** Everything a row is made of but the SLO statuses. */
+  private async sources(): Promise<Omit<ScorecardSources, 'statuses'>> {
     const { deps } = this;
-    const [entities, definitions, statuses, itemEvents, reviews] =
-      await Promise.all([
-        this.catalogEntities(),
-        deps.definitions.all(),
-        deps.statuses.allWithoutHistory(),
-        deps.readiness.itemEventsByEntity(),
-        deps.readiness.latestReviews(),
-      ]);
-    const sources = {
+    const [entities, definitions, itemEvents, reviews] = await Promise.all([
+      this.catalogEntities(),
+      deps.definitions.all(),
+      deps.readiness.itemEventsByEntity(),
+      deps.readiness.latestReviews(),
+    ]);
+    return {
       entities,
       definitions,
-      statuses,
       itemEvents,
       reviews,
       tiers: deps.tiers,
       paging: deps.paging,
       checklist: deps.checklist,
     };
-    const rows = [...entities.values()]
+  }
+
+  private rows(sources: ScorecardSources, now: number) {
+    return [...sources.entities.values()]
       .filter(entity => PROFILE_KINDS.includes(entity.kind))
       .map(entity => scorecardRow(entity, sources, now));
-    await deps.scorecard.replaceAll(
-      rows,
-      new Date(now).toISOString().slice(0, 10),
-      now,
-    );
-    deps.logger.info(`Scorecard projected: ${rows.length} entities`);
-    return rows.length;
   }
 
   /** Profile kinds and the groups that own them (on-call is inherited from the owner group). */
@@ -87,4 +133,9 @@ export class ScorecardProjector {
     } while (cursor);
     return entities;
   }
+}
+
+/** The UTC day of an instant, e.g. 2026-11-23. */
+function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
 }

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { DateTime } from 'luxon';
 import {
   BudgetStatus,
@@ -15,13 +16,21 @@ const URGENCY: Record<BudgetStatus, number> = {
   no_data: 3,
 };
 
-/** Monday to Sunday (UTC) of an ISO week such as `2026-W48`; the current week when absent. */
+/**
+ * Monday to Sunday (UTC) of an ISO week such as `2026-W48`; the current week when absent. A week
+ * the year does not have (2025-W53) is an `InputError`.
+ */
 export function isoWeekBounds(week: string | undefined, now: number) {
   const monday = (
     week
       ? DateTime.fromISO(week, { zone: 'utc' })
       : DateTime.fromMillis(now, { zone: 'utc' })
   ).startOf('week');
+  if (!monday.isValid) {
+    throw new InputError(
+      `week ${week} does not exist: ${monday.invalidExplanation}`,
+    );
+  }
   return {
     week: monday.toFormat("kkkk-'W'WW"),
     start: monday.toISODate()!,

@@ -3,9 +3,14 @@ import {
   TestDatabases,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { ScorecardRow } from '@reliability-suite/plugin-reliability-common';
+import {
+  ScorecardRow,
+  ScorecardTrendPoint,
+} from '@reliability-suite/plugin-reliability-common';
 import { migratedClient } from './DefinitionsStore';
+import { isoWeekBounds, weeklyReview } from '../scorecard/weeklyReview';
 import { ScorecardQuery, ScorecardStore } from './ScorecardStore';
+import { org, payments, search } from '../testing/scorecardRows';
 
 jest.setTimeout(60_000);
 
@@ -19,93 +24,6 @@ async function open(databaseId: TestDatabaseId) {
     ),
   );
 }
-
-function row(name: string, fields: Partial<ScorecardRow>): ScorecardRow {
-  return {
-    entityRef: `component:default/${name}`,
-    kind: 'Component',
-    namespace: 'default',
-    name,
-    runbookCount: 0,
-    sloCount: 0,
-    budgetStatus: 'no_data',
-    policyState: 'nodata',
-    missing: [],
-    updatedAt: 1000,
-    ...fields,
-  };
-}
-
-const payments = 'group:default/payments';
-const search = 'group:default/search';
-/** A small org: two teams, Tier 0–3, some without SLOs or on-call. */
-const org = [
-  row('checkout', {
-    title: 'Checkout',
-    tier: 1,
-    owner: payments,
-    system: 'system:default/shop',
-    domain: 'domain:default/commerce',
-    lifecycle: 'production',
-    onCall: 'PagerDuty PGRP001',
-    runbookCount: 2,
-    sloCount: 2,
-    attainment: 1,
-    budgetRemaining: 0.8,
-    maxBurnRate: 0.4,
-    budgetStatus: 'on_track',
-    policyState: 'green',
-    readinessScore: 1,
-  }),
-  row('ledger', {
-    tier: 0,
-    owner: payments,
-    system: 'system:default/shop',
-    domain: 'domain:default/commerce',
-    lifecycle: 'production',
-    onCall: 'PagerDuty PGRP001',
-    runbookCount: 1,
-    sloCount: 1,
-    attainment: 0,
-    budgetRemaining: -0.5,
-    maxBurnRate: 20,
-    budgetStatus: 'burning_fast',
-    policyState: 'red',
-    readinessScore: 0.5,
-  }),
-  row('invoicing', {
-    tier: 1,
-    owner: payments,
-    system: 'system:default/billing',
-    lifecycle: 'production',
-    sloCount: 0,
-    missing: ['onCall', 'slos'],
-    readinessScore: 0.25,
-  }),
-  row('search-api', {
-    title: 'Search API',
-    tier: 1,
-    owner: search,
-    system: 'system:default/search',
-    lifecycle: 'production',
-    onCall: 'Slack #search',
-    runbookCount: 1,
-    sloCount: 3,
-    attainment: 2 / 3,
-    budgetRemaining: 0.1,
-    maxBurnRate: 4,
-    budgetStatus: 'burning_slow',
-    policyState: 'yellow',
-    readinessScore: 0.75,
-  }),
-  row('autocomplete', {
-    tier: 3,
-    owner: search,
-    lifecycle: 'experimental',
-    sloCount: 0,
-    missing: ['slos'],
-  }),
-];
 
 const query = (fields: Partial<ScorecardQuery> = {}): ScorecardQuery => ({
   filter: {},
@@ -368,6 +286,591 @@ describe.each(databases.eachSupportedId())(
         ['2026-11-19', 1],
         ['2026-11-20', 1],
       ]);
+    });
+
+    describe('trends over several days', () => {
+      const [checkout, ledger, invoicing, searchApi, autocomplete] = org;
+      const day1 = '2026-11-16';
+      const day2 = '2026-11-17';
+      const day3 = '2026-11-18';
+      // No projection on 2026-11-19.
+      const day4 = '2026-11-20';
+      /** Each day's projection: rows with that day's figures, and their breached SLOs. */
+      const days: Array<[string, Array<[ScorecardRow, number]>]> = [
+        [
+          day1,
+          [
+            [checkout, 0],
+            [
+              {
+                ...ledger,
+                attainment: 1,
+                budgetRemaining: 0.25,
+                budgetStatus: 'burning_slow',
+                policyState: 'yellow',
+              },
+              0,
+            ],
+            [invoicing, 0],
+            [
+              {
+                ...searchApi,
+                attainment: 1,
+                budgetRemaining: 0.5,
+                budgetStatus: 'on_track',
+                policyState: 'green',
+              },
+              0,
+            ],
+            [autocomplete, 0],
+          ],
+        ],
+        [
+          day2,
+          [
+            [checkout, 0],
+            [ledger, 1],
+            [invoicing, 0],
+            [
+              {
+                ...searchApi,
+                attainment: 0.5,
+                budgetRemaining: 0.125,
+              },
+              1,
+            ],
+            [autocomplete, 0],
+          ],
+        ],
+        [
+          day3,
+          [
+            [
+              {
+                ...checkout,
+                attainment: 0.5,
+                budgetRemaining: 0.25,
+                budgetStatus: 'burning_slow',
+                policyState: 'yellow',
+              },
+              1,
+            ],
+            [{ ...ledger, budgetRemaining: -0.75 }, 1],
+            // Its first SLO, not measured yet.
+            [{ ...invoicing, sloCount: 1, missing: ['onCall'] }, 0],
+            [
+              {
+                ...searchApi,
+                attainment: 0.25,
+                budgetRemaining: -0.25,
+                budgetStatus: 'burning_fast',
+                policyState: 'red',
+              },
+              2,
+            ],
+            // autocomplete is gone.
+          ],
+        ],
+        [
+          day4,
+          [
+            [checkout, 0],
+            [{ ...ledger, budgetRemaining: -0.75 }, 1],
+            [{ ...invoicing, sloCount: 1, missing: ['onCall'] }, 0],
+            [
+              {
+                ...searchApi,
+                attainment: 0.5,
+                budgetRemaining: -0.25,
+                budgetStatus: 'burning_fast',
+                policyState: 'red',
+              },
+              1,
+            ],
+          ],
+        ],
+      ];
+
+      let store: ScorecardStore;
+      beforeAll(async () => {
+        store = await open(databaseId);
+        for (const [i, [day, rows]] of days.entries()) {
+          const projectedAt = (i + 1) * 10_000;
+          await store.replaceAll(
+            rows.map(([r, breachedSlos]) => ({
+              row: { ...r, updatedAt: projectedAt },
+              breachedSlos,
+            })),
+            day,
+            projectedAt,
+          );
+        }
+      });
+
+      /** The health counts of each point: day, entities, with SLOs, burning fast/slow, on track, no data, out of budget. */
+      const health = (points: ScorecardTrendPoint[]) =>
+        points.map(p => [
+          p.day,
+          p.entities,
+          p.withSlos,
+          p.burningFast,
+          p.burningSlow,
+          p.onTrack,
+          p.noData,
+          p.outOfBudget,
+        ]);
+
+      it('gives one point per projected day, oldest first, with exact coverage and health', async () => {
+        const coverage = {
+          critical: 4,
+          criticalWithOnCall: 3,
+          withOnCall: 3,
+          withRunbooks: 3,
+          readinessScore: 0.625,
+        };
+        expect(await store.trends(day1, {}, all)).toEqual([
+          {
+            day: day1,
+            entities: 5,
+            withSlos: 3,
+            criticalWithSlos: 3,
+            outOfBudget: 0,
+            burningFast: 0,
+            burningSlow: 1,
+            onTrack: 2,
+            noData: 2,
+            attainment: 1,
+            ...coverage,
+          },
+          {
+            day: day2,
+            entities: 5,
+            withSlos: 3,
+            criticalWithSlos: 3,
+            outOfBudget: 1,
+            burningFast: 1,
+            burningSlow: 1,
+            onTrack: 1,
+            noData: 2,
+            attainment: 0.5,
+            ...coverage,
+          },
+          {
+            day: day3,
+            entities: 4,
+            withSlos: 4,
+            criticalWithSlos: 4,
+            outOfBudget: 2,
+            burningFast: 2,
+            burningSlow: 1,
+            onTrack: 0,
+            noData: 1,
+            attainment: 0.25,
+            ...coverage,
+          },
+          {
+            day: day4,
+            entities: 4,
+            withSlos: 4,
+            criticalWithSlos: 4,
+            outOfBudget: 2,
+            burningFast: 2,
+            burningSlow: 0,
+            onTrack: 1,
+            noData: 1,
+            attainment: 0.5,
+            ...coverage,
+          },
+        ]);
+      });
+
+      it('leaves out the days before the first day asked for', async () => {
+        expect(health(await store.trends(day2, {}, all))).toEqual([
+          [day2, 5, 3, 1, 1, 1, 2, 1],
+          [day3, 4, 4, 2, 1, 0, 1, 2],
+          [day4, 4, 4, 2, 0, 1, 1, 2],
+        ]);
+        expect(health(await store.trends('2026-11-19', {}, all))).toEqual([
+          [day4, 4, 4, 2, 0, 1, 1, 2],
+        ]);
+        expect(await store.trends('2026-11-21', {}, all)).toEqual([]);
+      });
+
+      it.each([
+        [
+          'an owner',
+          { owners: [payments] },
+          [
+            [day1, 3, 2, 0, 1, 1, 1, 0],
+            [day2, 3, 2, 1, 0, 1, 1, 1],
+            [day3, 3, 3, 1, 1, 0, 1, 1],
+            [day4, 3, 3, 1, 0, 1, 1, 1],
+          ],
+        ],
+        [
+          'both owners',
+          { owners: [payments, search] },
+          [
+            [day1, 5, 3, 0, 1, 2, 2, 0],
+            [day2, 5, 3, 1, 1, 1, 2, 1],
+            [day3, 4, 4, 2, 1, 0, 1, 2],
+            [day4, 4, 4, 2, 0, 1, 1, 2],
+          ],
+        ],
+        [
+          'a tier',
+          { tiers: [1] },
+          [
+            [day1, 3, 2, 0, 0, 2, 1, 0],
+            [day2, 3, 2, 0, 1, 1, 1, 0],
+            [day3, 3, 3, 1, 1, 0, 1, 1],
+            [day4, 3, 3, 1, 0, 1, 1, 1],
+          ],
+        ],
+        [
+          'a tier of an entity that is gone (no points after it went)',
+          { tiers: [3] },
+          [
+            [day1, 1, 0, 0, 0, 0, 1, 0],
+            [day2, 1, 0, 0, 0, 0, 1, 0],
+          ],
+        ],
+        [
+          'an owner and a tier',
+          { owners: [search], tiers: [1] },
+          [
+            [day1, 1, 1, 0, 0, 1, 0, 0],
+            [day2, 1, 1, 0, 1, 0, 0, 0],
+            [day3, 1, 1, 1, 0, 0, 0, 1],
+            [day4, 1, 1, 1, 0, 0, 0, 1],
+          ],
+        ],
+        ['an owner without entities', { owners: ['group:default/nobody'] }, []],
+      ])('narrows trends to %s', async (_label, filter, expected) => {
+        expect(health(await store.trends(day1, filter, all))).toEqual(expected);
+      });
+
+      it('counts only the entities the caller can see', async () => {
+        const visible = {
+          refs: [
+            'component:default/ledger',
+            'component:default/search-api',
+            'component:default/unknown',
+          ],
+        };
+        const trend = await store.trends(day1, {}, visible);
+        expect(health(trend)).toEqual([
+          [day1, 2, 2, 0, 1, 1, 0, 0],
+          [day2, 2, 2, 1, 1, 0, 0, 1],
+          [day3, 2, 2, 2, 0, 0, 0, 2],
+          [day4, 2, 2, 2, 0, 0, 0, 2],
+        ]);
+        expect(trend.map(t => [t.attainment, t.readinessScore])).toEqual([
+          [1, 0.625],
+          [0.25, 0.625],
+          [0.125, 0.625],
+          [0.25, 0.625],
+        ]);
+        expect(
+          health(await store.trends(day1, { owners: [payments] }, visible)),
+        ).toEqual([
+          [day1, 1, 1, 0, 1, 0, 0, 0],
+          [day2, 1, 1, 1, 0, 0, 0, 1],
+          [day3, 1, 1, 1, 0, 0, 0, 1],
+          [day4, 1, 1, 1, 0, 0, 0, 1],
+        ]);
+        expect(
+          await store.trends(
+            day1,
+            {},
+            { refs: ['component:default/autocomplete'] },
+          ),
+        ).toEqual([
+          {
+            day: day1,
+            entities: 1,
+            withSlos: 0,
+            critical: 0,
+            criticalWithSlos: 0,
+            criticalWithOnCall: 0,
+            withOnCall: 0,
+            withRunbooks: 0,
+            outOfBudget: 0,
+            burningFast: 0,
+            burningSlow: 0,
+            onTrack: 0,
+            noData: 1,
+            attainment: undefined,
+            readinessScore: undefined,
+          },
+          {
+            day: day2,
+            entities: 1,
+            withSlos: 0,
+            critical: 0,
+            criticalWithSlos: 0,
+            criticalWithOnCall: 0,
+            withOnCall: 0,
+            withRunbooks: 0,
+            outOfBudget: 0,
+            burningFast: 0,
+            burningSlow: 0,
+            onTrack: 0,
+            noData: 1,
+            attainment: undefined,
+            readinessScore: undefined,
+          },
+        ]);
+        expect(await store.trends(day1, {}, { refs: [] })).toEqual([]);
+      });
+    });
+
+    describe('daily snapshots over several weeks', () => {
+      const [checkout, ledger, , , autocomplete] = org;
+      const checkoutRef = 'component:default/checkout';
+      const ledgerRef = 'component:default/ledger';
+      const autocompleteRef = 'component:default/autocomplete';
+      /** ledger's budget and breaches by day; checkout and autocomplete as in `org`. */
+      const ledgerDays: Array<[string, Partial<ScorecardRow>, number]> = [
+        // Friday of 2026-W46.
+        [
+          '2026-11-13',
+          {
+            budgetRemaining: 0.75,
+            attainment: 1,
+            budgetStatus: 'on_track',
+            policyState: 'green',
+          },
+          0,
+        ],
+        // Monday and Sunday of 2026-W47.
+        [
+          '2026-11-16',
+          {
+            budgetRemaining: 0.5,
+            attainment: 1,
+            budgetStatus: 'on_track',
+            policyState: 'green',
+          },
+          0,
+        ],
+        [
+          '2026-11-22',
+          {
+            budgetRemaining: 0.25,
+            attainment: 1,
+            budgetStatus: 'burning_slow',
+            policyState: 'yellow',
+          },
+          0,
+        ],
+        // Monday and Sunday of 2026-W48.
+        [
+          '2026-11-23',
+          {
+            budgetRemaining: 0,
+            attainment: 0,
+            budgetStatus: 'burning_fast',
+            policyState: 'yellow',
+          },
+          1,
+        ],
+        [
+          '2026-11-29',
+          {
+            budgetRemaining: -0.5,
+            attainment: 0,
+            budgetStatus: 'burning_fast',
+            policyState: 'red',
+          },
+          1,
+        ],
+        // Monday of 2026-W49.
+        [
+          '2026-11-30',
+          {
+            budgetRemaining: -0.25,
+            attainment: 0.5,
+            budgetStatus: 'burning_slow',
+            policyState: 'red',
+          },
+          0,
+        ],
+      ];
+
+      let store: ScorecardStore;
+      beforeAll(async () => {
+        store = await open(databaseId);
+        for (const [i, [day, fields, breachedSlos]] of ledgerDays.entries()) {
+          const projectedAt = (i + 1) * 10_000;
+          await store.replaceAll(
+            [
+              { row: { ...checkout, updatedAt: projectedAt }, breachedSlos: 0 },
+              {
+                row: { ...ledger, ...fields, updatedAt: projectedAt },
+                breachedSlos,
+              },
+              {
+                row: { ...autocomplete, updatedAt: projectedAt },
+                breachedSlos: 0,
+              },
+            ],
+            day,
+            projectedAt,
+          );
+        }
+      });
+
+      const checkoutSnapshot = (day: string) => ({
+        day,
+        entityRef: checkoutRef,
+        budgetStatus: 'on_track',
+        policyState: 'green',
+        budgetRemaining: 0.8,
+        attainment: 1,
+        breachedSlos: 0,
+      });
+      const autocompleteSnapshot = (day: string) => ({
+        day,
+        entityRef: autocompleteRef,
+        budgetStatus: 'no_data',
+        policyState: 'nodata',
+        budgetRemaining: undefined,
+        attainment: undefined,
+        breachedSlos: 0,
+      });
+
+      it('returns the snapshots between two days, both included, oldest first and by entity', async () => {
+        expect(
+          await store.snapshots('2026-11-16', '2026-11-29', all),
+        ).toStrictEqual([
+          autocompleteSnapshot('2026-11-16'),
+          checkoutSnapshot('2026-11-16'),
+          {
+            day: '2026-11-16',
+            entityRef: ledgerRef,
+            budgetStatus: 'on_track',
+            policyState: 'green',
+            budgetRemaining: 0.5,
+            attainment: 1,
+            breachedSlos: 0,
+          },
+          autocompleteSnapshot('2026-11-22'),
+          checkoutSnapshot('2026-11-22'),
+          {
+            day: '2026-11-22',
+            entityRef: ledgerRef,
+            budgetStatus: 'burning_slow',
+            policyState: 'yellow',
+            budgetRemaining: 0.25,
+            attainment: 1,
+            breachedSlos: 0,
+          },
+          autocompleteSnapshot('2026-11-23'),
+          checkoutSnapshot('2026-11-23'),
+          {
+            day: '2026-11-23',
+            entityRef: ledgerRef,
+            budgetStatus: 'burning_fast',
+            policyState: 'yellow',
+            budgetRemaining: 0,
+            attainment: 0,
+            breachedSlos: 1,
+          },
+          autocompleteSnapshot('2026-11-29'),
+          checkoutSnapshot('2026-11-29'),
+          {
+            day: '2026-11-29',
+            entityRef: ledgerRef,
+            budgetStatus: 'burning_fast',
+            policyState: 'red',
+            budgetRemaining: -0.5,
+            attainment: 0,
+            breachedSlos: 1,
+          },
+        ]);
+      });
+
+      it('returns only the visible entities’ snapshots', async () => {
+        expect(
+          (
+            await store.snapshots('2026-11-01', '2026-12-31', {
+              refs: [ledgerRef, 'component:default/unknown'],
+            })
+          ).map(s => [
+            s.day,
+            s.entityRef,
+            s.budgetStatus,
+            s.policyState,
+            s.budgetRemaining,
+            s.attainment,
+            s.breachedSlos,
+          ]),
+        ).toStrictEqual([
+          ['2026-11-13', ledgerRef, 'on_track', 'green', 0.75, 1, 0],
+          ['2026-11-16', ledgerRef, 'on_track', 'green', 0.5, 1, 0],
+          ['2026-11-22', ledgerRef, 'burning_slow', 'yellow', 0.25, 1, 0],
+          ['2026-11-23', ledgerRef, 'burning_fast', 'yellow', 0, 0, 1],
+          ['2026-11-29', ledgerRef, 'burning_fast', 'red', -0.5, 0, 1],
+          ['2026-11-30', ledgerRef, 'burning_slow', 'red', -0.25, 0.5, 0],
+        ]);
+        expect(
+          await store.snapshots('2026-11-01', '2026-12-31', { refs: [] }),
+        ).toStrictEqual([]);
+      });
+
+      it.each([
+        ['a single day', '2026-11-30', '2026-11-30', ['2026-11-30']],
+        ['days without projections', '2026-11-17', '2026-11-21', []],
+        ['a range ending before it starts', '2026-11-29', '2026-11-23', []],
+        [
+          'the weekly review’s range for 2026-W48 (previous week and week)',
+          '2026-11-16',
+          '2026-11-29',
+          ['2026-11-16', '2026-11-22', '2026-11-23', '2026-11-29'],
+        ],
+      ])('returns the days of %s', async (_label, from, to, expected) => {
+        const snapshots = await store.snapshots(from, to, {
+          refs: [checkoutRef],
+        });
+        expect(snapshots.map(s => s.day)).toStrictEqual(expected);
+        expect(new Set(snapshots.map(s => s.entityRef))).toStrictEqual(
+          new Set(expected.length ? [checkoutRef] : []),
+        );
+      });
+
+      it('feeds the weekly review with the week’s and the previous week’s last snapshots', async () => {
+        const bounds = isoWeekBounds('2026-W48', 0);
+        const review = weeklyReview(
+          bounds,
+          await store.allRows({ filter: {}, sort: 'name', order: 'asc' }, all),
+          await store.snapshots('2026-11-16', bounds.end, all),
+          [],
+        );
+        expect(
+          review.services.map(s => [
+            s.name,
+            s.budgetStatus,
+            s.policyState,
+            s.inFreeze,
+            s.budgetRemaining,
+            s.budgetRemainingChange,
+            s.attainmentChange,
+            s.breachedSlos,
+          ]),
+        ).toStrictEqual([
+          ['ledger', 'burning_fast', 'red', true, -0.5, -0.75, -1, 1],
+          ['checkout', 'on_track', 'green', false, 0.8, 0, 0, 0],
+        ]);
+        expect(review.counts).toStrictEqual({
+          burningFast: 1,
+          burningSlow: 0,
+          onTrack: 1,
+          noData: 0,
+          inFreeze: 1,
+          withBreaches: 1,
+        });
+      });
     });
   },
 );

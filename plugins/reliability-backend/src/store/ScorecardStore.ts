@@ -232,6 +232,39 @@ export class ScorecardStore {
     });
   }
 
+  /**
+   * Records a past day's snapshot where none exists (history measured afterwards): rows already
+   * stored for that day are kept, and the current rows are not touched.
+   */
+  async addSnapshot(
+    rows: Array<{ row: ScorecardRow; breachedSlos: number }>,
+    day: string,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < rows.length; i += BATCH) {
+        await tx('scorecard_daily')
+          .insert(
+            rows
+              .slice(i, i + BATCH)
+              .map(({ row, breachedSlos }) =>
+                toDailyRow(row, day, breachedSlos),
+              ),
+          )
+          .onConflict(['day', 'entity_ref'])
+          .ignore();
+      }
+    });
+  }
+
+  /** The days since `fromDay` that have a snapshot, oldest first. */
+  async snapshotDays(fromDay: string): Promise<string[]> {
+    const rows = await this.db('scorecard_daily')
+      .distinct('day')
+      .where('day', '>=', fromDay)
+      .orderBy('day');
+    return rows.map(row => row.day);
+  }
+
   /** One page of rows, filtered and sorted in SQL. */
   async page(
     query: ScorecardQuery,
