@@ -97,6 +97,21 @@ describe('Reliability scorecard', { timeout: 10 * 60_000 }, () => {
     await page.waitForURL(/\/catalog\/default\/component\/checkout/);
   });
 
+  it('charts weeks of trends (history measured from Prometheus after start-up)', async () => {
+    await page.goto(`${APP_URL}/reliability?tab=trends`);
+    const coverage = page.getByRole('img', { name: 'Coverage' });
+    // The start-up sync fills the missing days of the last four weeks after its first projection.
+    await reloadUntil(
+      page,
+      () => coverage.waitFor(),
+      () =>
+        coverage
+          .locator('.recharts-xAxis .recharts-cartesian-axis-tick')
+          .nth(3),
+    );
+    await saveScreenshot(page, 'scorecard-trends');
+  });
+
   it('shows the weekly reliability review', async () => {
     await page.goto(`${APP_URL}/reliability?tab=weekly`);
     await page

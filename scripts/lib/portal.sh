@@ -4,7 +4,7 @@ PORTAL_LOG_DIR="$REPO_ROOT/.run/logs"
 
 start_portal() {
   mkdir -p "$PORTAL_LOG_DIR"
-  ( cd "$REPO_ROOT" && BROWSER=none setsid yarn start > "$PORTAL_LOG_DIR/portal.log" 2>&1 & echo $! > "$REPO_ROOT/.run/portal.pid" )
+  BROWSER=none run_portal_process yarn start
   wait_for_url "http://localhost:7007/api/catalog/entities?limit=1" 180 "backend"
   wait_for_url "http://localhost:3000/" 180 "app"
 }
@@ -17,14 +17,31 @@ start_built_portal() {
     tail -40 "$PORTAL_LOG_DIR/app-build.log" >&2
     return 1
   }
-  ( cd "$REPO_ROOT" && setsid yarn workspace backend start > "$PORTAL_LOG_DIR/portal.log" 2>&1 & echo $! > "$REPO_ROOT/.run/portal.pid" )
+  run_portal_process yarn workspace backend start
   wait_for_url "http://localhost:7007/" 180 "backend"
+}
+
+# run_portal_process CMD...: runs CMD in the background in a process group of its own, whose id
+# goes to .run/portal.pid (written from inside: `$!` is not the group when setsid had to fork).
+run_portal_process() {
+  rm -f "$REPO_ROOT/.run/portal.pid"
+  ( cd "$REPO_ROOT" && setsid bash -c 'echo $$ > "$1"; shift; exec "$@"' _ "$REPO_ROOT/.run/portal.pid" "$@" > "$PORTAL_LOG_DIR/portal.log" 2>&1 & )
+  for _ in $(seq 50); do
+    [ -s "$REPO_ROOT/.run/portal.pid" ] && return 0
+    sleep 0.1
+  done
 }
 
 stop_portal() {
   local pid
   pid=$(cat "$REPO_ROOT/.run/portal.pid" 2>/dev/null) || return 0
   kill -- "-$pid" 2>/dev/null || true
+  # The backend shuts down gracefully on TERM; whatever is left after 15 s is killed.
+  for _ in $(seq 15); do
+    kill -0 -- "-$pid" 2>/dev/null || break
+    sleep 1
+  done
+  kill -KILL -- "-$pid" 2>/dev/null || true
   rm -f "$REPO_ROOT/.run/portal.pid"
 }
 

@@ -24,6 +24,50 @@ const today = DateTime.fromMillis(now, { zone: 'utc' }).startOf('day');
 const outageAt = today.minus({ days: 5 }).plus({ hours: 12 }).toMillis();
 const outageStart = MINUTES - 1 - (now - outageAt) / MINUTE_MS;
 
+/** The portal's backend (real catalog with the SLO fixtures) with its scheduler to trigger tasks. */
+async function startBackend(metricSourceUrl: string) {
+  const scheduler = mockServices.scheduler() as SchedulerService & {
+    factory: typeof mockServices.scheduler.factory;
+  };
+  const { server } = await startTestBackend({
+    features: [
+      catalogPlugin,
+      reliabilityPlugin,
+      scheduler.factory({ skipTaskRunOnStartup: true }),
+      mockServices.rootConfig.factory({
+        data: {
+          reliability: {
+            metricSources: [{ name: 'main', url: metricSourceUrl }],
+            scorecard: { backfillDays: 14 },
+          },
+          catalog: {
+            processingInterval: { seconds: 1 },
+            rules: [{ allow: ['Component', 'Location'] }],
+            locations: [
+              { type: 'file', target: path.join(fixtures, 'slo-catalog.yaml') },
+            ],
+          },
+        },
+      }),
+    ],
+  });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const response = await request(server).get(
+      '/api/catalog/entities/by-name/component/default/leaky-svc',
+    );
+    if (response.status === 200) break;
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+  const sync = () => scheduler.triggerTask('reliability-definitions-sync');
+  const trends = async () =>
+    (
+      await request(server)
+        .get('/api/reliability/scorecard/trends')
+        .query({ days: 15, owner: 'group:default/payments' })
+    ).body.days as ScorecardTrendPoint[];
+  return { sync, trends };
+}
+
 describe('scorecard history filled from the metric source', () => {
   let prometheus: TestPrometheus;
   beforeAll(async () => {
@@ -43,49 +87,8 @@ describe('scorecard history filled from the metric source', () => {
   });
 
   it('measures each missing day of the last two weeks at its end, once', async () => {
-    const scheduler = mockServices.scheduler() as SchedulerService & {
-      factory: typeof mockServices.scheduler.factory;
-    };
-    const { server } = await startTestBackend({
-      features: [
-        catalogPlugin,
-        reliabilityPlugin,
-        scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({
-          data: {
-            reliability: {
-              metricSources: [{ name: 'main', url: prometheus.url }],
-              scorecard: { backfillDays: 14 },
-            },
-            catalog: {
-              processingInterval: { seconds: 1 },
-              rules: [{ allow: ['Component', 'Location'] }],
-              locations: [
-                {
-                  type: 'file',
-                  target: path.join(fixtures, 'slo-catalog.yaml'),
-                },
-              ],
-            },
-          },
-        }),
-      ],
-    });
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const response = await request(server).get(
-        '/api/catalog/entities/by-name/component/default/leaky-svc',
-      );
-      if (response.status === 200) break;
-      await new Promise(resolve => setTimeout(resolve, 200));
-    }
-
-    await scheduler.triggerTask('reliability-definitions-sync');
-    const trends = async () =>
-      (
-        await request(server)
-          .get('/api/reliability/scorecard/trends')
-          .query({ days: 15, owner: 'group:default/payments' })
-      ).body.days as ScorecardTrendPoint[];
+    const { sync, trends } = await startBackend(prometheus.url);
+    await sync();
     const days = await trends();
     const expectedDays = Array.from(
       { length: 15 },
@@ -96,16 +99,22 @@ describe('scorecard history filled from the metric source', () => {
     // budget is intact until the outage, and overspent from the end of that day on.
     expect(
       days.map(d => [d.day, d.entities, d.withSlos, d.outOfBudget, d.noData]),
-    ).toEqual(
-      expectedDays.map((day, i) => [day, 2, 2, i < 9 ? 0 : 1, 1]),
-    );
+    ).toEqual(expectedDays.map((day, i) => [day, 2, 2, i < 9 ? 0 : 1, 1]));
     expect(days.map(d => d.attainment)).toEqual(
       expectedDays.map((_, i) => (i < 9 ? 1 : 0)),
     );
 
     // Nothing is missing any more: a second sync measures no past day again.
     const stored = JSON.stringify(days.slice(0, 14));
-    await scheduler.triggerTask('reliability-definitions-sync');
+    await sync();
     expect(JSON.stringify((await trends()).slice(0, 14))).toBe(stored);
+  });
+
+  it('records no past day while the metric source is down', async () => {
+    const { sync, trends } = await startBackend('http://127.0.0.1:1');
+    await sync();
+    expect((await trends()).map(d => [d.day, d.entities, d.noData])).toEqual([
+      [today.toISODate(), 2, 2],
+    ]);
   });
 });

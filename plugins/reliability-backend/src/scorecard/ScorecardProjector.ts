@@ -53,7 +53,9 @@ export class ScorecardProjector {
    * Fills the history of the last `days` days before today where it has no snapshot (after the
    * installation, or days the backend did not run): each SLO measured at the end of that day
    * (23:59 UTC) by `statusesAt` (the evaluator, against the metric sources); catalog,
-   * definitions and readiness as they are now. Returns the days filled, oldest first.
+   * definitions and readiness as they are now. An SLO that fails counts as without data that day;
+   * when every SLO fails (the sources are down), filling stops until the next run. Returns the
+   * days filled, oldest first.
    */
   async backfill(
     days: number,
@@ -70,22 +72,36 @@ export class ScorecardProjector {
     const missing = wanted.filter(day => !present.has(day));
     if (missing.length === 0) return [];
     const sources = await this.sources();
+    const filled: string[] = [];
     for (const day of missing) {
       const endOfDay =
         DateTime.fromISO(day, { zone: 'utc' }).plus({ days: 1 }).toMillis() -
         60_000;
       const statuses = await statusesAt(endOfDay);
+      const measured = [...statuses.values()].flat();
+      const failed = measured.find(status => status.state === 'degraded');
+      if (failed && measured.every(status => status.state === 'degraded')) {
+        // No SLO could be measured: the metric sources are down. A day recorded now would say
+        // "no data" for good; it is measured again at the next sync instead.
+        this.deps.logger.warn(
+          `Scorecard history from ${day} not filled: no SLO could be measured (${failed.error}); retried at the next sync`,
+        );
+        break;
+      }
       await this.deps.scorecard.addSnapshot(
         this.rows({ ...sources, statuses }, endOfDay),
         day,
       );
+      filled.push(day);
     }
-    this.deps.logger.info(
-      `Scorecard history filled for ${missing.length} days (${missing[0]} to ${
-        missing[missing.length - 1]
-      })`,
-    );
-    return missing;
+    if (filled.length) {
+      this.deps.logger.info(
+        `Scorecard history filled for ${filled.length} days (${filled[0]} to ${
+          filled[filled.length - 1]
+        })`,
+      );
+    }
+    return filled;
   }
 
   /** Everything a row is made of but the SLO statuses. */
