@@ -88,42 +88,54 @@ async function main() {
     });
     const page = await context.newPage();
     page.setDefaultTimeout(120_000);
+    try {
+      await measure(page, context);
+    } catch (error) {
+      const file = `${
+        process.env.BENCH_DIR ?? '/tmp/reliability-bench'
+      }/page-failure.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      console.error(`The page as it was: ${file}`);
+      throw error;
+    }
+  } finally {
+    await browser.close();
+  }
+}
 
-    await signInAsGuest(page, `${APP_URL}/`);
+async function measure(page, context) {
+  await signInAsGuest(page, `${APP_URL}/`);
+  await page
+    .getByRole('heading', { name: /catalog/i })
+    .first()
+    .waitFor();
+  // Signed in (the session survives page loads); the first load then fetches every script.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  const cold = await timed(() => page.goto(`${APP_URL}/reliability`), page);
+  const reload = [];
+  for (let i = 0; i < runs; i++) {
+    reload.push(await timed(() => page.reload(), page));
+  }
+  const navigation = [];
+  const sidebarLink = page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Reliability', exact: true });
+  for (let i = 0; i < runs; i++) {
+    await page.goto(`${APP_URL}/`);
     await page
       .getByRole('heading', { name: /catalog/i })
       .first()
       .waitFor();
-    // Signed in (the session survives page loads); the first load then fetches every script.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.clearBrowserCache');
-    const cold = await timed(() => page.goto(`${APP_URL}/reliability`), page);
-    const reload = [];
-    for (let i = 0; i < runs; i++) {
-      reload.push(await timed(() => page.reload(), page));
-    }
-    const navigation = [];
-    const sidebarLink = page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Reliability', exact: true });
-    for (let i = 0; i < runs; i++) {
-      await page.goto(`${APP_URL}/`);
-      await page
-        .getByRole('heading', { name: /catalog/i })
-        .first()
-        .waitFor();
-      navigation.push(await timed(() => sidebarLink.click(), page));
-    }
-    process.stdout.write(
-      `${JSON.stringify({
-        cold,
-        reload: summary(reload),
-        navigation: summary(navigation),
-      })}\n`,
-    );
-  } finally {
-    await browser.close();
+    navigation.push(await timed(() => sidebarLink.click(), page));
   }
+  process.stdout.write(
+    `${JSON.stringify({
+      cold,
+      reload: summary(reload),
+      navigation: summary(navigation),
+    })}\n`,
+  );
 }
 
 main().catch(error => {
