@@ -59,15 +59,28 @@ function ChartCard({
   );
 }
 
+/**
+ * Lines of percentages. `ResponsiveContainer` gives its direct child the measured `width` and
+ * `height`; they must reach the chart, which draws nothing without them.
+ */
 function PercentLines({
   data,
   lines,
+  width,
+  height,
 }: {
   data: Array<Record<string, unknown>>;
   lines: Array<[key: string, name: string, color: string]>;
+  width?: number;
+  height?: number;
 }) {
   return (
-    <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+    <LineChart
+      width={width}
+      height={height}
+      data={data}
+      margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+    >
       <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey="day" tickFormatter={formatDay} />
       <YAxis unit="%" domain={[0, 100]} width={56} />
