@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
   APP_URL,
+  BACKEND_URL,
+  guestToken,
   openSignedInPage,
   reloadUntil,
   saveScreenshot,
@@ -98,17 +100,30 @@ describe('Reliability scorecard', { timeout: 10 * 60_000 }, () => {
   });
 
   it('charts weeks of trends (history measured from Prometheus after start-up)', async () => {
+    // The start-up sync measures the missing days of the last four weeks after its first
+    // projection, one day after the other: wait until all 28 and today are there.
+    const token = await guestToken();
+    for (let attempt = 0; ; attempt++) {
+      const response = await fetch(
+        `${BACKEND_URL}/api/reliability/scorecard/trends?days=29`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      );
+      if ((await response.json()).days?.length === 29) break;
+      if (attempt === 120) throw new Error('the history was never filled');
+      await new Promise(resolve => setTimeout(resolve, 2000));
+    }
     await page.goto(`${APP_URL}/reliability?tab=trends`);
     const coverage = page.getByRole('img', { name: 'Coverage' });
-    // The start-up sync fills the missing days of the last four weeks after its first projection.
-    await reloadUntil(
-      page,
-      () => coverage.waitFor(),
-      () =>
-        coverage
-          .locator('.recharts-xAxis .recharts-cartesian-axis-tick')
-          .nth(3),
-    );
+    await coverage
+      .locator('.recharts-xAxis .recharts-cartesian-axis-tick')
+      .nth(3)
+      .waitFor();
+    const budgetStatus = page.getByRole('img', { name: 'Budget status' });
+    // One bar group per status and day; days without a status have empty (hidden) ones.
+    await budgetStatus
+      .locator('.recharts-bar-rectangle')
+      .nth(28)
+      .waitFor({ state: 'attached' });
     await saveScreenshot(page, 'scorecard-trends');
   });
 
