@@ -104,6 +104,29 @@ export interface Config {
     };
     /** Which named error-budget policy each tier uses, e.g. `{ "0": strict }`. */
     errorBudgetPolicyByTier?: { [tier: string]: string };
+    /** The launch readiness checklist. */
+    readiness?: {
+      /**
+       * Items added to the default checklist, or replacing a default item with the same `id`
+       * (defaults: ownership, on-call, slos-defined, slos-measurable, dashboards, alerts,
+       * runbooks, dr-posture, dependency-tiers, capacity, rollback, security-review).
+       */
+      items?: Array<{
+        /** Stable id, referenced by attestations, waivers and the audit trail. */
+        id: string;
+        /** What the checklist shows. */
+        title: string;
+        /** One line on what satisfies the item. */
+        description?: string;
+        /**
+         * `automatic`: decided by a check (built in, or added through
+         * `readinessChecksExtensionPoint` under the same id); `manual`: attested with evidence.
+         */
+        kind: 'automatic' | 'manual';
+        /** Tier levels for which the item is required; other tiers see it as optional. */
+        requiredForTiers?: number[];
+      }>;
+    };
     /** The org scorecard. */
     scorecard?: {
       /**

@@ -102,7 +102,7 @@ function readPolicy(
   };
 }
 
-export function readPolicySettings(config: Config): PolicySettings {
+function readPolicySettings(config: Config): PolicySettings {
   const section = config.getOptionalConfig('reliability.errorBudgetPolicies');
   const base = readPolicy(
     section?.getOptionalConfig('default'),
@@ -136,7 +136,7 @@ export function policyFor(
 }
 
 /** Default launch gates plus the organisation's own (`reliability.readiness.items`), by id. */
-export function readReadinessItems(config: Config): ReadinessItem[] {
+function readReadinessItems(config: Config): ReadinessItem[] {
   const items = new Map(DEFAULT_READINESS_ITEMS.map(item => [item.id, item]));
   for (const item of config.getOptionalConfigArray(
     'reliability.readiness.items',

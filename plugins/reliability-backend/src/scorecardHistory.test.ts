@@ -68,6 +68,19 @@ async function startBackend(metricSourceUrl: string) {
   return { sync, trends };
 }
 
+/** Queries Prometheus has answered so far, from its own request counter. */
+async function queriesAnswered(url: string): Promise<number> {
+  const metrics = await (await fetch(`${url}/metrics`)).text();
+  return metrics
+    .split('\n')
+    .filter(line =>
+      /^prometheus_http_requests_total\{.*handler="\/api\/v1\/query(_range)?"/.test(
+        line,
+      ),
+    )
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+}
+
 describe('scorecard history filled from the metric source', () => {
   let prometheus: TestPrometheus;
   beforeAll(async () => {
@@ -88,7 +101,9 @@ describe('scorecard history filled from the metric source', () => {
 
   it('measures each missing day of the last two weeks at its end, once', async () => {
     const { sync, trends } = await startBackend(prometheus.url);
+    const beforeSync = await queriesAnswered(prometheus.url);
     await sync();
+    const afterFirstSync = await queriesAnswered(prometheus.url);
     const days = await trends();
     const expectedDays = Array.from(
       { length: 15 },
@@ -104,9 +119,16 @@ describe('scorecard history filled from the metric source', () => {
       expectedDays.map((_, i) => (i < 9 ? 1 : 0)),
     );
 
-    // Nothing is missing any more: a second sync measures no past day again.
+    // Nothing is missing any more: the next syncs evaluate today only, and the history stays.
     const stored = JSON.stringify(days.slice(0, 14));
     await sync();
+    const afterSecondSync = await queriesAnswered(prometheus.url);
+    await sync();
+    const afterThirdSync = await queriesAnswered(prometheus.url);
+    const oneEvaluation = afterThirdSync - afterSecondSync;
+    expect(afterSecondSync - afterFirstSync).toBe(oneEvaluation);
+    // The first sync: today's evaluation and one per missing day.
+    expect(afterFirstSync - beforeSync).toBe(15 * oneEvaluation);
     expect(JSON.stringify((await trends()).slice(0, 14))).toBe(stored);
   });
 

@@ -24,6 +24,21 @@ export function errorRatioRecord(windowMs: number): string {
 }
 
 /**
+ * Whether burn-rate rules can be written for an SLO: a ratio SLI of plain vector selectors (their
+ * rates can be taken) over a rolling window. Others are measured, but have no alert rules.
+ */
+export function isRuleExportable(slo: SloDefinition): boolean {
+  const metric = slo.indicator.metric;
+  return (
+    metric.type === 'ratio' &&
+    slo.timeWindow.type === 'rolling' &&
+    [metric.good, metric.bad, metric.total].every(
+      s => !s || isVectorSelector(s.query),
+    )
+  );
+}
+
+/**
  * Recording rules (error ratio over each burn-rate window) and multiwindow, multi-burn-rate
  * alerts (SRE Workbook; thresholds scaled to the SLO window) for the ratio SLOs of an entity,
  * as Sloth and Pyrra generate them. Threshold SLIs have no error ratio to record and are listed in
@@ -38,12 +53,11 @@ export function buildPrometheusRules(
   const skipped: string[] = [];
   for (const slo of slos) {
     const metric = slo.indicator.metric;
-    const selectors =
-      metric.type === 'ratio' ? [metric.good, metric.bad, metric.total] : [];
+    // The first two tests repeat isRuleExportable's for the type checker.
     if (
       metric.type !== 'ratio' ||
       slo.timeWindow.type !== 'rolling' ||
-      selectors.some(s => s && !isVectorSelector(s.query))
+      !isRuleExportable(slo)
     ) {
       skipped.push(slo.name);
       continue;

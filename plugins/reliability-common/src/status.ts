@@ -37,7 +37,7 @@ export interface SloFigures {
     overspent: boolean;
   };
   burnRates: BurnRateFigure[];
-  /** When the budget runs out at the 1-hour burn rate; epoch ms. */
+  /** When the budget runs out at the 6-hour burn rate; epoch ms. */
   projectedExhaustion?: number;
   policyState: PolicyState;
   /** Remaining budget across the window, for the burn-down chart. */

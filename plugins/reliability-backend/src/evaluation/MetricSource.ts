@@ -27,7 +27,7 @@ export interface MetricSource {
 }
 
 /** Prometheus refuses range queries of more than 11,000 points per series. */
-export const MAX_POINTS_PER_QUERY = 11_000;
+const MAX_POINTS_PER_QUERY = 11_000;
 
 /** Turns whatever the client threw (plain objects included) into a MetricSourceError. */
 function toMetricSourceError(

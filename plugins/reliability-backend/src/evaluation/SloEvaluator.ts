@@ -76,42 +76,60 @@ export class SloEvaluator {
       settings,
       slo,
     } of await this.deps.definitions.listSlos()) {
-      let status: SloStatus;
-      try {
-        const figures = await this.measure(
-          slo,
-          this.deps.policyFor(settings),
-          at,
-        );
-        status = { sloName: slo.name, state: 'ok', figures, goodAt: at };
-      } catch (error) {
-        status = {
-          sloName: slo.name,
-          state: 'degraded',
-          error: error instanceof Error ? error.message : stringifyError(error),
-          attemptedAt: at,
-        };
-      }
-      byEntity.set(entityRef, [...(byEntity.get(entityRef) ?? []), status]);
+      const measured = await this.tryMeasure(
+        slo,
+        this.deps.policyFor(settings),
+        at,
+      );
+      const status: SloStatus =
+        'figures' in measured
+          ? {
+              sloName: slo.name,
+              state: 'ok',
+              figures: measured.figures,
+              goodAt: at,
+            }
+          : {
+              sloName: slo.name,
+              state: 'degraded',
+              error: measured.error,
+              attemptedAt: at,
+            };
+      const statuses = byEntity.get(entityRef) ?? [];
+      statuses.push(status);
+      byEntity.set(entityRef, statuses);
     }
     return byEntity;
   }
 
-  /** The SLO's figures at `now`, from its metric source. */
-  private async measure(
+  /** The SLO's figures at `now` from its metric source, or why they could not be measured. */
+  private async tryMeasure(
     slo: SloDefinition,
     policy: ErrorBudgetPolicy,
     now: number,
-  ): Promise<SloFigures> {
+  ): Promise<{ figures: SloFigures } | { error: string }> {
     const metric = slo.indicator.metric;
     const sourceName =
       metric.type === 'ratio'
         ? metric.total.metricSource
         : metric.query.metricSource;
-    return evaluateSlo(slo, this.deps.sources.get(sourceName), now, {
-      ...this.deps.options,
-      policy,
-    });
+    try {
+      return {
+        figures: await evaluateSlo(
+          slo,
+          this.deps.sources.get(sourceName),
+          now,
+          {
+            ...this.deps.options,
+            policy,
+          },
+        ),
+      };
+    } catch (error) {
+      return {
+        error: error instanceof Error ? error.message : stringifyError(error),
+      };
+    }
   }
 
   /** Returns false when the SLO could not be evaluated (degraded). */
@@ -121,18 +139,24 @@ export class SloEvaluator {
     policy: ErrorBudgetPolicy,
     now: number,
   ): Promise<boolean> {
-    try {
-      const figures = await this.measure(slo, policy, now);
-      await this.deps.statuses.saveSuccess(entityRef, slo.name, figures);
-      return true;
-    } catch (error) {
-      const message =
-        error instanceof Error ? error.message : stringifyError(error);
-      this.deps.logger.warn(
-        `SLO ${entityRef}/${slo.name} is degraded: ${message}`,
+    const measured = await this.tryMeasure(slo, policy, now);
+    if ('figures' in measured) {
+      await this.deps.statuses.saveSuccess(
+        entityRef,
+        slo.name,
+        measured.figures,
       );
-      await this.deps.statuses.saveFailure(entityRef, slo.name, message, now);
-      return false;
+      return true;
     }
+    this.deps.logger.warn(
+      `SLO ${entityRef}/${slo.name} is degraded: ${measured.error}`,
+    );
+    await this.deps.statuses.saveFailure(
+      entityRef,
+      slo.name,
+      measured.error,
+      now,
+    );
+    return false;
   }
 }

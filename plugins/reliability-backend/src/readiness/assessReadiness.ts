@@ -6,7 +6,7 @@ import {
   ReadinessSummary,
   ReliabilityProfile,
   SloStatus,
-  buildPrometheusRules,
+  isRuleExportable,
   parseTierLevel,
   projectReadiness,
   runAutomaticChecks,
@@ -20,7 +20,7 @@ export interface Checklist {
 }
 
 /** What the checklist of one entity is assessed from. */
-export interface ReadinessInputs {
+interface ReadinessInputs {
   profile: ReliabilityProfile;
   statuses: SloStatus[];
   /** The entity's dependencies that the caller can see, with their tiers. */
@@ -48,15 +48,12 @@ export function assessReadiness(
   { items, checks }: Checklist,
   now: number,
 ): ReadinessSummary {
-  const { skipped } = buildPrometheusRules(profile.entityRef, profile.slos);
   const automatic = runAutomaticChecks(
     items.filter(i => i.kind === 'automatic').map(i => i.id),
     {
       profile,
       sloStatuses: statuses,
-      alertableSlos: profile.slos
-        .map(s => s.name)
-        .filter(name => !skipped.includes(name)),
+      alertableSlos: profile.slos.filter(isRuleExportable).map(s => s.name),
       dependencies,
     },
     checks,

@@ -27,7 +27,7 @@ import {
   parseWeeklyReviewQuery,
 } from './parseScorecardRequests';
 
-export interface RouterOptions {
+interface RouterOptions {
   httpAuth: HttpAuthService;
   profiles: ProfileService;
   slos: SloService;

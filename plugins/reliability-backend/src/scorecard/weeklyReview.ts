@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { DateTime } from 'luxon';
 import {
+  BUDGET_STATUS_SEVERITY,
   BudgetStatus,
   ReadinessEvent,
   ScorecardRow,
@@ -8,13 +9,6 @@ import {
   WeeklyReviewService,
 } from '@reliability-suite/plugin-reliability-common';
 import { DailySnapshot } from '../store/ScorecardStore';
-
-const URGENCY: Record<BudgetStatus, number> = {
-  burning_fast: 0,
-  burning_slow: 1,
-  on_track: 2,
-  no_data: 3,
-};
 
 /**
  * Monday to Sunday (UTC) of an ISO week such as `2026-W48`; the current week when absent. A week
@@ -94,7 +88,8 @@ export function weeklyReview(
     })
     .sort(
       (a, b) =>
-        URGENCY[a.budgetStatus] - URGENCY[b.budgetStatus] ||
+        BUDGET_STATUS_SEVERITY[b.budgetStatus] -
+          BUDGET_STATUS_SEVERITY[a.budgetStatus] ||
         (a.budgetRemaining ?? Infinity) - (b.budgetRemaining ?? Infinity) ||
         a.entityRef.localeCompare(b.entityRef),
     );

@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 
 /** An emergency override of the deploy gate. */
-export interface DeployOverride {
+interface DeployOverride {
   id: number;
   entityRef: string;
   reason: string;

@@ -17,7 +17,7 @@ export const PROFILE_KINDS = ['Component', 'System', 'API', 'Resource'];
 
 const PAGE_SIZE = 200;
 
-export interface DefinitionsSyncOptions {
+interface DefinitionsSyncOptions {
   catalog: CatalogService;
   auth: AuthService;
   store: DefinitionsStore;

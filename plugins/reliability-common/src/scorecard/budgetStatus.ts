@@ -11,7 +11,8 @@ export type BudgetStatus =
   | 'on_track'
   | 'no_data';
 
-const SEVERITY: Record<BudgetStatus, number> = {
+/** How bad each budget status is: higher is worse (sorts agendas, picks a service's status). */
+export const BUDGET_STATUS_SEVERITY: Readonly<Record<BudgetStatus, number>> = {
   no_data: 0,
   on_track: 1,
   burning_slow: 2,
@@ -53,7 +54,10 @@ export function sloBudgetStatus(figures: SloFigures | undefined): BudgetStatus {
 /** A service's status is its worst SLO's. */
 export function worstBudgetStatus(statuses: BudgetStatus[]): BudgetStatus {
   return statuses.reduce<BudgetStatus>(
-    (worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst),
+    (worst, status) =>
+      BUDGET_STATUS_SEVERITY[status] > BUDGET_STATUS_SEVERITY[worst]
+        ? status
+        : worst,
     'no_data',
   );
 }
