@@ -28,7 +28,7 @@ export const SCORECARD_DEFAULTS: Omit<ScorecardQuery, 'filter'> = {
   pageSize: 50,
 };
 
-export const MAX_PAGE_SIZE = 500;
+const MAX_PAGE_SIZE = 500;
 
 const POLICY_STATES: ReadonlyArray<PolicyState> = [
   'green',

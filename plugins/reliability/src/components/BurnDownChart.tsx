@@ -9,6 +9,7 @@ import {
   YAxis,
 } from 'recharts';
 import { BudgetPoint } from '@reliability-suite/plugin-reliability-common';
+import { formatDateTime } from './format';
 
 const dateFormat = new Intl.DateTimeFormat('en-US', {
   month: 'short',
@@ -59,7 +60,7 @@ export function BurnDownChart({
           />
           <YAxis unit="%" domain={[lowest, 100]} ticks={ticks} width={56} />
           <Tooltip
-            labelFormatter={t => new Date(Number(t)).toLocaleString()}
+            labelFormatter={t => formatDateTime(Number(t))}
             formatter={value => [`${value}%`, 'Budget remaining']}
           />
           <ReferenceLine y={50} stroke="#f9a825" strokeDasharray="4 4" />

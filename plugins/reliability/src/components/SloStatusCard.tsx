@@ -22,6 +22,7 @@ import { PolicyStateChip } from './PolicyStateChip';
 import {
   formatAge,
   formatBudgetAmount,
+  formatDateTime,
   formatPercent,
   formatTarget,
   formatWindow,
@@ -177,14 +178,14 @@ export function SloStatusCard({
           <Typography>
             Projected exhaustion:{' '}
             {figures.projectedExhaustion
-              ? new Date(figures.projectedExhaustion).toLocaleString()
+              ? formatDateTime(figures.projectedExhaustion)
               : figures.budget.overspent
               ? 'already spent'
               : 'not at the current burn rate'}
           </Typography>
           <Typography variant="body2" color="textSecondary">
             Measured {formatAge(figures.measuredAt, now)} (
-            {new Date(figures.measuredAt).toLocaleString()})
+            {formatDateTime(figures.measuredAt)})
           </Typography>
           <BurnRates figures={figures} />
           {state !== 'nodata' && (

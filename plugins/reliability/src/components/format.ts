@@ -5,7 +5,7 @@ import {
 
 /** 0.999 → `99.9%`, 0.9995 → `99.95%`. */
 export function formatTarget(target: number): string {
-  return `${Number((target * 100).toFixed(4))}%`;
+  return formatPercent(target, 4);
 }
 
 /** Minutes as the largest whole unit: 60 → `1h`, 15 → `15m`. */
@@ -13,14 +13,14 @@ export function formatMinutes(minutes: number): string {
   return formatDurationMs(minutes * 60000);
 }
 
-/** `30d rolling` or `1M calendar (from 2026-01-01 00:00:00 UTC)`. */
+/** `30d rolling` or `1M calendar-aligned (Europe/Berlin)`. */
 export function formatWindow(window: SloDefinition['timeWindow']): string {
   return window.type === 'rolling'
     ? `${window.duration} rolling`
     : `${window.duration} calendar-aligned (${window.timeZone})`;
 }
 
-/** The objectives of an SLO, e.g. `99.9%` or `99% (p ≤ 0.3)`. */
+/** The objectives of an SLO, e.g. `99.9%` or `99% of slices with value ≤ 0.3`. */
 export function formatObjectives(slo: SloDefinition): string {
   return slo.objectives
     .map(objective => {
@@ -38,6 +38,14 @@ export function formatObjectives(slo: SloDefinition): string {
 /** A fraction as a percentage: 0.9995 → `99.95%`, -0.3889 → `-38.89%`. */
 export function formatPercent(fraction: number, digits = 2): string {
   return `${Number((fraction * 100).toFixed(digits))}%`;
+}
+
+/** A fraction as a percentage, or `—` without one. */
+export function formatOptionalPercent(
+  fraction: number | undefined,
+  digits?: number,
+): string {
+  return fraction === undefined ? '—' : formatPercent(fraction, digits);
 }
 
 /** A budget amount in its unit: `-16.8 min` or `1,234 events`. */

@@ -2,7 +2,7 @@ import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { ScorecardRollup } from '@reliability-suite/plugin-reliability-common';
-import { formatPercent } from '../format';
+import { formatOptionalPercent, formatPercent } from '../format';
 
 interface Figure {
   text: string;
@@ -16,7 +16,7 @@ const ratio = (label: string, part: number, whole: number): Figure => ({
 });
 
 /** The coverage and health figures of a rollup, in the words the weekly review uses. */
-export function coverageFigures(totals: ScorecardRollup): Figure[] {
+function coverageFigures(totals: ScorecardRollup): Figure[] {
   return [
     ratio(
       'Tier-0/1 services with SLOs',
@@ -30,9 +30,7 @@ export function coverageFigures(totals: ScorecardRollup): Figure[] {
     { text: `Burning fast: ${totals.burningFast}` },
     { text: `Burning slow: ${totals.burningSlow}` },
     {
-      text: `Mean attainment: ${
-        totals.attainment === undefined ? '—' : formatPercent(totals.attainment)
-      }`,
+      text: `Mean attainment: ${formatOptionalPercent(totals.attainment)}`,
     },
   ];
 }

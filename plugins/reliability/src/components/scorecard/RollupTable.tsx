@@ -17,12 +17,12 @@ import {
   ScorecardRollup,
   ScorecardRollupDimension,
 } from '@reliability-suite/plugin-reliability-common';
-import { formatPercent } from '../format';
+import { formatOptionalPercent } from '../format';
 import { shortRef } from './entityRefs';
 import { DIMENSION_LABELS } from './labels';
 
 /** How a group is named: `payments`, `Tier 1`, `No owner`. */
-export function groupName(
+function groupName(
   by: ScorecardRollupDimension,
   key: string | undefined,
 ): string {
@@ -43,15 +43,8 @@ const COLUMNS: Array<[string, (group: ScorecardRollup) => string | number]> = [
   ['Burning slow', g => g.burningSlow],
   ['On track', g => g.onTrack],
   ['No data', g => g.noData],
-  [
-    'Attainment',
-    g => (g.attainment === undefined ? '—' : formatPercent(g.attainment)),
-  ],
-  [
-    'Readiness',
-    g =>
-      g.readinessScore === undefined ? '—' : formatPercent(g.readinessScore, 0),
-  ],
+  ['Attainment', g => formatOptionalPercent(g.attainment)],
+  ['Readiness', g => formatOptionalPercent(g.readinessScore, 0)],
 ];
 
 /** Groups per page: an organisation has hundreds of owners and systems. */

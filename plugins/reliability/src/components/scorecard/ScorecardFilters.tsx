@@ -59,7 +59,7 @@ export function TierFilter({
 }
 
 /** A text filter of entity refs; short names get the default kind and namespace. */
-export function RefFilter({
+function RefFilter({
   label,
   kind,
   values,

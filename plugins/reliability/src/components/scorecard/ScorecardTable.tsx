@@ -19,14 +19,11 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import { ScorecardQuery } from '../../api/scorecardParams';
 import { BudgetStatusChip } from '../BudgetStatusChip';
-import { formatPercent } from '../format';
+import { formatOptionalPercent } from '../format';
 import { PolicyStateChip } from '../PolicyStateChip';
 import { REQUIREMENT_LABELS, tierLabel } from './labels';
 
-export const PAGE_SIZES = [25, 50, 100, 200];
-
-const percent = (value: number | undefined, digits?: number) =>
-  value === undefined ? '—' : formatPercent(value, digits);
+const PAGE_SIZES = [25, 50, 100, 200];
 
 interface Column {
   label: string;
@@ -65,13 +62,13 @@ const COLUMNS: Column[] = [
     label: 'Attainment',
     sort: 'attainment',
     numeric: true,
-    render: row => percent(row.attainment),
+    render: row => formatOptionalPercent(row.attainment),
   },
   {
     label: 'Budget left',
     sort: 'budgetRemaining',
     numeric: true,
-    render: row => percent(row.budgetRemaining),
+    render: row => formatOptionalPercent(row.budgetRemaining),
   },
   {
     label: '1h burn',
@@ -94,7 +91,7 @@ const COLUMNS: Column[] = [
     label: 'Readiness',
     sort: 'readinessScore',
     numeric: true,
-    render: row => percent(row.readinessScore, 0),
+    render: row => formatOptionalPercent(row.readinessScore, 0),
   },
   {
     label: 'Missing',

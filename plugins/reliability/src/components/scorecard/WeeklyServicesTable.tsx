@@ -9,11 +9,11 @@ import Typography from '@material-ui/core/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { WeeklyReviewService } from '@reliability-suite/plugin-reliability-common';
 import { BudgetStatusChip } from '../BudgetStatusChip';
-import { formatPercent } from '../format';
+import { formatOptionalPercent } from '../format';
 import { tierLabel } from './labels';
 
 /** A week-over-week change of a fraction, in percentage points: `▲ 4.5 pts`, `▼ 12 pts`. */
-export function formatChange(change: number | undefined): string {
+function formatChange(change: number | undefined): string {
   if (change === undefined) return '—';
   const points = Number((Math.abs(change) * 100).toFixed(1));
   if (points === 0) return '0 pts';
@@ -88,9 +88,7 @@ export function WeeklyServicesTable({
                   )}
                 </TableCell>
                 <TableCell align="right">
-                  {service.budgetRemaining === undefined
-                    ? '—'
-                    : formatPercent(service.budgetRemaining)}
+                  {formatOptionalPercent(service.budgetRemaining)}
                 </TableCell>
                 <TableCell align="right">
                   {formatChange(service.budgetRemainingChange)}

@@ -86,7 +86,7 @@ const row = (
   ...change,
 });
 
-export const checkoutRow = row({
+const checkoutRow = row({
   name: 'checkout',
   title: 'Checkout',
   tier: 1,
@@ -105,7 +105,7 @@ export const checkoutRow = row({
   missing: ['runbooks', 'drTested'],
 });
 
-export const ledgerRow = row({
+const ledgerRow = row({
   name: 'ledger',
   tier: 0,
   owner: 'group:default/payments',

@@ -13,7 +13,7 @@ import {
   withoutEmpty,
 } from '../../api/scorecardParams';
 
-export const SCORECARD_TABS = ['scorecard', 'trends', 'weekly'] as const;
+const SCORECARD_TABS = ['scorecard', 'trends', 'weekly'] as const;
 export type ScorecardTabId = (typeof SCORECARD_TABS)[number];
 
 /** Days of history the Trends tab offers; the first of them is the backend's default. */
@@ -35,7 +35,7 @@ const DEFAULT_TAB: ScorecardTabId = 'scorecard';
 const DEFAULT_BY: ScorecardRollupDimension = 'owner';
 
 /** The view a URL's query string describes; unknown or invalid values fall back to defaults. */
-export function parseScorecardView(params: URLSearchParams): ScorecardView {
+function parseScorecardView(params: URLSearchParams): ScorecardView {
   const tab = SCORECARD_TABS.find(t => t === params.get('tab'));
   const by = SCORECARD_ROLLUP_DIMENSIONS.find(d => d === params.get('by'));
   const days = TREND_DAYS.find(d => String(d) === params.get('days'));
