@@ -15,6 +15,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  BURN_RATE_WINDOWS_MS,
   DEFAULT_ERROR_BUDGET_POLICY,
   PAGING_ANNOTATIONS,
   RELIABILITY_ANNOTATIONS,
@@ -35,16 +36,6 @@ import { BenchDb, openKnex, parseDbArg, resetDatabase } from './databases';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-/** The burn-rate windows the evaluator stores (multi-window, multi-burn-rate alerting). */
-const BURN_WINDOWS = [
-  5 * MINUTE,
-  30 * MINUTE,
-  HOUR,
-  2 * HOUR,
-  6 * HOUR,
-  DAY,
-  3 * DAY,
-];
 
 export interface OrgOptions {
   seed: number;
@@ -650,7 +641,10 @@ function figuresFor(
       remainingFraction,
       overspent: (remainingFraction ?? 0) < 0,
     },
-    burnRates: BURN_WINDOWS.map(w => ({ windowMs: w, rate: rateFor(w) })),
+    burnRates: BURN_RATE_WINDOWS_MS.map(w => ({
+      windowMs: w,
+      rate: rateFor(w),
+    })),
     projectedExhaustion:
       mix === 'burning_fast' && (remainingFraction ?? 0) > 0
         ? measuredAt + Math.round(rnd.between(1, 48) * HOUR)

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Writes the demo Prometheus history as OpenMetrics, for `promtool tsdb create-blocks-from
-// openmetrics` (see scripts/lib/prometheus.sh): 35 days at 1-minute resolution ending at the
-// current minute, shaped by examples/metrics/scenarios.yaml.
+// openmetrics` (see scripts/lib/prometheus.sh): 35 days at 1-minute resolution up to "now"
+// (default: the current minute) and HOURS_AHEAD (default 0) past it, shaped by
+// examples/metrics/scenarios.yaml.
 //
-//   node scripts/generate-demo-metrics.mjs OUTPUT.om [END_EPOCH_MS]
+//   node scripts/generate-demo-metrics.mjs OUTPUT.om [NOW_EPOCH_MS] [HOURS_AHEAD]
 //
 // Series: http_requests_total{job,[handler,]code="200"|"500"} counters,
 // http_request_duration_seconds_bucket{job,[handler,]le} and _count counters for services with a

@@ -90,9 +90,12 @@ export interface Config {
      */
     errorBudgetPolicies?: {
       [name: string]: {
-        /** Remaining budget (fraction) at or below which a warning is raised. */
+        /**
+         * Remaining budget (fraction) at or below which the budget counts as at warning level;
+         * reported with the policy (`GET /slos/...` → `policy`), nothing is notified.
+         */
         warningAt?: number;
-        /** Remaining budget (fraction) at or below which a critical notification is raised. */
+        /** Remaining budget (fraction) at or below which the budget counts as critical; reported, not notified. */
         criticalAt?: number;
         /** The green state: normal development. */
         green?: PolicyLevelConfig;
