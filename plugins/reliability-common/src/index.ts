@@ -6,6 +6,7 @@
  */
 export * from './annotations';
 export * from './duration';
+export * from './links';
 export * from './problems';
 export * from './promql';
 export * from './slo';

@@ -232,3 +232,233 @@ describe('resolveProfile', () => {
     ]);
   });
 });
+
+describe('resolveProfile link schemes', () => {
+  const resolve = (
+    entity: Entity,
+    slos: SloDefinition[] = [],
+    extra: Partial<Parameters<typeof resolveProfile>[0]> = {},
+  ) =>
+    resolveProfile({
+      entity,
+      definitions: { slos, problems: [] },
+      tiers: DEFAULT_TIERS,
+      now,
+      ...extra,
+    });
+
+  it('keeps catalog links that are not http(s) as text and reports each one', () => {
+    const profile = resolve(
+      component({ 'pagerduty.com/service-id': 'PCHK001' }, [
+        { url: 'javascript:alert(1)', type: 'runbook' },
+        { url: 'https://grafana.example.com/d/checkout', type: 'dashboard' },
+        {
+          url: 'data:text/html,<script>alert(1)</script>',
+          title: 'Data dashboard',
+          type: 'dashboard',
+        },
+        { url: 'VBScript:msgbox(1)', title: 'Old runbook', type: 'runbook' },
+        { url: 'JaVaScRiPt:alert(1)', title: 'Mixed', type: 'runbook' },
+        { url: 'javascript:alert(2)', title: 'Website', type: 'website' },
+        { url: 'http://wiki.local/checkout', title: 'Wiki', type: 'runbook' },
+      ]),
+    );
+    expect(profile.runbooks).toEqual([
+      { title: 'javascript:alert(1)', url: undefined },
+      { title: 'Old runbook', url: undefined },
+      { title: 'Mixed', url: undefined },
+      { title: 'Wiki', url: 'http://wiki.local/checkout' },
+    ]);
+    expect(profile.dashboards).toEqual([
+      {
+        title: 'https://grafana.example.com/d/checkout',
+        url: 'https://grafana.example.com/d/checkout',
+      },
+      { title: 'Data dashboard', url: undefined },
+    ]);
+    expect(profile.problems).toEqual([
+      {
+        file: '',
+        field: 'metadata.links[0].url',
+        message: 'must be an http: or https: link',
+      },
+      {
+        file: '',
+        field: 'metadata.links[3].url',
+        message: 'must be an http: or https: link',
+      },
+      {
+        file: '',
+        field: 'metadata.links[4].url',
+        message: 'must be an http: or https: link',
+      },
+      {
+        file: '',
+        field: 'metadata.links[2].url',
+        message: 'must be an http: or https: link',
+      },
+    ]);
+  });
+
+  it('keeps SLO runbooks that are not http(s) as text and reports them where they are written', () => {
+    const openslo: SloDefinition = {
+      ...slo,
+      name: 'latency',
+      runbook: 'JaVaScRiPt:alert(1)',
+      source: { format: 'openslo', file: 'slo/latency.yaml', line: 4 },
+    };
+    const inline: SloDefinition = {
+      ...slo,
+      displayName: 'Availability',
+      runbook: 'data:text/html,x',
+    };
+    const entity = component({});
+    entity.spec!.reliability = {
+      slos: [{ name: 'errors' }, { name: 'availability' }],
+    };
+    const profile = resolve(entity, [slo, openslo, inline]);
+    expect(profile.runbooks).toEqual([
+      {
+        title: 'availability runbook',
+        url: 'https://runbooks.example.com/availability',
+        sloName: 'availability',
+      },
+      { title: 'latency runbook', url: undefined, sloName: 'latency' },
+      {
+        title: 'Availability runbook',
+        url: undefined,
+        sloName: 'availability',
+      },
+    ]);
+    expect(profile.problems).toEqual([
+      {
+        file: 'slo/latency.yaml',
+        line: 4,
+        field: 'metadata.annotations.runbook_url',
+        message: 'must be an http: or https: link',
+      },
+      {
+        file: 'catalog-info.yaml',
+        line: 10,
+        field: 'spec.reliability.slos[1].runbook',
+        message: 'must be an http: or https: link',
+      },
+    ]);
+  });
+
+  it('does not repeat a runbook problem the SLO file already reported', () => {
+    const openslo: SloDefinition = {
+      ...slo,
+      runbook: 'vbscript:msgbox(1)',
+      source: { format: 'openslo', file: 'slo/a.yaml', line: 2 },
+    };
+    const known = {
+      file: 'slo/a.yaml',
+      line: 7,
+      field: 'metadata.annotations.runbook_url',
+      message: 'must be an http: or https: URL',
+    };
+    const profile = resolve(component({}), [], {
+      definitions: { slos: [openslo], problems: [known] },
+    });
+    expect(profile.runbooks).toEqual([
+      {
+        title: 'availability runbook',
+        url: undefined,
+        sloName: 'availability',
+      },
+    ]);
+    expect(profile.problems).toEqual([known]);
+  });
+
+  it.each([
+    [
+      'javascript:alert(1)',
+      { label: 'javascript:alert(1)', url: undefined },
+      'must be an http:, https: or mailto: link',
+    ],
+    [
+      'DATA:text/html,x',
+      { label: 'DATA:text/html,x', url: undefined },
+      'must be an http:, https: or mailto: link',
+    ],
+    [
+      'mailto:oncall@example.com',
+      { label: 'oncall@example.com', url: 'mailto:oncall@example.com' },
+      undefined,
+    ],
+    [
+      'HTTPS://chat.example.com/#oncall',
+      {
+        label: 'HTTPS://chat.example.com/#oncall',
+        url: 'HTTPS://chat.example.com/#oncall',
+      },
+      undefined,
+    ],
+    [
+      'Slack: #payments',
+      { label: 'Slack: #payments', url: undefined },
+      undefined,
+    ],
+  ])('on-call contact %j', (contact, { label, url }, message) => {
+    const profile = resolve(
+      component({ 'reliability-suite.io/oncall': contact }),
+    );
+    expect(profile.onCall).toEqual({
+      provider: 'contact',
+      label,
+      url,
+      source: 'entity',
+      sourceRef: 'component:default/checkout',
+    });
+    expect(profile.problems).toEqual(
+      message
+        ? [
+            {
+              file: '',
+              field: 'metadata.annotations.reliability-suite.io/oncall',
+              message,
+            },
+          ]
+        : [],
+    );
+  });
+
+  it('names the owner group whose on-call contact is not a link', () => {
+    const profile = resolve(component({}), [], {
+      ownerGroup: {
+        ...payments,
+        metadata: {
+          name: 'payments',
+          annotations: { 'reliability-suite.io/oncall': 'vbscript:msgbox(1)' },
+        },
+      },
+    });
+    expect(profile.onCall?.url).toBeUndefined();
+    expect(profile.onCall?.label).toBe('vbscript:msgbox(1)');
+    expect(profile.problems).toEqual([
+      {
+        file: '',
+        field: 'metadata.annotations.reliability-suite.io/oncall',
+        message:
+          'must be an http:, https: or mailto: link (on owner group:default/payments)',
+      },
+    ]);
+  });
+
+  it('links a paging provider only through an http(s) template', () => {
+    const profile = resolve(
+      component({ 'opsgenie.com/team': 'payments' }),
+      [],
+      { paging: { opsgenieTeam: 'javascript:alert("{id}")' } },
+    );
+    expect(profile.onCall).toEqual({
+      provider: 'opsgenie',
+      label: 'Opsgenie team payments',
+      url: undefined,
+      source: 'entity',
+      sourceRef: 'component:default/checkout',
+    });
+    expect(profile.problems).toEqual([]);
+  });
+});

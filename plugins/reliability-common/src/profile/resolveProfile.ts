@@ -7,11 +7,13 @@ import { TierDefinition } from '../tiers';
 import { yamlDocumentFromValue } from '../yamlSource';
 import { readEntitySettings } from './entitySettings';
 import {
-  MissingItem,
-  OnCallContact,
-  ProfileLink,
-  ReliabilityProfile,
-} from './types';
+  ReportProblem,
+  catalogLinks,
+  pagingUrl,
+  plainContact,
+  sloRunbooks,
+} from './profileLinks';
+import { MissingItem, OnCallContact, ReliabilityProfile } from './types';
 
 /** URL templates to link a paging annotation to its provider; `{id}` is replaced. */
 export interface PagingLinkTemplates {
@@ -45,29 +47,25 @@ export function resolveProfile(input: ResolveProfileInput): ReliabilityProfile {
   const tier = input.tiers.find(t => t.level === settings.tierLevel);
   const owner =
     typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined;
+
+  const problems = [...definitions.problems];
+  const report: ReportProblem = problem => {
+    const known = problems.some(
+      p => p.file === problem.file && p.field === problem.field,
+    );
+    if (!known) problems.push(problem);
+  };
   const onCall =
     pagingContact(entity, 'entity', input.paging) ??
     (input.ownerGroup &&
       pagingContact(input.ownerGroup, 'owner', input.paging)) ??
-    plainContact(entity, 'entity') ??
-    (input.ownerGroup && plainContact(input.ownerGroup, 'owner'));
-
-  const links = entity.metadata.links ?? [];
-  const linksOfType = (type: string): ProfileLink[] =>
-    links
-      .filter(l => l.type === type)
-      .map(l => ({ title: l.title ?? l.url, url: l.url }));
+    plainContact(entity, 'entity', report) ??
+    (input.ownerGroup && plainContact(input.ownerGroup, 'owner', report));
   const runbooks = [
-    ...linksOfType('runbook'),
-    ...definitions.slos
-      .filter(slo => slo.runbook)
-      .map(slo => ({
-        title: `${slo.displayName ?? slo.name} runbook`,
-        url: slo.runbook!,
-        sloName: slo.name,
-      })),
+    ...catalogLinks(entity, 'runbook', report),
+    ...sloRunbooks(entity, definitions.slos, report),
   ];
-  const dashboards = linksOfType('dashboard');
+  const dashboards = catalogLinks(entity, 'dashboard', report);
 
   const testInterval = tier?.dr.testIntervalDays;
   const dr = {
@@ -82,7 +80,6 @@ export function resolveProfile(input: ResolveProfileInput): ReliabilityProfile {
         : undefined,
   };
 
-  const problems = [...definitions.problems];
   const tierValue = entity.metadata.annotations?.[RELIABILITY_ANNOTATIONS.tier];
   if (settings.tierLevel !== undefined && !tier) {
     problems.push({
@@ -192,13 +189,6 @@ function minutes(value: number): string {
   return formatDurationMs(value * 60000);
 }
 
-function fillTemplate(
-  template: string | undefined,
-  id: string,
-): string | undefined {
-  return template?.replace('{id}', encodeURIComponent(id));
-}
-
 function pagingContact(
   entity: Entity,
   source: OnCallContact['source'],
@@ -211,7 +201,7 @@ function pagingContact(
     return {
       provider: 'pagerduty',
       label: `PagerDuty service ${pdService}`,
-      url: fillTemplate(templates.pagerDutyService, pdService),
+      url: pagingUrl(templates.pagerDutyService, pdService),
       source,
       sourceRef,
     };
@@ -229,7 +219,7 @@ function pagingContact(
     return {
       provider: 'opsgenie',
       label: `Opsgenie team ${team}`,
-      url: fillTemplate(templates.opsgenieTeam, team),
+      url: pagingUrl(templates.opsgenieTeam, team),
       source,
       sourceRef,
     };
@@ -244,20 +234,4 @@ function pagingContact(
     };
   }
   return undefined;
-}
-
-function plainContact(
-  entity: Entity,
-  source: OnCallContact['source'],
-): OnCallContact | undefined {
-  const contact = entity.metadata.annotations?.[RELIABILITY_ANNOTATIONS.onCall];
-  if (!contact) return undefined;
-  const isLink = /^(https?:|mailto:)/.test(contact);
-  return {
-    provider: 'contact',
-    label: isLink ? contact.replace(/^mailto:/, '') : contact,
-    url: isLink ? contact : undefined,
-    source,
-    sourceRef: stringifyEntityRef(entity),
-  };
 }

@@ -7,7 +7,7 @@ export interface OnCallContact {
   provider: 'pagerduty' | 'opsgenie' | 'contact';
   /** What to show, e.g. `PagerDuty service PX1234`. */
   label: string;
-  /** Where to page or see who is on call, when known. */
+  /** Where to page or see who is on call, when known: only ever an `http:`, `https:` or `mailto:` URL. */
   url?: string;
   /** Whether it was set on the entity itself or inherited from its owner group. */
   source: 'entity' | 'owner';
@@ -17,7 +17,11 @@ export interface OnCallContact {
 
 export interface ProfileLink {
   title: string;
-  url: string;
+  /**
+   * An `http:` or `https:` URL. Undefined when the value written is not one (`javascript:…`):
+   * the title is then shown as text and the value is a profile problem.
+   */
+  url?: string;
   /** Set for per-SLO runbooks. */
   sloName?: string;
 }
