@@ -8,6 +8,11 @@ export interface DefinitionProblem {
   field: string;
   /** Why it is wrong, in words a user can act on. */
   message: string;
+  /**
+   * The whole file could not be read (unreachable, outside the entity's folder, over a limit, not
+   * YAML): the SLOs it defines are unknown, so stored ones are kept but not trusted.
+   */
+  unreadable?: boolean;
 }
 
 /** Renders a problem as `file:line field: reason`, the form shown in the catalog and the UI. */

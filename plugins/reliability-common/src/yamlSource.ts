@@ -4,6 +4,7 @@ import {
   Node,
   isMap,
   isNode,
+  isPair,
   isScalar,
   isSeq,
   parseAllDocuments,
@@ -15,32 +16,76 @@ export interface YamlDocument {
   file: string;
   document: Document.Parsed | Document;
   lineCounter?: LineCounter;
+  /** The document as plain data, converted once within the alias limit. */
+  value: unknown;
 }
 
-/** Parses a (multi-document) YAML file, keeping positions. Syntax errors become problems. */
+/** Limits on a YAML file from a team's repository (untrusted input). */
+export const YAML_LIMITS = {
+  /** Largest file, in characters. */
+  maxChars: 1024 * 1024,
+  /** Most alias expansions in one document (a billion-laughs file needs thousands). */
+  maxAliasCount: 100,
+  /** Deepest nesting of mappings and lists. */
+  maxDepth: 64,
+} as const;
+
+/**
+ * Parses a (multi-document) YAML file, keeping positions. Syntax errors, duplicate keys and
+ * anything over {@link YAML_LIMITS} become problems marked `unreadable`: the file is then not
+ * read at all, since what it defines cannot be known.
+ */
 export function parseYamlFile(
   file: string,
   text: string,
 ): { documents: YamlDocument[]; problems: DefinitionProblem[] } {
+  const unreadable = (message: string, line?: number) => ({
+    documents: [],
+    problems: [{ file, line, field: '', message, unreadable: true }],
+  });
+  if (text.length > YAML_LIMITS.maxChars) {
+    return unreadable(
+      `is larger than ${YAML_LIMITS.maxChars / 1024 / 1024} MiB`,
+    );
+  }
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false });
   const documents: YamlDocument[] = [];
   const problems: DefinitionProblem[] = [];
   const all = Array.isArray(parsed) ? parsed : [parsed];
+  const lineAt = (offset: number | undefined) =>
+    offset === undefined ? undefined : lineCounter.linePos(offset).line;
   for (const document of all) {
     if (document.errors.length > 0) {
       for (const error of document.errors) {
         problems.push({
           file,
-          line: lineCounter.linePos(error.pos[0]).line,
+          line: lineAt(error.pos[0]),
           field: '',
-          message: `invalid YAML: ${firstLine(error.message)}`,
+          message: `invalid YAML: ${yamlErrorReason(error.message)}`,
+          unreadable: true,
         });
       }
       continue;
     }
     if (document.contents === null) continue;
-    documents.push({ file, document, lineCounter });
+    const deep = deeperThan(document.contents, YAML_LIMITS.maxDepth);
+    if (deep) {
+      return unreadable(
+        `invalid YAML: nested deeper than ${YAML_LIMITS.maxDepth} levels`,
+        lineAt(deep.range?.[0]),
+      );
+    }
+    let value: unknown;
+    try {
+      value = document.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+    } catch {
+      return unreadable(
+        `invalid YAML: aliases expand to more than ${YAML_LIMITS.maxAliasCount} copies (an alias bomb)`,
+        lineAt(document.contents.range?.[0]),
+      );
+    }
+    documents.push({ file, document, lineCounter, value });
   }
   return { documents, problems };
 }
@@ -50,7 +95,27 @@ export function yamlDocumentFromValue(
   file: string,
   value: unknown,
 ): YamlDocument {
-  return { file, document: new Document(value) };
+  return { file, document: new Document(value), value };
+}
+
+/** The first node nested deeper than `limit`, walking without recursion. */
+function deeperThan(root: unknown, limit: number): Node | undefined {
+  const stack: Array<{ node: unknown; depth: number }> = [
+    { node: root, depth: 1 },
+  ];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (isMap(node) || isSeq(node)) {
+      if (depth > limit) return node;
+      for (const item of node.items as unknown[]) {
+        stack.push({
+          node: isPair(item) ? item.value : item,
+          depth: depth + 1,
+        });
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -103,6 +168,11 @@ export function problemAt(
   };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+function yamlErrorReason(message: string): string {
+  const line = message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '');
+  return line.includes('Maximum call stack size exceeded')
+    ? `nested deeper than ${YAML_LIMITS.maxDepth} levels`
+    : line;
 }

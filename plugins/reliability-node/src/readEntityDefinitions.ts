@@ -1,9 +1,4 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { Entity, parseLocationRef } from '@backstage/catalog-model';
-import { stringifyError } from '@backstage/errors';
-import { ScmIntegrationRegistry } from '@backstage/integration';
+import { Entity } from '@backstage/catalog-model';
 import {
   DefinitionProblem,
   EntityReliabilitySettings,
@@ -13,10 +8,15 @@ import {
   YamlDocument,
   parseInlineSlos,
   parseOpenSloFiles,
+  lineOf,
   parseYamlFile,
   readEntitySettings,
   yamlDocumentFromValue,
 } from '@reliability-suite/plugin-reliability-common';
+import { EntityFileError, EntityFiles, entityFiles } from './entityFiles';
+import { DefinitionReadContext } from './readContext';
+
+export type { DefinitionReadContext } from './readContext';
 
 /** Everything read from an entity's own file and the SLO files it points to. */
 export interface EntityDefinitions {
@@ -30,88 +30,6 @@ export interface EntityDefinitions {
   unreadable: boolean;
 }
 
-/** What reading needs: the catalog's UrlReader and SCM integrations (for relative URLs). */
-export interface DefinitionReadContext {
-  urlReader: UrlReaderService;
-  integrations: ScmIntegrationRegistry;
-}
-
-/** A text file behind a location: `file:/abs/path` or `url:https://…`. */
-interface FileAccess {
-  /** Name to show in errors, relative to the entity's folder. */
-  display(target: string): string;
-  readText(target: string): Promise<string>;
-  /** Resolves a relative path or glob against the entity file and reads every match. */
-  readMatching(pattern: string): Promise<{ target: string; text: string }[]>;
-}
-
-const GLOB_CHARS = /[*?[{]/;
-
-function fileAccess(
-  locationRef: string,
-  context: DefinitionReadContext,
-): FileAccess {
-  const { type, target: entityFile } = parseLocationRef(locationRef);
-  if (type === 'file') {
-    const folder = path.dirname(entityFile);
-    return {
-      display: target => path.relative(folder, target),
-      readText: target => fs.readFile(target, 'utf8'),
-      readMatching: async pattern => {
-        const targets: string[] = [];
-        if (GLOB_CHARS.test(pattern)) {
-          for await (const match of fs.glob(pattern, { cwd: folder }))
-            targets.push(path.join(folder, match));
-        } else {
-          targets.push(path.join(folder, pattern));
-        }
-        targets.sort();
-        return Promise.all(
-          targets.map(async target => ({
-            target,
-            text: await fs.readFile(target, 'utf8'),
-          })),
-        );
-      },
-    };
-  }
-  if (type === 'url') {
-    const folderUrl = context.integrations.resolveUrl({
-      url: './',
-      base: entityFile,
-    });
-    return {
-      display: target =>
-        target.startsWith(folderUrl) ? target.slice(folderUrl.length) : target,
-      readText: async target =>
-        (await (await context.urlReader.readUrl(target)).buffer()).toString(
-          'utf8',
-        ),
-      readMatching: async pattern => {
-        const url = context.integrations.resolveUrl({
-          url: pattern,
-          base: entityFile,
-        });
-        if (!GLOB_CHARS.test(pattern)) {
-          const response = await context.urlReader.readUrl(url);
-          return [
-            { target: url, text: (await response.buffer()).toString('utf8') },
-          ];
-        }
-        const { files } = await context.urlReader.search(url);
-        const read = await Promise.all(
-          files.map(async file => ({
-            target: file.url,
-            text: (await file.content()).toString('utf8'),
-          })),
-        );
-        return read.sort((a, b) => a.target.localeCompare(b.target));
-      },
-    };
-  }
-  throw new Error(`unsupported location type "${type}"`);
-}
-
 /** Finds the document describing this entity in its (possibly multi-document) file. */
 function findEntityDocument(
   documents: YamlDocument[],
@@ -119,7 +37,7 @@ function findEntityDocument(
 ): YamlDocument | undefined {
   const namespace = entity.metadata.namespace ?? 'default';
   return documents.find(doc => {
-    const value = doc.document.toJS() as Entity | undefined;
+    const value = doc.value as Entity | undefined;
     return (
       value?.kind?.toLocaleLowerCase('en-US') ===
         entity.kind.toLocaleLowerCase('en-US') &&
@@ -131,28 +49,28 @@ function findEntityDocument(
 
 /**
  * Reads an entity's reliability definitions: annotations and inline SLOs from the entity's own
- * file (re-read so that errors carry line numbers), and the OpenSLO files it points to.
- * Nothing throws: every failure becomes a problem naming the file.
+ * file (re-read so that errors carry line numbers), and the OpenSLO files it points to, all from
+ * inside the folder of the entity's file. Nothing throws: every failure becomes a problem naming
+ * the file or pattern (never a server path or another file's content).
  */
 export async function readEntityDefinitions(
   entity: Entity,
   locationRef: string,
   context: DefinitionReadContext,
 ): Promise<EntityDefinitions> {
-  let access: FileAccess;
+  let files: EntityFiles;
   try {
-    access = fileAccess(locationRef, context);
+    files = entityFiles(locationRef, context);
   } catch (error) {
-    return fromEntityOnly(entity, 'catalog-info.yaml', stringifyError(error));
+    return fromEntityOnly(entity, 'catalog-info.yaml', fileReason(error));
   }
-  const { target: entityFile } = parseLocationRef(locationRef);
-  const entityFileName = access.display(entityFile);
+  const { entityFileName } = files;
 
   let entityDocument: YamlDocument | undefined;
   try {
     const { documents } = parseYamlFile(
       entityFileName,
-      await access.readText(entityFile),
+      await files.readEntityFile(),
     );
     entityDocument = findEntityDocument(documents, entity);
   } catch {
@@ -165,37 +83,51 @@ export async function readEntityDefinitions(
   problems.push(...inline.problems);
 
   let unreadable = false;
-  const files: SourceFile[] = [];
+  const sourceFiles: SourceFile[] = [];
   const annotationField = `metadata.annotations.${RELIABILITY_ANNOTATIONS.sloFiles}`;
   for (const pattern of settings.sloFilePatterns) {
     try {
-      const matches = await access.readMatching(pattern);
+      const matches = await files.readMatching(pattern);
       if (matches.length === 0) {
         problems.push({
           file: entityFileName,
+          line: lineOf(source, annotationPath),
           field: annotationField,
           message: `no file matches "${pattern}"`,
         });
       }
-      files.push(
-        ...matches.map(m => ({ path: access.display(m.target), text: m.text })),
-      );
+      sourceFiles.push(...matches.map(m => ({ path: m.name, text: m.text })));
     } catch (error) {
       unreadable = true;
       problems.push({
         file: entityFileName,
+        line: lineOf(source, annotationPath),
         field: annotationField,
-        message: `cannot read "${pattern}": ${stringifyError(error)}`,
+        message: fileReason(error),
+        unreadable: true,
       });
     }
   }
-  const openSlo = parseOpenSloFiles(files);
+  const openSlo = parseOpenSloFiles(sourceFiles);
   return {
     settings,
     slos: [...inline.slos, ...openSlo.slos],
     problems: [...problems, ...openSlo.problems],
-    unreadable,
+    unreadable: unreadable || openSlo.problems.some(p => p.unreadable),
   };
+}
+
+const annotationPath = [
+  'metadata',
+  'annotations',
+  RELIABILITY_ANNOTATIONS.sloFiles,
+];
+
+/** A reason safe to show: our own words for file errors, a generic one for anything else. */
+function fileReason(error: unknown): string {
+  return error instanceof EntityFileError
+    ? error.message
+    : 'the SLO files cannot be read';
 }
 
 function fromEntityOnly(
@@ -219,6 +151,7 @@ function fromEntityOnly(
               file: fileName,
               field: `metadata.annotations.${RELIABILITY_ANNOTATIONS.sloFiles}`,
               message: `cannot read SLO files: ${reason}`,
+              unreadable: true,
             },
           ]
         : []),

@@ -133,7 +133,7 @@ export function parseInlineSlos(entity: YamlDocument): {
 } {
   const value = entity.document.getIn([...INLINE_SLOS_PATH]);
   if (value === undefined) return { slos: [], problems: [] };
-  const raw = entity.document.toJS()?.spec?.reliability?.slos;
+  const raw = (entity.value as any)?.spec?.reliability?.slos;
   if (!Array.isArray(raw)) {
     return {
       slos: [],

@@ -107,7 +107,7 @@ function register(
   source: YamlDocument,
   registry: Registry,
 ): DefinitionProblem[] {
-  const raw = source.document.toJS() as Record<string, unknown> | null;
+  const raw = source.value as Record<string, unknown> | null;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return [problemAt(source, [], 'must be a mapping (an OpenSLO document)')];
   }

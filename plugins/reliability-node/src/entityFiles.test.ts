@@ -1,0 +1,240 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import { NotFoundError } from '@backstage/errors';
+import { ScmIntegrations } from '@backstage/integration';
+import { formatProblem } from '@reliability-suite/plugin-reliability-common';
+import { readEntityDefinitions } from './readEntityDefinitions';
+
+const CANARY = 'CANARY-8d1f0c-do-not-leak';
+const integrations = ScmIntegrations.fromConfig(new ConfigReader({}));
+
+const slo = (name: string) => `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: ${name}
+spec:
+  indicator:
+    metadata: { name: ok }
+    spec:
+      thresholdMetric:
+        metricSource: { type: Prometheus, spec: { query: up } }
+  timeWindow: [{ duration: 30d, isRolling: true }]
+  budgetingMethod: Occurrences
+  objectives: [{ target: 0.99, op: gte, value: 1 }]
+`;
+
+function entityWith(files: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'svc',
+      annotations: { 'reliability-suite.io/slo-files': files },
+    },
+    spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+  };
+}
+
+/**
+ * A repository checkout: `<root>/secret.yaml` and `<root>/outside/x.yaml` hold the canary, the
+ * entity lives in `<root>/team/svc/catalog-info.yaml` next to `slo/` and a few symbolic links.
+ */
+let root: string;
+let entityFile: string;
+
+beforeAll(async () => {
+  root = await fs.mkdtemp(path.join(os.tmpdir(), 'containment-'));
+  const folder = path.join(root, 'team', 'svc');
+  await fs.mkdir(path.join(folder, 'slo'), { recursive: true });
+  await fs.mkdir(path.join(root, 'outside'));
+  await fs.writeFile(path.join(root, 'secret.yaml'), `secret: ${CANARY}\n`);
+  await fs.writeFile(
+    path.join(root, 'outside', 'x.yaml'),
+    `${slo('stolen')}# ${CANARY}\n`,
+  );
+  await fs.writeFile(path.join(root, 'team', 'y.yaml'), `x: ${CANARY}\n`);
+  await fs.writeFile(path.join(folder, 'slo', 'a.yaml'), slo('inside'));
+  await fs.symlink(
+    path.join(root, 'secret.yaml'),
+    path.join(folder, 'slo', 'link.yaml'),
+  );
+  await fs.symlink(path.join(root, 'outside'), path.join(folder, 'linked'));
+  await fs.symlink(
+    path.join(folder, 'slo', 'a.yaml'),
+    path.join(folder, 'ok.yaml'),
+  );
+  await fs.writeFile(
+    path.join(folder, 'big.yaml'),
+    'x'.repeat(1024 * 1024 + 1),
+  );
+  entityFile = path.join(folder, 'catalog-info.yaml');
+  await fs.writeFile(entityFile, 'kind: Component\n');
+});
+
+afterAll(async () => {
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+async function readLocal(files: string) {
+  const definitions = await readEntityDefinitions(
+    entityWith(files),
+    `file:${entityFile}`,
+    { urlReader: mockServices.urlReader.mock(), integrations },
+  );
+  const shown = JSON.stringify(definitions);
+  expect(shown).not.toContain(CANARY);
+  expect(shown).not.toContain(root);
+  return {
+    problems: definitions.problems.map(formatProblem),
+    slos: definitions.slos.map(s => s.name),
+    unreadable: definitions.unreadable,
+  };
+}
+
+const FIELD =
+  'catalog-info.yaml metadata.annotations.reliability-suite.io/slo-files';
+
+describe('SLO files stay inside the folder of the entity file (file locations)', () => {
+  it.each([
+    [
+      '.[.]/.[.]/secret.*',
+      `"${'.[.]/.[.]/secret.*'}" leads outside the folder of the entity's file`,
+    ],
+    [
+      '[.][.]/[.][.]/secret.yaml',
+      `"[.][.]/[.][.]/secret.yaml" leads outside the folder of the entity's file`,
+    ],
+    [
+      '[.][.]/y.yaml',
+      `"[.][.]/y.yaml" leads outside the folder of the entity's file`,
+    ],
+    [
+      'slo/link.yaml',
+      `"slo/link.yaml" leads outside the folder of the entity's file`,
+    ],
+    [
+      'slo/*.yaml',
+      `"slo/*.yaml" leads outside the folder of the entity's file`,
+    ],
+    [
+      'linked/x.yaml',
+      `"linked/x.yaml" leads outside the folder of the entity's file`,
+    ],
+    [
+      'linked/*.yaml',
+      `"linked/*.yaml" leads outside the folder of the entity's file`,
+    ],
+    ['big.yaml', '"big.yaml": big.yaml is larger than 1 MiB'],
+    ['slo', '"slo" is a folder, not a file'],
+  ])('%s is refused without reading it', async (pattern, message) => {
+    expect(await readLocal(pattern)).toEqual({
+      problems: [`${FIELD}: ${message}`],
+      slos: [],
+      unreadable: true,
+    });
+  });
+
+  it.each([['../secret.yaml'], ['/etc/passwd'], ['file:///etc/passwd']])(
+    '%s is refused by the annotation check',
+    async pattern => {
+      expect(await readLocal(pattern)).toEqual({
+        problems: [
+          `${FIELD}: "${pattern}" must be a path relative to this file, inside its folder`,
+        ],
+        slos: [],
+        unreadable: false,
+      });
+    },
+  );
+
+  it('reads files inside the folder, also through a link that stays inside', async () => {
+    expect(await readLocal('ok.yaml')).toEqual({
+      problems: [],
+      slos: ['inside'],
+      unreadable: false,
+    });
+  });
+
+  it('does not follow a linked folder outside with a recursive glob', async () => {
+    expect(await readLocal('**/x.yaml')).toEqual({
+      problems: [`${FIELD}: no file matches "**/x.yaml"`],
+      slos: [],
+      unreadable: false,
+    });
+  });
+
+  it('names a missing file without its server path', async () => {
+    expect(await readLocal('slo/missing.yaml, none/*.yaml')).toEqual({
+      problems: [
+        `${FIELD}: no file matches "slo/missing.yaml"`,
+        `${FIELD}: no file matches "none/*.yaml"`,
+      ],
+      slos: [],
+      unreadable: false,
+    });
+  });
+});
+
+describe('SLO files stay inside the folder of the entity file (url locations)', () => {
+  const base = 'https://git.example.com/acme/repo/blob/main/team/svc';
+  const read = async (
+    files: string,
+    urlReader = mockServices.urlReader.mock({
+      readUrl: async (url: string) => {
+        if (url === `${base}/slo/a.yaml`)
+          return { buffer: async () => Buffer.from(slo('inside')) };
+        throw new NotFoundError(`${url} not found, ${CANARY}`);
+      },
+      search: async (url: string) => ({
+        etag: 'e',
+        files: [
+          {
+            url: `${base}/slo/a.yaml`,
+            content: async () => Buffer.from(slo('inside')),
+          },
+          ...(url.includes('*')
+            ? [
+                {
+                  url: 'https://git.example.com/acme/repo/blob/main/secret.yaml',
+                  content: async () => Buffer.from(CANARY),
+                },
+              ]
+            : []),
+        ],
+      }),
+    }),
+  ) => {
+    const definitions = await readEntityDefinitions(
+      entityWith(files),
+      `url:${base}/catalog-info.yaml`,
+      { urlReader, integrations },
+    );
+    expect(JSON.stringify(definitions)).not.toContain(CANARY);
+    return definitions.problems.map(formatProblem);
+  };
+
+  it('refuses a search result outside the folder', async () => {
+    expect(await read('slo/*.yaml')).toEqual([
+      `${FIELD}: "slo/*.yaml" leads outside the folder of the entity's file`,
+    ]);
+  });
+
+  it.each(['%2e%2e/%2e%2e/secret.yaml', '.%2E/x.yaml'])(
+    'refuses encoded dot segments: %s',
+    async pattern => {
+      expect(await read(pattern)).toEqual([
+        `${FIELD}: "${pattern}" leads outside the folder of the entity's file`,
+      ]);
+    },
+  );
+
+  it('reads a file inside and names a missing one without the reader message', async () => {
+    expect(await read('slo/a.yaml, slo/b.yaml')).toEqual([
+      `${FIELD}: no file matches "slo/b.yaml"`,
+    ]);
+  });
+});
