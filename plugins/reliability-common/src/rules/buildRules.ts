@@ -1,9 +1,10 @@
 import { stringify } from 'yaml';
-import { formatDurationMs } from './duration';
-import { BURN_RATE_WINDOWS_MS, burnRateAlerts } from './math/burnRateAlerts';
-import { errorBudgetFraction } from './math/budget';
-import { isVectorSelector } from './promql';
-import { SloDefinition } from './slo';
+import { formatDurationMs } from '../duration';
+import { BURN_RATE_WINDOWS_MS, burnRateAlerts } from '../math/burnRateAlerts';
+import { errorBudgetFraction } from '../math/budget';
+import { isVectorSelector } from '../promql';
+import { SloDefinition } from '../slo';
+import { templateLiteral } from './templateText';
 
 /** A Prometheus rule file (`promtool check rules` format). */
 export interface PrometheusRuleFile {
@@ -16,6 +17,18 @@ export interface PrometheusRuleFile {
  */
 export function promqlString(value: string): string {
   return JSON.stringify(value);
+}
+
+/**
+ * Alert labels and annotations, which Prometheus renders as templates, written so that they
+ * render as these texts. (Recording rules' labels are not templates and are written as they are.)
+ */
+function templateLiterals(
+  texts: Record<string, string>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(texts).map(([name, text]) => [name, templateLiteral(text)]),
+  );
 }
 
 /** Name of the recording rule of the error ratio over a window, e.g. `slo:sli_error:ratio_rate5m`. */
@@ -94,13 +107,13 @@ export function buildPrometheusRules(
           ` and (${errorRatioRecord(alert.shortWindowMs)}${matchers} > (${
             alert.burnRate
           } * ${budget}))`,
-        labels: {
+        labels: templateLiterals({
           ...labels,
           severity: alert.severity,
           long_window: long,
           short_window: short,
-        },
-        annotations: {
+        }),
+        annotations: templateLiterals({
           summary: `${
             slo.displayName ?? slo.name
           } of ${entityRef} burns its error budget at over ${
@@ -112,7 +125,7 @@ export function buildPrometheusRules(
             slo.timeWindow.duration
           } error budget is spent within ${long}.`,
           ...(runbook ? { runbook_url: runbook } : {}),
-        },
+        }),
       };
     });
     groups.push({

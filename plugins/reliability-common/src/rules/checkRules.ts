@@ -1,0 +1,57 @@
+import { validatePromQl } from '../promql';
+import { PrometheusRuleFile } from './buildRules';
+import { isTemplateLiteral } from './templateText';
+
+/** A text with a lone UTF-16 surrogate, which has no UTF-8 form and so cannot be written. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+const unicodeProblem = (text: string) =>
+  LONE_SURROGATE.test(text)
+    ? 'is not valid Unicode (has a lone surrogate)'
+    : undefined;
+
+function ruleProblems(rule: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const expr = String(rule.expr ?? '');
+  const exprProblem = validatePromQl(expr) ?? unicodeProblem(expr);
+  if (exprProblem) problems.push(`expr: ${exprProblem}`);
+  for (const key of ['labels', 'annotations'] as const) {
+    const texts = (rule[key] ?? {}) as Record<string, string>;
+    for (const [name, text] of Object.entries(texts)) {
+      const problem =
+        unicodeProblem(text) ??
+        (rule.alert !== undefined && !isTemplateLiteral(text)
+          ? 'opens a Prometheus template action ({{ … }}), which would run when the alert fires'
+          : undefined);
+      if (problem) problems.push(`${key}.${name}: ${problem}`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Why Prometheus would not load a generated rule file, or would run more than its queries: an
+ * empty or repeated group name, an expression that does not parse, a template action in an alert's
+ * labels or annotations, a text with no UTF-8 form. Empty when the file loads as generated.
+ * Each problem reads `group "<name>": <field>: <reason>`.
+ */
+export function checkPrometheusRules(file: PrometheusRuleFile): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const group of file.groups) {
+    const where = `group ${JSON.stringify(group.name)}`;
+    if (!group.name) problems.push(`${where}: name: must not be empty`);
+    else if (seen.has(group.name))
+      problems.push(
+        `${where}: name: is repeated (the entity or its SLO is defined twice)`,
+      );
+    seen.add(group.name);
+    const nameProblem = unicodeProblem(group.name);
+    if (nameProblem) problems.push(`${where}: name: ${nameProblem}`);
+    group.rules.forEach((rule, index) => {
+      for (const problem of ruleProblems(rule))
+        problems.push(`${where}: rules[${index}].${problem}`);
+    });
+  }
+  return problems;
+}

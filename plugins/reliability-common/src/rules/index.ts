@@ -1,0 +1,3 @@
+export * from './buildRules';
+export * from './checkRules';
+export { templateLiteral } from './templateText';
