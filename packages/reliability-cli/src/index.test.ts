@@ -1,5 +1,20 @@
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { readEntityDefinitions } from '@reliability-suite/plugin-reliability-node';
+import { parse } from 'yaml';
 import { main } from './index';
+
+jest.mock('@reliability-suite/plugin-reliability-node', () => {
+  const actual = jest.requireActual(
+    '@reliability-suite/plugin-reliability-node',
+  );
+  return {
+    ...actual,
+    readEntityDefinitions: jest.fn(actual.readEntityDefinitions),
+  };
+});
 
 const examples = path.resolve(__dirname, '../../../examples/services');
 
@@ -15,7 +30,10 @@ async function run(...args: string[]) {
 
 describe('reliability CLI', () => {
   it('validates a complete service (the component and the API it provides)', async () => {
-    const result = await run('validate', path.join(examples, 'checkout/catalog-info.yaml'));
+    const result = await run(
+      'validate',
+      path.join(examples, 'checkout/catalog-info.yaml'),
+    );
     expect(result).toEqual({
       code: 0,
       out: 'component:default/checkout: 2 SLO(s) valid\napi:default/checkout-api: 1 SLO(s) valid\n',
@@ -53,5 +71,150 @@ describe('reliability CLI', () => {
     const result = await run('frobnicate');
     expect(result.code).toBe(2);
     expect(result.err).toContain('reliability validate <catalog-info.yaml>...');
+  });
+});
+
+/** `promtool check rules` on what the CLI printed: its exit code and output. */
+async function promtoolCheck(rulesYaml: string) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'reliability-cli-'));
+  try {
+    await fs.writeFile(path.join(dir, 'rules.yaml'), rulesYaml);
+    return await new Promise<{ code: number; output: string }>(resolve =>
+      execFile(
+        'promtool',
+        ['check', 'rules', 'rules.yaml'],
+        { cwd: dir },
+        (error, stdout, stderr) =>
+          resolve({
+            code: error ? Number(error.code ?? 1) : 0,
+            output: `${stdout}${stderr}`,
+          }),
+      ),
+    );
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A catalog file of one Component with one inline SLO, in a folder of its own. */
+async function catalogFile(displayName: string, runbook: string) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'reliability-cli-'));
+  const file = path.join(dir, 'catalog-info.yaml');
+  await fs.writeFile(
+    file,
+    `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: hostile
+  annotations:
+    reliability-suite.io/tier: "3"
+  links:
+    - url: ${JSON.stringify(runbook)}
+      type: runbook
+spec:
+  type: service
+  lifecycle: production
+  owner: team-a
+  reliability:
+    slos:
+      - name: availability
+        displayName: ${JSON.stringify(displayName)}
+        objective: 99.9%
+        bad: http_requests_total{job="hostile",code=~"5.."}
+        total: http_requests_total{job="hostile"}
+`,
+  );
+  return file;
+}
+
+const groupNames = (rulesYaml: string) =>
+  parse(rulesYaml).groups.map((group: { name: string }) => group.name);
+
+describe('reliability rules', () => {
+  it('prints one rule file for all entities, which Prometheus loads', async () => {
+    const result = await run(
+      'rules',
+      path.join(examples, 'checkout/catalog-info.yaml'),
+    );
+    expect(result.code).toBe(0);
+    expect(result.err).toBe('');
+    expect(result.out.match(/^groups:/gm)).toHaveLength(1);
+    expect(groupNames(result.out)).toEqual([
+      'slo:component:default/checkout:checkout-availability',
+      'slo:component:default/checkout:checkout-latency',
+      'slo:api:default/checkout-api:checkout-availability',
+    ]);
+    expect(await promtoolCheck(result.out)).toEqual({
+      code: 0,
+      output: 'Checking rules.yaml\n  SUCCESS: 33 rules found\n\n',
+    });
+  });
+
+  it('writes display names and runbook URLs that are Go templates so that Prometheus renders them as written', async () => {
+    const file = await catalogFile(
+      '{{ range query "up" }}{{ . }}{{ end }} `x` "y" \\ é',
+      'https://runbooks.example.com/{{ $labels.instance }}',
+    );
+    const result = await run('rules', file);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    const fast = parse(result.out).groups[0].rules[7];
+    expect(fast.annotations).toEqual({
+      summary:
+        '{{ "{{" }} range query "up" }}{{ "{{" }} . }}{{ "{{" }} end }} `x` "y" \\ é of component:default/hostile burns its error budget at over 14.4× (1h/5m)',
+      description:
+        'At this rate 2% of the 30d error budget is spent within 1h.',
+      runbook_url:
+        'https://runbooks.example.com/{{ "{{" }} $labels.instance }}',
+    });
+    expect(await promtoolCheck(result.out)).toEqual({
+      code: 0,
+      output: 'Checking rules.yaml\n  SUCCESS: 11 rules found\n\n',
+    });
+    await fs.rm(path.dirname(file), { recursive: true });
+  });
+
+  it('fails, and leaves out of the file it prints, groups Prometheus would not load', async () => {
+    const file = await catalogFile('Availability', 'https://r.example.com/a');
+    const broken = await catalogFile(
+      'Lone \ud800 surrogate',
+      'https://r.example.com/b',
+    );
+    const result = await run('rules', file, file, broken);
+    expect(result.code).toBe(1);
+    const summary = (rule: number) =>
+      `component:default/hostile: ${broken}: group "slo:component:default/hostile:availability": rules[${rule}].annotations.summary: is not valid Unicode (has a lone surrogate)\n`;
+    expect(result.err).toBe(
+      `component:default/hostile: ${file}: group "slo:component:default/hostile:availability": name: is repeated (the entity or its SLO is defined twice)\n` +
+        `component:default/hostile: ${broken}: group "slo:component:default/hostile:availability": name: is repeated (the entity or its SLO is defined twice)\n` +
+        [7, 8, 9, 10].map(summary).join(''),
+    );
+    expect(groupNames(result.out)).toEqual([
+      'slo:component:default/hostile:availability',
+    ]);
+    expect(await promtoolCheck(result.out)).toEqual({
+      code: 0,
+      output: 'Checking rules.yaml\n  SUCCESS: 11 rules found\n\n',
+    });
+    await fs.rm(path.dirname(file), { recursive: true });
+    await fs.rm(path.dirname(broken), { recursive: true });
+  });
+
+  it('reports an unexpected error as file: reason, without a stack trace, and goes on with the next entity', async () => {
+    const file = path.join(examples, 'checkout/catalog-info.yaml');
+    jest
+      .mocked(readEntityDefinitions)
+      .mockRejectedValueOnce(new Error('the disk is on fire'));
+    const result = await run('rules', file);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`${file}: the disk is on fire\n`);
+    expect(groupNames(result.out)).toEqual([
+      'slo:api:default/checkout-api:checkout-availability',
+    ]);
+    jest.mocked(readEntityDefinitions).mockRejectedValueOnce('not an Error');
+    expect(await run('validate', file)).toEqual({
+      code: 1,
+      out: 'api:default/checkout-api: 1 SLO(s) valid\n',
+      err: `${file}: not an Error\n`,
+    });
   });
 });

@@ -5,7 +5,9 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import {
+  PrometheusRuleFile,
   buildPrometheusRules,
+  checkPrometheusRules,
   formatProblem,
   prometheusRulesYaml,
 } from '@reliability-suite/plugin-reliability-common';
@@ -47,58 +49,113 @@ async function entitiesOf(file: string): Promise<Entity[]> {
     );
 }
 
-/** Runs one command; returns the exit code (1 when any definition has a problem). */
+/** Where each group of the rule file being written comes from. */
+interface RuleOrigin {
+  file: string;
+  ref: string;
+}
+
+/** What a run has found so far: problems, and (rules) the groups to write. */
+interface Run {
+  command: 'validate' | 'rules';
+  io: Io;
+  problems: number;
+  ruleFile: PrometheusRuleFile;
+  origins: RuleOrigin[];
+}
+
+const context = {
+  urlReader: noUrlReader,
+  integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+};
+
+/** The reason of an error nobody expected, without its stack. */
+const reasonOf = (error: unknown) =>
+  error instanceof Error ? error.message : String(error);
+
+/** Validates one entity of `file`, or collects its rule groups. */
+async function runEntity(run: Run, file: string, entity: Entity) {
+  const absolute = path.resolve(file);
+  const definitions = await readEntityDefinitions(
+    entity,
+    `file:${absolute}`,
+    context,
+  );
+  const ref = stringifyEntityRef(entity);
+  run.problems += definitions.problems.length;
+  const folder = path.relative(process.cwd(), path.dirname(absolute));
+  for (const problem of definitions.problems) {
+    run.io.err(
+      `${ref}: ${formatProblem({
+        ...problem,
+        file: problem.file && path.join(folder, problem.file),
+      })}\n`,
+    );
+  }
+  if (run.command === 'validate') {
+    if (definitions.problems.length === 0)
+      run.io.out(`${ref}: ${definitions.slos.length} SLO(s) valid\n`);
+    return;
+  }
+  const runbook = entity.metadata.links?.find(
+    link => link.type === 'runbook',
+  )?.url;
+  const { rules } = buildPrometheusRules(ref, definitions.slos, { runbook });
+  run.ruleFile.groups.push(...rules.groups);
+  run.origins.push(...rules.groups.map(() => ({ file, ref })));
+}
+
+/**
+ * Prints the groups Prometheus would load, as one rule file, and why each other group was left
+ * out; counts those as problems.
+ */
+function writeRules(run: Run) {
+  const problems = checkPrometheusRules(run.ruleFile);
+  for (const problem of problems) {
+    const { file, ref } = run.origins[problem.group];
+    run.io.err(`${ref}: ${file}: ${problem.message}\n`);
+  }
+  run.problems += problems.length;
+  const broken = new Set(problems.map(problem => problem.group));
+  const groups = run.ruleFile.groups.filter((_, index) => !broken.has(index));
+  if (groups.length) run.io.out(prometheusRulesYaml({ groups }));
+}
+
+/**
+ * Runs one command; returns the exit code: 1 when any definition has a problem or, for `rules`,
+ * when a group would not load in Prometheus (it is then left out of the rule file printed). An
+ * unexpected error is reported as `file: reason`, never as a stack trace.
+ */
 export async function main(args: string[], io: Io): Promise<number> {
   const [command, ...files] = args;
-  if (!['validate', 'rules'].includes(command) || files.length === 0) {
+  if ((command !== 'validate' && command !== 'rules') || files.length === 0) {
     io.err(USAGE);
     return 2;
   }
-  const context = {
-    urlReader: noUrlReader,
-    integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+  const run: Run = {
+    command,
+    io,
+    problems: 0,
+    ruleFile: { groups: [] },
+    origins: [],
   };
-  let problems = 0;
   for (const file of files) {
-    const absolute = path.resolve(file);
-    let entities: Entity[];
+    let entities: Entity[] = [];
     try {
-      entities = await entitiesOf(absolute);
+      entities = await entitiesOf(path.resolve(file));
     } catch (error) {
-      io.err(`${file}: ${(error as Error).message}\n`);
-      problems += 1;
-      continue;
+      io.err(`${file}: ${reasonOf(error)}\n`);
+      run.problems += 1;
     }
     for (const entity of entities) {
-      const definitions = await readEntityDefinitions(
-        entity,
-        `file:${absolute}`,
-        context,
-      );
-      const ref = stringifyEntityRef(entity);
-      problems += definitions.problems.length;
-      const folder = path.relative(process.cwd(), path.dirname(absolute));
-      for (const problem of definitions.problems) {
-        io.err(
-          `${ref}: ${formatProblem({
-            ...problem,
-            file: problem.file && path.join(folder, problem.file),
-          })}\n`,
-        );
-      }
-      if (command === 'validate') {
-        if (definitions.problems.length === 0)
-          io.out(`${ref}: ${definitions.slos.length} SLO(s) valid\n`);
-      } else {
-        const runbook = entity.metadata.links?.find(
-          link => link.type === 'runbook',
-        )?.url;
-        const { rules } = buildPrometheusRules(ref, definitions.slos, {
-          runbook,
-        });
-        if (rules.groups.length) io.out(prometheusRulesYaml(rules));
+      try {
+        await runEntity(run, file, entity);
+      } catch (error) {
+        io.err(`${file}: ${reasonOf(error)}\n`);
+        run.problems += 1;
       }
     }
   }
-  return problems > 0 ? 1 : 0;
+  if (command === 'rules') writeRules(run);
+  return run.problems > 0 ? 1 : 0;
 }

@@ -56,13 +56,37 @@ describe('checkPrometheusRules', () => {
         ],
       }),
     ).toEqual([
-      'group "": name: must not be empty',
-      'group "slo:a:b": rules[0].expr: is not a valid PromQL expression (syntax error at character 21)',
-      'group "slo:a:b": rules[1].labels.slo: opens a Prometheus template action ({{ … }}), which would run when the alert fires',
-      'group "slo:a:b": rules[1].annotations.runbook_url: opens a Prometheus template action ({{ … }}), which would run when the alert fires',
-      'group "slo:a:b": name: is repeated (the entity or its SLO is defined twice)',
-      'group "slo:a:b": rules[0].labels.entity: is not valid Unicode (has a lone surrogate)',
-      'group "slo:\\udc00": name: is not valid Unicode (has a lone surrogate)',
+      { group: 0, message: 'group "": name: must not be empty' },
+      {
+        group: 1,
+        message:
+          'group "slo:a:b": rules[0].expr: is not a valid PromQL expression (syntax error at character 21)',
+      },
+      {
+        group: 1,
+        message:
+          'group "slo:a:b": rules[1].labels.slo: opens a Prometheus template action ({{ … }}), which would run when the alert fires',
+      },
+      {
+        group: 1,
+        message:
+          'group "slo:a:b": rules[1].annotations.runbook_url: opens a Prometheus template action ({{ … }}), which would run when the alert fires',
+      },
+      {
+        group: 2,
+        message:
+          'group "slo:a:b": name: is repeated (the entity or its SLO is defined twice)',
+      },
+      {
+        group: 2,
+        message:
+          'group "slo:a:b": rules[0].labels.entity: is not valid Unicode (has a lone surrogate)',
+      },
+      {
+        group: 3,
+        message:
+          'group "slo:\\udc00": name: is not valid Unicode (has a lone surrogate)',
+      },
     ]);
   });
 });

@@ -29,29 +29,40 @@ function ruleProblems(rule: Record<string, unknown>): string[] {
   return problems;
 }
 
+/** Why one group of a rule file would not load as generated. */
+export interface RuleFileProblem {
+  /** Index of the group in the file. */
+  group: number;
+  /** `group "<name>": <field>: <reason>`. */
+  message: string;
+}
+
 /**
  * Why Prometheus would not load a generated rule file, or would run more than its queries: an
  * empty or repeated group name, an expression that does not parse, a template action in an alert's
  * labels or annotations, a text with no UTF-8 form. Empty when the file loads as generated.
- * Each problem reads `group "<name>": <field>: <reason>`.
  */
-export function checkPrometheusRules(file: PrometheusRuleFile): string[] {
-  const problems: string[] = [];
+export function checkPrometheusRules(
+  file: PrometheusRuleFile,
+): RuleFileProblem[] {
+  const problems: RuleFileProblem[] = [];
   const seen = new Set<string>();
-  for (const group of file.groups) {
-    const where = `group ${JSON.stringify(group.name)}`;
-    if (!group.name) problems.push(`${where}: name: must not be empty`);
+  file.groups.forEach((group, index) => {
+    const report = (message: string) =>
+      problems.push({
+        group: index,
+        message: `group ${JSON.stringify(group.name)}: ${message}`,
+      });
+    if (!group.name) report('name: must not be empty');
     else if (seen.has(group.name))
-      problems.push(
-        `${where}: name: is repeated (the entity or its SLO is defined twice)`,
-      );
+      report('name: is repeated (the entity or its SLO is defined twice)');
     seen.add(group.name);
     const nameProblem = unicodeProblem(group.name);
-    if (nameProblem) problems.push(`${where}: name: ${nameProblem}`);
-    group.rules.forEach((rule, index) => {
+    if (nameProblem) report(`name: ${nameProblem}`);
+    group.rules.forEach((rule, at) => {
       for (const problem of ruleProblems(rule))
-        problems.push(`${where}: rules[${index}].${problem}`);
+        report(`rules[${at}].${problem}`);
     });
-  }
+  });
   return problems;
 }
