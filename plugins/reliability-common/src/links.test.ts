@@ -2,9 +2,17 @@ import { linkUrlProblem, safeLinkUrl } from './links';
 
 describe('safeLinkUrl', () => {
   it.each([
-    ['https://runbooks.example.com/checkout', {}, 'https://runbooks.example.com/checkout'],
+    [
+      'https://runbooks.example.com/checkout',
+      {},
+      'https://runbooks.example.com/checkout',
+    ],
     ['http://wiki.local/x', {}, 'http://wiki.local/x'],
-    ['mailto:oncall@example.com', { mailto: true }, 'mailto:oncall@example.com'],
+    [
+      'mailto:oncall@example.com',
+      { mailto: true },
+      'mailto:oncall@example.com',
+    ],
     ['mailto:oncall@example.com', {}, undefined],
     ['javascript:alert(1)', {}, undefined],
     ['JaVaScRiPt:alert(1)', {}, undefined],

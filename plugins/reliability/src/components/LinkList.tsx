@@ -1,10 +1,10 @@
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
-import { Link } from '@backstage/core-components';
 import { ProfileLink } from '@reliability-suite/plugin-reliability-common';
+import { SafeLink } from './SafeLink';
 
-/** Runbook or dashboard links, or a line saying there are none. */
+/** Runbook or dashboard links (a title as text when it has no safe URL), or a line saying there are none. */
 export function LinkList({
   links,
   none,
@@ -17,9 +17,9 @@ export function LinkList({
   }
   return (
     <List dense disablePadding>
-      {links.map(link => (
-        <ListItem key={`${link.url}-${link.sloName ?? ''}`} disableGutters>
-          <Link to={link.url}>{link.title}</Link>
+      {links.map((link, index) => (
+        <ListItem key={index} disableGutters>
+          <SafeLink url={link.url}>{link.title}</SafeLink>
         </ListItem>
       ))}
     </List>

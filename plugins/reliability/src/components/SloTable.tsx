@@ -1,7 +1,8 @@
-import { Link, Table, TableColumn } from '@backstage/core-components';
+import { Table, TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { SloDefinition } from '@reliability-suite/plugin-reliability-common';
 import { formatObjectives, formatWindow } from './format';
+import { SafeLink } from './SafeLink';
 
 function indicatorSummary(slo: SloDefinition): string {
   const { metric } = slo.indicator;
@@ -48,7 +49,14 @@ const columns: TableColumn<SloDefinition>[] = [
   },
   {
     title: 'Runbook',
-    render: slo => (slo.runbook ? <Link to={slo.runbook}>runbook</Link> : '—'),
+    render: slo =>
+      slo.runbook ? (
+        <SafeLink url={slo.runbook} fallback={slo.runbook}>
+          runbook
+        </SafeLink>
+      ) : (
+        '—'
+      ),
   },
 ];
 

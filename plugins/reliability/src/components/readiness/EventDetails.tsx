@@ -1,11 +1,11 @@
 import { ReactNode } from 'react';
 import Typography from '@material-ui/core/Typography';
-import { Link } from '@backstage/core-components';
 import {
   ReadinessEvent,
   ReviewState,
 } from '@reliability-suite/plugin-reliability-common';
 import { formatDay } from '../format';
+import { SafeLink } from '../SafeLink';
 import { REVIEW_STATE_LABELS } from './ReviewStateChip';
 
 const stateLabel = (state: string) =>
@@ -25,9 +25,9 @@ export function EventDetails({ event }: { event: ReadinessEvent }) {
       <>
         Evidence:{' '}
         {data.evidence.map((url, i) => (
-          <span key={url}>
+          <span key={i}>
             {i > 0 && ', '}
-            <Link to={url}>{url}</Link>
+            <SafeLink url={url} />
           </span>
         ))}
       </>,

@@ -1,7 +1,7 @@
 import Typography from '@material-ui/core/Typography';
-import { Link } from '@backstage/core-components';
 import { ItemStatus } from '@reliability-suite/plugin-reliability-common';
 import { formatDateTime, formatDay } from '../format';
+import { SafeLink } from '../SafeLink';
 
 /** Who vouched for an item and until when: its attestation with evidence links, or its waiver. */
 export function ItemSignOff({ status }: { status: ItemStatus }) {
@@ -13,9 +13,9 @@ export function ItemSignOff({ status }: { status: ItemStatus }) {
           <Typography variant="body2">
             Attested by {attestation.actor} on {formatDateTime(attestation.at)}
           </Typography>
-          {attestation.evidence.map(url => (
-            <Typography variant="body2" key={url}>
-              <Link to={url}>{url}</Link>
+          {attestation.evidence.map((url, i) => (
+            <Typography variant="body2" key={i}>
+              <SafeLink url={url} />
             </Typography>
           ))}
           {attestation.comment && (
