@@ -15,6 +15,7 @@ import {
   brokenProfile,
   checkoutEntity,
   completeProfile,
+  hostileProfile,
   incompleteProfile,
 } from './testProfiles';
 import { checkoutSlos } from './testSlos';
@@ -49,6 +50,28 @@ function render(
 
 const returning = (profile: ReliabilityProfile) =>
   jest.fn().mockResolvedValue(profile);
+
+/** Every link on the page, as its href. */
+const hrefs = () =>
+  Array.from(document.querySelectorAll('a[href]')).map(a =>
+    a.getAttribute('href'),
+  );
+
+/** Where a text is shown: inside a link (its href) or as plain text (null). */
+const linkOf = (text: string) =>
+  screen.getByText(text).closest('a')?.getAttribute('href') ?? null;
+
+/** A profile the page cannot render one part of: no DR posture at all. */
+const noDrProfile = {
+  ...completeProfile,
+  dr: undefined,
+} as unknown as ReliabilityProfile;
+const noDrMessage =
+  "Cannot read properties of undefined (reading 'rtoMinutes')";
+
+/** React reports errors caught by error boundaries on the console; the tests expect them. */
+const silenceCaughtErrors = () =>
+  jest.spyOn(console, 'error').mockImplementation(() => {});
 
 describe('ReliabilityContent', () => {
   it('shows a complete Tier-1 profile with its SLOs and their error budgets', async () => {
@@ -124,6 +147,47 @@ describe('ReliabilityContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows javascript: and data: links as text, never as links', async () => {
+    await render(
+      <ReliabilityContent />,
+      returning(hostileProfile),
+      checkoutSlos,
+    );
+    expect(screen.getByText('Tier 1')).toBeInTheDocument();
+    expect(linkOf('Checkout runbook')).toBeNull();
+    expect(linkOf('Checkout availability runbook')).toBeNull();
+    expect(linkOf('Checkout dashboard')).toBeNull();
+    expect(linkOf('Latency dashboard')).toBe(
+      'https://grafana.example.com/d/lat',
+    );
+    // The on-call contact and the SLO table's runbook column.
+    const shown = screen.getAllByText('javascript:alert(1)');
+    expect(shown).toHaveLength(2);
+    expect(shown.map(e => e.closest('a'))).toEqual([null, null]);
+    expect(screen.getByText('Error budgets')).toBeInTheDocument();
+    expect(screen.getByText('SLOs (1)')).toBeInTheDocument();
+    expect(hrefs().filter(h => !h?.startsWith('https://'))).toEqual([]);
+    expect(hrefs()).toContain('https://grafana.example.com/d/lat');
+  });
+
+  it('shows an error panel in place of a card that fails, and every other card', async () => {
+    const consoleError = silenceCaughtErrors();
+    await render(<ReliabilityContent />, returning(noDrProfile), checkoutSlos);
+    expect(
+      screen.getByText('The reliability profile could not be shown'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(noDrMessage)).toBeInTheDocument();
+    expect(screen.queryByText('Checkout runbook')).not.toBeInTheDocument();
+    expect(
+      screen.getByText('Everything Tier 1 requires is in place'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Error budgets')).toBeInTheDocument();
+    expect(screen.getByText('SLOs (1)')).toBeInTheDocument();
+    expect(screen.queryByText(/Something went wrong/i)).not.toBeInTheDocument();
+    expect(consoleError).toHaveBeenCalled();
+    consoleError.mockRestore();
+  });
+
   it('shows the backend error instead of a blank card', async () => {
     await render(
       <ReliabilityContent />,
@@ -177,6 +241,48 @@ describe('ReliabilityOverviewCard', () => {
     expect(screen.queryByText(/readiness is down/)).not.toBeInTheDocument();
     expect(screen.getByText('Tier 1')).toBeInTheDocument();
     expect(screen.getByText('Red: feature freeze')).toBeInTheDocument();
+  });
+
+  it('shows javascript: and data: links as text, never as links', async () => {
+    await render(
+      <ReliabilityOverviewCard />,
+      returning(hostileProfile),
+      checkoutSlos,
+    );
+    expect(screen.getByText('Tier 1')).toBeInTheDocument();
+    expect(linkOf('Checkout runbook')).toBeNull();
+    expect(linkOf('Checkout dashboard')).toBeNull();
+    expect(linkOf('javascript:alert(1)')).toBeNull();
+    expect(linkOf('Latency dashboard')).toBe(
+      'https://grafana.example.com/d/lat',
+    );
+    expect(
+      screen.getByText('Checkout availability: 99.9% over 30d rolling'),
+    ).toBeInTheDocument();
+    expect(
+      hrefs().filter(h => /^\s*(javascript|data|vbscript):/i.test(h ?? '')),
+    ).toEqual([]);
+  });
+
+  it('shows an error panel in place of a part that fails, and the rest of the card', async () => {
+    const consoleError = silenceCaughtErrors();
+    await render(
+      <ReliabilityOverviewCard />,
+      returning(noDrProfile),
+      checkoutSlos,
+    );
+    expect(
+      screen.getByText('The reliability profile could not be shown'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Checkout availability: 99.9% over 30d rolling'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Red: feature freeze')).toBeInTheDocument();
+    expect(await screen.findByText('Readiness 9/12 (75%)')).toBeInTheDocument();
+    expect(
+      screen.getByText('Everything Tier 1 requires is in place'),
+    ).toBeInTheDocument();
+    consoleError.mockRestore();
   });
 
   it('points to the problems of a broken entity', async () => {

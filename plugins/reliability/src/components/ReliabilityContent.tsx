@@ -1,6 +1,7 @@
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
+import { CardBoundary } from './CardBoundary';
 import { DefinitionProblems } from './DefinitionProblems';
 import { MissingItems } from './MissingItems';
 import { ProfileFacts } from './ProfileFacts';
@@ -8,7 +9,7 @@ import { ProfileLoader } from './ProfileLoader';
 import { SloStatusSection } from './SloStatusSection';
 import { SloTable } from './SloTable';
 
-/** The Reliability tab of an entity page. */
+/** The Reliability tab of an entity page; each card fails on its own, never the whole tab. */
 export function ReliabilityContent() {
   return (
     <ProfileLoader>
@@ -16,12 +17,16 @@ export function ReliabilityContent() {
         <Grid container spacing={3} alignItems="stretch">
           {profile.problems.length > 0 && (
             <Grid item xs={12}>
-              <DefinitionProblems profile={profile} />
+              <CardBoundary what="The definition problems">
+                <DefinitionProblems profile={profile} />
+              </CardBoundary>
             </Grid>
           )}
           <Grid item xs={12} md={7}>
             <InfoCard title="Reliability profile">
-              <ProfileFacts profile={profile} />
+              <CardBoundary what="The reliability profile">
+                <ProfileFacts profile={profile} />
+              </CardBoundary>
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={5}>
@@ -32,20 +37,26 @@ export function ReliabilityContent() {
                   : 'Tier requirements'
               }
             >
-              <MissingItems profile={profile} />
+              <CardBoundary what="The tier requirements">
+                <MissingItems profile={profile} />
+              </CardBoundary>
             </InfoCard>
           </Grid>
           <Grid item xs={12}>
-            <SloStatusSection />
+            <CardBoundary what="The error budgets">
+              <SloStatusSection />
+            </CardBoundary>
           </Grid>
           <Grid item xs={12}>
-            <SloTable slos={profile.slos} />
-            {profile.definitionsReadAt && (
-              <Typography variant="caption" color="textSecondary">
-                SLO files read{' '}
-                {new Date(profile.definitionsReadAt).toLocaleString()}
-              </Typography>
-            )}
+            <CardBoundary what="The SLO table">
+              <SloTable slos={profile.slos} />
+              {profile.definitionsReadAt && (
+                <Typography variant="caption" color="textSecondary">
+                  SLO files read{' '}
+                  {new Date(profile.definitionsReadAt).toLocaleString()}
+                </Typography>
+              )}
+            </CardBoundary>
           </Grid>
         </Grid>
       )}

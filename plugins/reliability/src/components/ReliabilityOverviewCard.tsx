@@ -3,6 +3,7 @@ import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, StatusError } from '@backstage/core-components';
 import { ReliabilityProfile } from '@reliability-suite/plugin-reliability-common';
+import { CardBoundary } from './CardBoundary';
 import { MissingItems } from './MissingItems';
 import { ProfileFacts } from './ProfileFacts';
 import { ProfileLoader } from './ProfileLoader';
@@ -40,36 +41,51 @@ function OverallBudgetState() {
   );
 }
 
-/** Compact reliability summary for the entity overview page. */
+/**
+ * Compact reliability summary for the entity overview page. Each part fails on its own, and the
+ * card as a whole never takes the overview page down.
+ */
 export function ReliabilityOverviewCard() {
   return (
-    <InfoCard
-      title="Reliability"
-      deepLink={{ title: 'Open the Reliability tab', link: 'reliability' }}
-    >
-      <ProfileLoader>
-        {profile => (
-          <>
-            <ProfileFacts profile={profile} />
-            <Typography variant="subtitle2" style={{ marginTop: 16 }}>
-              SLOs
-            </Typography>
-            <SloList profile={profile} />
-            <OverallBudgetState />
-            <ReadinessOverviewLine />
-            {profile.problems.length > 0 && (
-              <StatusError>
-                {profile.problems.length} problem(s) in the reliability
-                definitions — see the Reliability tab
-              </StatusError>
+    <CardBoundary what="The reliability summary">
+      <InfoCard
+        title="Reliability"
+        deepLink={{ title: 'Open the Reliability tab', link: 'reliability' }}
+      >
+        <CardBoundary what="The reliability summary">
+          <ProfileLoader>
+            {profile => (
+              <>
+                <CardBoundary what="The reliability profile">
+                  <ProfileFacts profile={profile} />
+                </CardBoundary>
+                <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+                  SLOs
+                </Typography>
+                <CardBoundary what="The SLOs">
+                  <SloList profile={profile} />
+                  <OverallBudgetState />
+                </CardBoundary>
+                <CardBoundary what="The readiness">
+                  <ReadinessOverviewLine />
+                </CardBoundary>
+                {profile.problems.length > 0 && (
+                  <StatusError>
+                    {profile.problems.length} problem(s) in the reliability
+                    definitions — see the Reliability tab
+                  </StatusError>
+                )}
+                <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+                  Requirements
+                </Typography>
+                <CardBoundary what="The tier requirements">
+                  <MissingItems profile={profile} />
+                </CardBoundary>
+              </>
             )}
-            <Typography variant="subtitle2" style={{ marginTop: 16 }}>
-              Requirements
-            </Typography>
-            <MissingItems profile={profile} />
-          </>
-        )}
-      </ProfileLoader>
-    </InfoCard>
+          </ProfileLoader>
+        </CardBoundary>
+      </InfoCard>
+    </CardBoundary>
   );
 }

@@ -4,6 +4,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { CardBoundary } from './CardBoundary';
 import { PolicyStateChip } from './PolicyStateChip';
 import { SloStatusCard } from './SloStatusCard';
 import { useEntitySlos } from './useEntitySlos';
@@ -64,11 +65,13 @@ export function SloStatusSection() {
       </Grid>
       {value.slos.map(({ definition, status }) => (
         <Grid item xs={12} xl={6} key={definition.name}>
-          <SloStatusCard
-            definition={definition}
-            status={status}
-            policy={value.policy}
-          />
+          <CardBoundary what={`The status of ${definition.name}`}>
+            <SloStatusCard
+              definition={definition}
+              status={status}
+              policy={value.policy}
+            />
+          </CardBoundary>
         </Grid>
       ))}
     </Grid>

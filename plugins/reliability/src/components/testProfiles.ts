@@ -109,3 +109,31 @@ export const brokenProfile: ReliabilityProfile = {
     },
   ],
 };
+
+/**
+ * A profile whose links are `javascript:`/`data:` URLs, as a backend without scheme checks (or
+ * stored before them) serves it: the page must show them as text, never as links.
+ */
+export const hostileProfile: ReliabilityProfile = {
+  ...completeProfile,
+  onCall: {
+    provider: 'contact',
+    label: 'javascript:alert(1)',
+    url: 'javascript:alert(1)',
+    source: 'entity',
+    sourceRef: 'component:default/checkout',
+  },
+  runbooks: [
+    { title: 'Checkout runbook', url: 'javascript:alert(1)' },
+    {
+      title: 'Checkout availability runbook',
+      url: 'JaVaScRiPt:alert(1)',
+      sloName: 'checkout-availability',
+    },
+  ],
+  dashboards: [
+    { title: 'Checkout dashboard', url: 'data:text/html,<b>x</b>' },
+    { title: 'Latency dashboard', url: 'https://grafana.example.com/d/lat' },
+  ],
+  slos: [{ ...completeProfile.slos[0], runbook: 'javascript:alert(1)' }],
+};

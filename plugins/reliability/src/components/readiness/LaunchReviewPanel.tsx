@@ -7,6 +7,7 @@ import {
   LaunchReviewRequest,
   ReviewActionRequest,
 } from '../../api/ReliabilityApi';
+import { CardBoundary } from '../CardBoundary';
 import { describeError } from './describeError';
 import { ReadinessActions } from './useEntityReadiness';
 import { ReviewActions } from './ReviewActions';
@@ -49,33 +50,35 @@ export function LaunchReviewPanel({
   };
   return (
     <InfoCard title="Launch review">
-      {review ? (
-        <ReviewFacts review={review} />
-      ) : (
-        <Typography color="textSecondary">No launch review yet</Typography>
-      )}
-      {error && (
-        <Alert severity="error" style={{ marginTop: 16 }}>
-          {error}
-        </Alert>
-      )}
-      <ReviewActions
-        review={review}
-        busy={busy}
-        onRun={run}
-        onOpenReview={(request: LaunchReviewRequest) =>
-          viaDialog(onOpenReview(request))
-        }
-        onBlock={(reviewId, reason) =>
-          viaDialog(onAct(reviewId, { action: 'block', text: reason }))
-        }
-      />
-      {review && (
-        <ReviewCommentBox
+      <CardBoundary what="The launch review">
+        {review ? (
+          <ReviewFacts review={review} />
+        ) : (
+          <Typography color="textSecondary">No launch review yet</Typography>
+        )}
+        {error && (
+          <Alert severity="error" style={{ marginTop: 16 }}>
+            {error}
+          </Alert>
+        )}
+        <ReviewActions
+          review={review}
           busy={busy}
-          onComment={text => run(review.id, { action: 'comment', text })}
+          onRun={run}
+          onOpenReview={(request: LaunchReviewRequest) =>
+            viaDialog(onOpenReview(request))
+          }
+          onBlock={(reviewId, reason) =>
+            viaDialog(onAct(reviewId, { action: 'block', text: reason }))
+          }
         />
-      )}
+        {review && (
+          <ReviewCommentBox
+            busy={busy}
+            onComment={text => run(review.id, { action: 'comment', text })}
+          />
+        )}
+      </CardBoundary>
     </InfoCard>
   );
 }

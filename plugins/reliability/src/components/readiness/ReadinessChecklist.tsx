@@ -11,6 +11,7 @@ import {
   ItemStatus,
   ReadinessItem,
 } from '@reliability-suite/plugin-reliability-common';
+import { CardBoundary } from '../CardBoundary';
 import { ReadinessActions } from './useEntityReadiness';
 import { AttestDialog } from './AttestDialog';
 import { ItemSignOff } from './ItemSignOff';
@@ -33,67 +34,71 @@ export function ReadinessChecklist({
   const close = () => setDialog(undefined);
   return (
     <InfoCard title="Checklist" noPadding>
-      <Table size="small" aria-label="Readiness checklist">
-        <TableHead>
-          <TableRow>
-            <TableCell>Item</TableCell>
-            <TableCell>Required</TableCell>
-            <TableCell>Check</TableCell>
-            <TableCell>State</TableCell>
-            <TableCell>Reason</TableCell>
-            <TableCell>Attestation or waiver</TableCell>
-            <TableCell>Actions</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {items.map(status => {
-            const { item } = status;
-            return (
-              <TableRow key={item.id}>
-                <TableCell>
-                  <Typography variant="body2">
-                    <strong>{item.title}</strong>
-                  </Typography>
-                  <Typography variant="caption" color="textSecondary">
-                    {item.description}
-                  </Typography>
-                </TableCell>
-                <TableCell style={{ whiteSpace: 'nowrap' }}>
-                  {status.required ? 'Required' : 'Optional'}
-                </TableCell>
-                <TableCell style={{ whiteSpace: 'nowrap' }}>
-                  {item.kind === 'manual' ? 'Manual' : 'Automatic'}
-                </TableCell>
-                <TableCell style={{ whiteSpace: 'nowrap' }}>
-                  <ItemStateStatus state={status.state} />
-                </TableCell>
-                <TableCell>{status.reason}</TableCell>
-                <TableCell>
-                  <ItemSignOff status={status} />
-                </TableCell>
-                <TableCell style={{ whiteSpace: 'nowrap' }}>
-                  {item.kind === 'manual' && (
+      <CardBoundary what="The checklist">
+        <Table size="small" aria-label="Readiness checklist">
+          <TableHead>
+            <TableRow>
+              <TableCell>Item</TableCell>
+              <TableCell>Required</TableCell>
+              <TableCell>Check</TableCell>
+              <TableCell>State</TableCell>
+              <TableCell>Reason</TableCell>
+              <TableCell>Attestation or waiver</TableCell>
+              <TableCell>Actions</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {items.map(status => {
+              const { item } = status;
+              return (
+                <TableRow key={item.id}>
+                  <TableCell>
+                    <Typography variant="body2">
+                      <strong>{item.title}</strong>
+                    </Typography>
+                    <Typography variant="caption" color="textSecondary">
+                      {item.description}
+                    </Typography>
+                  </TableCell>
+                  <TableCell style={{ whiteSpace: 'nowrap' }}>
+                    {status.required ? 'Required' : 'Optional'}
+                  </TableCell>
+                  <TableCell style={{ whiteSpace: 'nowrap' }}>
+                    {item.kind === 'manual' ? 'Manual' : 'Automatic'}
+                  </TableCell>
+                  <TableCell style={{ whiteSpace: 'nowrap' }}>
+                    <ItemStateStatus state={status.state} />
+                  </TableCell>
+                  <TableCell>{status.reason}</TableCell>
+                  <TableCell>
+                    <CardBoundary what="This sign-off">
+                      <ItemSignOff status={status} />
+                    </CardBoundary>
+                  </TableCell>
+                  <TableCell style={{ whiteSpace: 'nowrap' }}>
+                    {item.kind === 'manual' && (
+                      <Button
+                        size="small"
+                        aria-label={`Attest ${item.title}`}
+                        onClick={() => setDialog({ action: 'attest', item })}
+                      >
+                        Attest
+                      </Button>
+                    )}
                     <Button
                       size="small"
-                      aria-label={`Attest ${item.title}`}
-                      onClick={() => setDialog({ action: 'attest', item })}
+                      aria-label={`Waive ${item.title}`}
+                      onClick={() => setDialog({ action: 'waive', item })}
                     >
-                      Attest
+                      Waive
                     </Button>
-                  )}
-                  <Button
-                    size="small"
-                    aria-label={`Waive ${item.title}`}
-                    onClick={() => setDialog({ action: 'waive', item })}
-                  >
-                    Waive
-                  </Button>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </CardBoundary>
       {dialog?.action === 'attest' && (
         <AttestDialog item={dialog.item} onSave={onAttest} onClose={close} />
       )}

@@ -15,6 +15,7 @@ import {
   NOW,
   checkoutEvents,
   checkoutReadiness,
+  hostileReadiness,
   inReview,
   readinessWith,
 } from './testReadiness';
@@ -430,6 +431,94 @@ describe('ReadinessContent', () => {
     const blob = createObjectURL.mock.calls[0][0];
     expect(blob.type).toBe('application/json');
     expect(JSON.parse(await blob.text())).toEqual(checkoutEvents);
+  });
+
+  it('shows javascript: evidence as text in the checklist and the history, never as a link', async () => {
+    await render(mockApi(hostileReadiness));
+    const capacity = within(row('Capacity and load test'));
+    expect(capacity.getByText('javascript:alert(1)').closest('a')).toBeNull();
+    expect(
+      capacity.getByRole('link', {
+        name: /^https:\/\/ci.example.com\/load\/42/,
+      }),
+    ).toHaveAttribute('href', 'https://ci.example.com/load/42');
+    const events = within(
+      screen.getByRole('list', { name: 'Readiness history' }),
+    ).getAllByRole('listitem');
+    expect(events).toHaveLength(5);
+    const attested = within(events[4]);
+    expect(attested.getByText('javascript:alert(1)').closest('a')).toBeNull();
+    expect(
+      attested.getByRole('link', {
+        name: /^https:\/\/ci.example.com\/load\/42/,
+      }),
+    ).toHaveAttribute('href', 'https://ci.example.com/load/42');
+    expect(screen.getByText('Launch review')).toBeInTheDocument();
+    const hrefs = Array.from(document.querySelectorAll('a[href]')).map(a =>
+      a.getAttribute('href'),
+    );
+    expect(hrefs).toEqual([
+      'https://ci.example.com/load/42',
+      'https://ci.example.com/load/42',
+    ]);
+  });
+
+  it('shows an error panel in place of what fails, and the rest of the tab', async () => {
+    const consoleError = jest
+      .spyOn(console, 'error')
+      .mockImplementation(() => {});
+    // Stored before evidence was a list, and an event without particulars.
+    const items = checkoutReadiness.summary.items.map(status =>
+      status.item.id === 'capacity'
+        ? {
+            ...status,
+            attestation: {
+              ...status.attestation!,
+              evidence: 'javascript:alert(1)' as unknown as string[],
+            },
+          }
+        : status,
+    );
+    const events = checkoutEvents.map(event =>
+      event.id === 5
+        ? { ...event, data: null as unknown as ReadinessEvent['data'] }
+        : event,
+    );
+    await render(
+      mockApi({
+        ...checkoutReadiness,
+        summary: { ...checkoutReadiness.summary, items },
+        events,
+      }),
+    );
+    const capacity = within(row('Capacity and load test'));
+    expect(
+      capacity.getByText('This sign-off could not be shown'),
+    ).toBeInTheDocument();
+    expect(
+      capacity.getByText('attestation.evidence.map is not a function'),
+    ).toBeInTheDocument();
+    expect(capacity.getByText('Passing')).toBeInTheDocument();
+    expect(
+      within(row('Security review')).getByText('Waiver expires 2026-12-07'),
+    ).toBeInTheDocument();
+    const history = within(
+      screen.getByRole('list', { name: 'Readiness history' }),
+    ).getAllByRole('listitem');
+    expect(history).toHaveLength(5);
+    expect(
+      within(history[0]).getByText(
+        "This event's particulars could not be shown",
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(history[1]).getByText('Draft → In review'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Readiness 9/12 required items'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Launch review')).toBeInTheDocument();
+    consoleError.mockRestore();
   });
 
   it('shows why the readiness could not be loaded', async () => {

@@ -1,13 +1,14 @@
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { CardBoundary } from '../CardBoundary';
 import { LaunchReviewPanel } from './LaunchReviewPanel';
 import { ReadinessChecklist } from './ReadinessChecklist';
 import { ReadinessHeader } from './ReadinessHeader';
 import { ReadinessHistory } from './ReadinessHistory';
 import { useEntityReadiness } from './useEntityReadiness';
 
-/** The Readiness tab: score, checklist, launch review and audit trail. */
+/** The Readiness tab: score, checklist, launch review and audit trail, each failing on its own. */
 export function ReadinessContent() {
   const { readiness, loading, error, retry, actions } = useEntityReadiness();
   if (loading) return <Progress />;
@@ -27,28 +28,36 @@ export function ReadinessContent() {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <ReadinessHeader readiness={readiness} />
+        <CardBoundary what="The readiness score">
+          <ReadinessHeader readiness={readiness} />
+        </CardBoundary>
       </Grid>
       <Grid item xs={12}>
-        <ReadinessChecklist
-          items={readiness.summary.items}
-          onAttest={actions.attest}
-          onWaive={actions.waive}
-        />
+        <CardBoundary what="The checklist">
+          <ReadinessChecklist
+            items={readiness.summary.items}
+            onAttest={actions.attest}
+            onWaive={actions.waive}
+          />
+        </CardBoundary>
       </Grid>
       <Grid item xs={12} md={5}>
-        <LaunchReviewPanel
-          review={readiness.review}
-          onOpenReview={actions.openReview}
-          onAct={actions.actOnReview}
-        />
+        <CardBoundary what="The launch review">
+          <LaunchReviewPanel
+            review={readiness.review}
+            onOpenReview={actions.openReview}
+            onAct={actions.actOnReview}
+          />
+        </CardBoundary>
       </Grid>
       <Grid item xs={12} md={7}>
-        <ReadinessHistory
-          events={readiness.events}
-          items={readiness.summary.items}
-          onExport={actions.exportEvents}
-        />
+        <CardBoundary what="The history">
+          <ReadinessHistory
+            events={readiness.events}
+            items={readiness.summary.items}
+            onExport={actions.exportEvents}
+          />
+        </CardBoundary>
       </Grid>
     </Grid>
   );

@@ -9,6 +9,7 @@ import {
   ItemStatus,
   ReadinessEvent,
 } from '@reliability-suite/plugin-reliability-common';
+import { CardBoundary } from '../CardBoundary';
 import { formatDateTime } from '../format';
 import { describeError } from './describeError';
 import { describeEvent } from './describeEvent';
@@ -49,26 +50,30 @@ export function ReadinessHistory({
           {error}
         </Alert>
       )}
-      {newestFirst.length === 0 ? (
-        <Typography color="textSecondary">Nothing recorded yet</Typography>
-      ) : (
-        <List dense disablePadding aria-label="Readiness history">
-          {newestFirst.map(event => (
-            <ListItem
-              key={event.id}
-              disableGutters
-              divider
-              style={{ display: 'block' }}
-            >
-              <Typography variant="body2">
-                {event.actor} — {describeEvent(event, titleOf(event.itemId))} —{' '}
-                {formatDateTime(event.at)}
-              </Typography>
-              <EventDetails event={event} />
-            </ListItem>
-          ))}
-        </List>
-      )}
+      <CardBoundary what="The history">
+        {newestFirst.length === 0 ? (
+          <Typography color="textSecondary">Nothing recorded yet</Typography>
+        ) : (
+          <List dense disablePadding aria-label="Readiness history">
+            {newestFirst.map(event => (
+              <ListItem
+                key={event.id}
+                disableGutters
+                divider
+                style={{ display: 'block' }}
+              >
+                <Typography variant="body2">
+                  {event.actor} — {describeEvent(event, titleOf(event.itemId))}{' '}
+                  — {formatDateTime(event.at)}
+                </Typography>
+                <CardBoundary what="This event's particulars">
+                  <EventDetails event={event} />
+                </CardBoundary>
+              </ListItem>
+            ))}
+          </List>
+        )}
+      </CardBoundary>
     </InfoCard>
   );
 }

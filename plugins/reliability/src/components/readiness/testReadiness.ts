@@ -113,3 +113,18 @@ export function readinessWith(
 
 /** 9 of 12 required items passing (75%); dashboards and rollback block approval. */
 export const checkoutReadiness = readinessWith(checkoutEvents, inReview);
+
+/** Capacity attested with a `javascript:` URL among its evidence, stored before evidence was validated. */
+export const hostileEvents: ReadinessEvent[] = checkoutEvents.map(event =>
+  event.id === 1
+    ? {
+        ...event,
+        data: {
+          ...event.data,
+          evidence: ['javascript:alert(1)', 'https://ci.example.com/load/42'],
+        },
+      }
+    : event,
+);
+
+export const hostileReadiness = readinessWith(hostileEvents, inReview);
