@@ -7,8 +7,8 @@ import { ScmIntegrations } from '@backstage/integration';
 import {
   PrometheusRuleFile,
   buildPrometheusRules,
-  checkPrometheusRules,
   formatProblem,
+  loadableRules,
   prometheusRulesYaml,
 } from '@reliability-suite/plugin-reliability-common';
 import { readEntityDefinitions } from '@reliability-suite/plugin-reliability-node';
@@ -110,15 +110,13 @@ async function runEntity(run: Run, file: string, entity: Entity) {
  * out; counts those as problems.
  */
 function writeRules(run: Run) {
-  const problems = checkPrometheusRules(run.ruleFile);
+  const { rules, problems } = loadableRules(run.ruleFile);
   for (const problem of problems) {
     const { file, ref } = run.origins[problem.group];
     run.io.err(`${ref}: ${file}: ${problem.message}\n`);
   }
   run.problems += problems.length;
-  const broken = new Set(problems.map(problem => problem.group));
-  const groups = run.ruleFile.groups.filter((_, index) => !broken.has(index));
-  if (groups.length) run.io.out(prometheusRulesYaml({ groups }));
+  if (rules.groups.length) run.io.out(prometheusRulesYaml(rules));
 }
 
 /**

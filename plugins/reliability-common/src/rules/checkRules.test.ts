@@ -1,4 +1,4 @@
-import { checkPrometheusRules } from './checkRules';
+import { checkPrometheusRules, loadableRules } from './checkRules';
 import { isTemplateLiteral, templateLiteral } from './templateText';
 
 const record = (labels: Record<string, string> = {}) => ({
@@ -88,6 +88,24 @@ describe('checkPrometheusRules', () => {
           'group "slo:\\udc00": name: is not valid Unicode (has a lone surrogate)',
       },
     ]);
+  });
+});
+
+describe('loadableRules', () => {
+  it('keeps the groups Prometheus loads and gives the problems of the others', () => {
+    const ok = { name: 'slo:a:b', rules: [record()] };
+    const repeated = { name: 'slo:a:b', rules: [record({ x: 'y' })] };
+    const other = { name: 'slo:a:c', rules: [record()] };
+    expect(loadableRules({ groups: [ok, repeated, other] })).toEqual({
+      rules: { groups: [ok, other] },
+      problems: [
+        {
+          group: 1,
+          message:
+            'group "slo:a:b": name: is repeated (the entity or its SLO is defined twice)',
+        },
+      ],
+    });
   });
 });
 

@@ -66,3 +66,19 @@ export function checkPrometheusRules(
   });
   return problems;
 }
+
+/**
+ * The groups of a generated rule file that Prometheus would load, and why each other group would
+ * not: what to write when one SLO's rules cannot be, so the others still are.
+ */
+export function loadableRules(file: PrometheusRuleFile): {
+  rules: PrometheusRuleFile;
+  problems: RuleFileProblem[];
+} {
+  const problems = checkPrometheusRules(file);
+  const broken = new Set(problems.map(problem => problem.group));
+  return {
+    rules: { groups: file.groups.filter((_, index) => !broken.has(index)) },
+    problems,
+  };
+}
