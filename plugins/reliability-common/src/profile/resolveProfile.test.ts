@@ -300,6 +300,29 @@ describe('resolveProfile link schemes', () => {
     ]);
   });
 
+  it('does not count a link problem as a broken SLO file', () => {
+    const profile = resolve(
+      component({ 'reliability-suite.io/tier': '3' }, [
+        { url: 'javascript:alert(1)', title: 'Runbook', type: 'runbook' },
+      ]),
+      [],
+      {
+        tiers: DEFAULT_TIERS.map(t => ({
+          ...t,
+          requirements: ['slos' as const],
+        })),
+      },
+    );
+    expect(profile.problems).toHaveLength(1);
+    expect(profile.missing).toEqual([
+      {
+        requirement: 'slos',
+        message:
+          'No SLOs: add OpenSLO files (reliability-suite.io/slo-files) or spec.reliability.slos',
+      },
+    ]);
+  });
+
   it('keeps SLO runbooks that are not http(s) as text and reports them where they are written', () => {
     const openslo: SloDefinition = {
       ...slo,

@@ -104,15 +104,21 @@ export function resolveProfile(input: ResolveProfileInput): ReliabilityProfile {
     missing: [],
     definitionsReadAt: definitions.readAt,
   };
-  profile.missing = tier ? missingItems(profile, tier, now) : [];
+  profile.missing = tier
+    ? missingItems(profile, tier, now, definitions.problems.length)
+    : [];
   return profile;
 }
 
-/** Checks each requirement of the tier against the profile. */
+/**
+ * Checks each requirement of the tier against the profile. `fileProblems` counts the problems of
+ * the SLO files only (not of links or the tier).
+ */
 function missingItems(
   profile: ReliabilityProfile,
   tier: TierDefinition,
   now: Date,
+  fileProblems: number,
 ): MissingItem[] {
   const missing: MissingItem[] = [];
   const need = new Set(tier.requirements);
@@ -132,8 +138,8 @@ function missingItems(
   if (profile.slos.length === 0) {
     add(
       'slos',
-      profile.problems.length > 0
-        ? `No valid SLO: ${profile.problems.length} definition problem(s) to fix`
+      fileProblems > 0
+        ? `No valid SLO: ${fileProblems} definition problem(s) to fix`
         : `No SLOs: add OpenSLO files (${RELIABILITY_ANNOTATIONS.sloFiles}) or spec.reliability.slos`,
     );
   }
