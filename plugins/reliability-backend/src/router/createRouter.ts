@@ -11,6 +11,7 @@ import {
   parseDeployGateQuery,
   parseOverrideBody,
 } from './parseDeployGateRequests';
+import { clientErrorHandler } from './clientErrorHandler';
 import { parseEntityRefParams } from './parseEntityRefParams';
 import {
   parseAttestation,
@@ -244,5 +245,6 @@ export function createRouter({
     );
   });
 
+  router.use(clientErrorHandler);
   return router;
 }
