@@ -107,8 +107,16 @@ export interface Config {
     };
     /** Which named error-budget policy each tier uses, e.g. `{ "0": strict }`. */
     errorBudgetPolicyByTier?: { [tier: string]: string };
-    /** The launch readiness checklist. */
+    /** The launch readiness checklist and reviews. */
     readiness?: {
+      /**
+       * The four-eyes rule of launch reviews: the approver may not be the person who opened the
+       * review, nor anyone whose attestation of one of the entity's items is in force (the latest
+       * unexpired attestation of a manual item). Such an approval is answered `409` with the
+       * reason; another reviewer must approve. Blocking a review stays open to them. Default
+       * true; false lets one person open, attest and approve.
+       */
+      fourEyes?: boolean;
       /**
        * Items added to the default checklist, or replacing a default item with the same `id`
        * (defaults: ownership, on-call, slos-defined, slos-measurable, dashboards, alerts,

@@ -1,37 +1,11 @@
-import request from 'supertest';
 import { DateTime } from 'luxon';
-import {
-  SchedulerService,
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import {
-  createMockDirectory,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import {
-  catalogConditions,
-  createCatalogConditionalDecision,
-} from '@backstage/plugin-catalog-backend/alpha';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
-import {
-  AuthorizeResult,
-  isPermission,
-} from '@backstage/plugin-permission-common';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import permissionPlugin from '@backstage/plugin-permission-backend';
-import catalogModuleReliability from '@reliability-suite/plugin-catalog-backend-module-reliability';
-import reliabilityPlugin from '@reliability-suite/plugin-reliability-backend';
 import { EntityReadiness } from '@reliability-suite/plugin-reliability-common';
 import {
-  ReliabilityPolicy,
-  readReliabilityPolicyGroups,
-} from './ReliabilityPolicy';
-import { authKeepingActorFactory, userInfoFactory } from './testing';
+  paymentsComponent,
+  paymentsGroup,
+  startReliabilityTestBackend,
+  tierOneService,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(120_000);
 
@@ -49,51 +23,11 @@ const groupsOf = {
   [lena]: ['group:default/sre-leads'],
 };
 
-const component = (name: string, extra: string) => `
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: ${name}
-${extra}
-spec:
-  type: service
-  lifecycle: production
-  owner: payments
-  reliability:
-    slos:
-      - name: availability
-        objective: 99.9%
-        window: 30d
-        good: http_requests_total{job="${name}",code!~"5.."}
-        total: http_requests_total{job="${name}"}
-`;
-
 function catalogYaml() {
-  const drTested = DateTime.now().minus({ days: 10 }).toISODate();
   return [
-    `apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata:
-  name: payments
-  annotations:
-    pagerduty.com/service-id: PGRP001
-spec:
-  type: team
-  children: []`,
-    component(
-      'checkout',
-      `  annotations:
-    reliability-suite.io/tier: '1'
-    reliability-suite.io/rto: 1h
-    reliability-suite.io/rpo: 15m
-    reliability-suite.io/dr-tested: '${drTested}'
-  links:
-    - url: https://runbooks.example.com/checkout
-      type: runbook
-    - url: https://grafana.example.com/d/checkout
-      type: dashboard`,
-    ),
-    component(
+    paymentsGroup,
+    tierOneService('checkout'),
+    paymentsComponent(
       'ledger',
       `  labels:
     confidential: 'true'
@@ -103,107 +37,19 @@ spec:
   ].join('\n---\n');
 }
 
-/** The demo's policy, with catalog reads of confidential entities limited to their owners. */
-const testPolicyModule = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'test-policy',
-  register(env) {
-    env.registerInit({
-      deps: { config: coreServices.rootConfig, policy: policyExtensionPoint },
-      async init({ config, policy }) {
-        policy.setPolicy(
-          new ReliabilityPolicy({
-            ...readReliabilityPolicyGroups(config),
-            otherwise: {
-              async handle(query, user) {
-                if (
-                  !isPermission(query.permission, catalogEntityReadPermission)
-                ) {
-                  return { result: AuthorizeResult.ALLOW };
-                }
-                return createCatalogConditionalDecision(query.permission, {
-                  anyOf: [
-                    {
-                      not: catalogConditions.hasLabel({
-                        label: 'confidential',
-                      }),
-                    },
-                    catalogConditions.isEntityOwner({
-                      claims: user?.info.ownershipEntityRefs ?? [],
-                    }),
-                  ],
-                });
-              },
-            },
-          }),
-        );
-      },
-    });
-  },
-});
-
 describe('ReliabilityPolicy with the real permission backend, catalog and reliability backend', () => {
-  const directory = createMockDirectory();
-  // The mock scheduler instance also provides its service factory (missing from its public type).
-  const scheduler = mockServices.scheduler() as SchedulerService & {
-    factory: typeof mockServices.scheduler.factory;
-  };
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
-
-  const as = (user: string) => ({
-    get: (path: string) =>
-      request(server)
-        .get(`/api/reliability${path}`)
-        .set('Authorization', mockCredentials.user.header(user)),
-    post: (path: string, body: object) =>
-      request(server)
-        .post(`/api/reliability${path}`)
-        .set('Authorization', mockCredentials.user.header(user))
-        .send(body),
-  });
+  let backend: Awaited<ReturnType<typeof startReliabilityTestBackend>>;
+  const as = (user: string) => backend.as(user);
   const checkout = '/readiness/component/default/checkout';
   const inAYear = DateTime.now().plus({ years: 1 }).toISODate();
   let reviewId: number;
 
   beforeAll(async () => {
-    directory.setContent({ 'catalog.yaml': catalogYaml() });
-    ({ server } = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleReliability,
-        reliabilityPlugin,
-        permissionPlugin,
-        testPolicyModule,
-        authKeepingActorFactory,
-        httpAuthServiceFactory,
-        scheduler.factory({ skipTaskRunOnStartup: true }),
-        userInfoFactory(groupsOf),
-        mockServices.rootConfig.factory({
-          data: {
-            permission: { enabled: true },
-            catalog: {
-              processingInterval: { seconds: 1 },
-              rules: [{ allow: ['Component', 'Group'] }],
-              locations: [
-                { type: 'file', target: directory.resolve('catalog.yaml') },
-              ],
-            },
-          },
-        }),
-      ],
-    }));
-    let response: request.Response | undefined;
-    for (
-      let attempt = 0;
-      attempt < 150 && response?.status !== 200;
-      attempt++
-    ) {
-      await new Promise(resolve => setTimeout(resolve, 200));
-      response = await as(alice).get('/readiness/component/default/ledger');
-    }
-    expect(response?.body).toMatchObject({
-      entityRef: 'component:default/ledger',
+    backend = await startReliabilityTestBackend({
+      catalogYaml: catalogYaml(),
+      groupsOf,
     });
+    await backend.waitFor(alice, '/readiness/component/default/ledger');
   });
 
   it('refuses an attestation by someone who does not own the service (403)', async () => {
@@ -348,7 +194,7 @@ describe('ReliabilityPolicy with the real permission backend, catalog and reliab
   });
 
   it('leaves entities the caller cannot see out of the scorecard, its rollups and exports', async () => {
-    await scheduler.triggerTask('reliability-definitions-sync');
+    await backend.scheduler.triggerTask('reliability-definitions-sync');
     const scorecard = await as(alice).get('/scorecard?sort=name');
     expect(scorecard.body.rows.map((r: { name: string }) => r.name)).toEqual([
       'checkout',

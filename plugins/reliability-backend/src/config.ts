@@ -21,6 +21,8 @@ export interface ReliabilitySettings {
   evaluationIntervalMinutes: number;
   /** The readiness checklist: defaults, with configured items added or replacing by id. */
   readinessItems: ReadinessItem[];
+  /** The four-eyes rule of launch reviews: opener and attesters may not approve. Default on. */
+  readinessFourEyes: boolean;
   scrapeIntervalSeconds: number;
   policy: PolicySettings;
   /** Days before today whose missing scorecard snapshots are measured afterwards. */
@@ -60,6 +62,7 @@ export function readReliabilitySettings(config: Config): ReliabilitySettings {
     scorecardBackfillDays:
       root?.getOptionalNumber('scorecard.backfillDays') ?? 0,
     readinessItems: readReadinessItems(config),
+    readinessFourEyes: root?.getOptionalBoolean('readiness.fourEyes') ?? true,
   };
 }
 

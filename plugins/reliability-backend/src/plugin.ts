@@ -173,6 +173,7 @@ export const reliabilityPlugin = createBackendPlugin({
               statuses,
               store: readinessStore,
               checklist,
+              fourEyes: settings.readinessFourEyes,
             }),
             scorecard: new ScorecardService({
               store: scorecardStore,

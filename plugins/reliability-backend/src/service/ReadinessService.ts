@@ -25,6 +25,7 @@ import {
   dependencyRefs,
   tierOf,
 } from '../readiness/assessReadiness';
+import { fourEyesConflict } from '../readiness/fourEyes';
 import { ReadinessStore } from '../store/ReadinessStore';
 import { StatusStore } from '../store/StatusStore';
 import { EntityAccess } from './EntityAccess';
@@ -45,6 +46,8 @@ export class ReadinessService {
       statuses: StatusStore;
       store: ReadinessStore;
       checklist: Checklist;
+      /** The four-eyes rule: the opener and attesters of a review may not approve it. */
+      fourEyes: boolean;
     },
   ) {}
 
@@ -97,7 +100,7 @@ export class ReadinessService {
     const item = this.item(request.itemId);
     if (item.kind !== 'manual')
       throw new InputError(
-        `"${item.id}" is checked automatically and cannot be attested`,
+        `itemId "${item.id}" is checked automatically and cannot be attested`,
       );
     if (request.expiresAt <= now)
       throw new InputError('expiresAt must be in the future');
@@ -163,8 +166,10 @@ export class ReadinessService {
 
   /**
    * Submits, approves, blocks, reopens or comments on a review. Approval needs every required
-   * item passing or waived (409 with the list otherwise). Two concurrent decisions: one wins, the
-   * other is recorded as conflicted and answered 409 — never a lost update.
+   * item passing or waived (409 with the list otherwise) and, under the four-eyes rule, an
+   * approver who neither opened the review nor attested an item in force (409 with the reason).
+   * Two concurrent decisions: one wins, the other is recorded as conflicted and answered 409 —
+   * never a lost update.
    */
   async act(
     reviewId: number,
@@ -198,8 +203,8 @@ export class ReadinessService {
     ) {
       throw new InputError(
         request.action === 'block'
-          ? 'a reason is required to block'
-          : 'a comment needs text',
+          ? 'text is required: the reason to block'
+          : 'text is required: the comment',
       );
     }
     const actor = credentials.principal.userEntityRef;
@@ -215,12 +220,16 @@ export class ReadinessService {
     const next = nextReviewState(review.state, request.action);
     if ('error' in next) throw new ConflictError(next.error);
     if (request.action === 'approve') {
-      const { blocking } = await this.summary(
+      const summary = await this.summary(
         entity,
         await this.deps.store.events(review.entityRef),
         credentials,
         now,
       );
+      const conflict =
+        this.deps.fourEyes && fourEyesConflict(review, summary, actor);
+      if (conflict) throw new ConflictError(conflict);
+      const { blocking } = summary;
       if (blocking.length) {
         throw new ConflictError(
           `cannot approve: required items are failing: ${blocking.join(', ')}`,
@@ -296,7 +305,7 @@ export class ReadinessService {
 
   private item(itemId: string): ReadinessItem {
     const item = this.deps.checklist.items.find(i => i.id === itemId);
-    if (!item) throw new InputError(`unknown readiness item "${itemId}"`);
+    if (!item) throw new InputError(`itemId "${itemId}" is no readiness item`);
     return item;
   }
 
