@@ -107,6 +107,23 @@ export interface Config {
     };
     /** Which named error-budget policy each tier uses, e.g. `{ "0": strict }`. */
     errorBudgetPolicyByTier?: { [tier: string]: string };
+    /** How the deploy gate answers when it cannot measure an SLO. */
+    deployGate?: {
+      /**
+       * An SLO whose definition is invalid, or whose file cannot be read (unreachable, outside
+       * the entity's folder, not YAML): `refuse` (default) or `allow` with a warning. A stored
+       * definition is never used to answer while its file cannot be read.
+       */
+      onDefinitionProblem?: 'allow' | 'refuse';
+      /**
+       * An SLO whose metric source failed at the last evaluation, whose window had no traffic,
+       * or that was not evaluated yet: `allow` (default, with a warning in the answer) or
+       * `refuse`.
+       */
+      onUnmeasurable?: 'allow' | 'refuse';
+      /** `onUnmeasurable` per tier level, e.g. `{ '0': refuse }`; other tiers use the default. */
+      onUnmeasurableByTier?: { [tier: string]: 'allow' | 'refuse' };
+    };
     /** The launch readiness checklist and reviews. */
     readiness?: {
       /**

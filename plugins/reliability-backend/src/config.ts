@@ -1,6 +1,9 @@
 import { Config } from '@backstage/config';
 import {
+  DEFAULT_DEPLOY_GATE_RULES,
   DEFAULT_ERROR_BUDGET_POLICY,
+  DeployGateRules,
+  UnmeasurableChoice,
   DEFAULT_TIERS,
   EntityReliabilitySettings,
   ErrorBudgetPolicy,
@@ -25,6 +28,7 @@ export interface ReliabilitySettings {
   readinessFourEyes: boolean;
   scrapeIntervalSeconds: number;
   policy: PolicySettings;
+  deployGate: DeployGateSettings;
   /** Days before today whose missing scorecard snapshots are measured afterwards. */
   scorecardBackfillDays: number;
 }
@@ -59,6 +63,7 @@ export function readReliabilitySettings(config: Config): ReliabilitySettings {
     scrapeIntervalSeconds:
       root?.getOptionalNumber('evaluation.scrapeIntervalSeconds') ?? 60,
     policy: readPolicySettings(config),
+    deployGate: readDeployGateSettings(config),
     scorecardBackfillDays:
       root?.getOptionalNumber('scorecard.backfillDays') ?? 0,
     readinessItems: readReadinessItems(config),
@@ -136,6 +141,66 @@ export function policyFor(
       ? undefined
       : settings.byTier[entity.tierLevel]);
   return (name && settings.policies[name]) || settings.policies.default;
+}
+
+/** How the deploy gate treats SLOs it cannot measure (`reliability.deployGate`). */
+export interface DeployGateSettings {
+  onDefinitionProblem: UnmeasurableChoice;
+  onUnmeasurable: UnmeasurableChoice;
+  onUnmeasurableByTier: Record<number, UnmeasurableChoice>;
+}
+
+function readChoice(
+  config: Config | undefined,
+  key: string,
+  fallback: UnmeasurableChoice,
+): UnmeasurableChoice {
+  const value = config?.getOptionalString(key);
+  if (value === undefined) return fallback;
+  if (value !== 'allow' && value !== 'refuse')
+    throw new Error(
+      `reliability.deployGate.${key} must be allow or refuse, got "${value}"`,
+    );
+  return value;
+}
+
+function readDeployGateSettings(config: Config): DeployGateSettings {
+  const section = config.getOptionalConfig('reliability.deployGate');
+  const byTier = section?.getOptionalConfig('onUnmeasurableByTier');
+  const onUnmeasurableByTier: Record<number, UnmeasurableChoice> = {};
+  for (const tier of byTier?.keys() ?? [])
+    onUnmeasurableByTier[Number(tier)] = readChoice(
+      byTier,
+      tier,
+      DEFAULT_DEPLOY_GATE_RULES.onUnmeasurable,
+    );
+  return {
+    onDefinitionProblem: readChoice(
+      section,
+      'onDefinitionProblem',
+      DEFAULT_DEPLOY_GATE_RULES.onDefinitionProblem,
+    ),
+    onUnmeasurable: readChoice(
+      section,
+      'onUnmeasurable',
+      DEFAULT_DEPLOY_GATE_RULES.onUnmeasurable,
+    ),
+    onUnmeasurableByTier,
+  };
+}
+
+/** The gate's rules for an entity: its tier's choice for unmeasurable SLOs, else the default. */
+export function deployGateRulesFor(
+  settings: DeployGateSettings,
+  entity: EntityReliabilitySettings,
+): DeployGateRules {
+  return {
+    onDefinitionProblem: settings.onDefinitionProblem,
+    onUnmeasurable:
+      (entity.tierLevel !== undefined &&
+        settings.onUnmeasurableByTier[entity.tierLevel]) ||
+      settings.onUnmeasurable,
+  };
 }
 
 /** Default launch gates plus the organisation's own (`reliability.readiness.items`), by id. */

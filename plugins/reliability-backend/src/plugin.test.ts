@@ -105,6 +105,7 @@ describe('GET /api/reliability/profile/:kind/:namespace/:name', () => {
         line: 46,
         field: 'spec.reliability.slos[0].objective',
         message: 'must be < 1 (100% leaves no error budget)',
+        sloDefinition: true,
       },
     ]);
     expect(profile.missing.map(m => m.requirement)).toEqual([

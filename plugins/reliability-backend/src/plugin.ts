@@ -197,6 +197,7 @@ export const reliabilityPlugin = createBackendPlugin({
               statuses,
               new OverrideStore(db),
               settings.policy,
+              settings.deployGate,
             ),
           }),
         );

@@ -3,7 +3,45 @@ import {
   PolicyState,
   worstPolicyState,
 } from './math/policy';
+import { DefinitionProblem, formatProblem } from './problems';
 import { SloStatus } from './status';
+
+/** What the gate does when it cannot measure an SLO: let the deploy through, or refuse it. */
+export type UnmeasurableChoice = 'allow' | 'refuse';
+
+/** Why an SLO cannot be measured. */
+export type UnmeasurableCause =
+  /** Its definition is invalid or its file cannot be read. */
+  | 'definition'
+  /** The metric source failed at the last evaluation (figures, if any, are older). */
+  | 'source'
+  /** The window had no traffic: no events, so no SLI. */
+  | 'no-traffic'
+  /** Not evaluated yet. */
+  | 'pending';
+
+/** How the gate treats SLOs it cannot measure, for one entity (resolved from its tier). */
+export interface DeployGateRules {
+  /** An SLO whose definition is invalid or unreadable. Default `refuse`. */
+  onDefinitionProblem: UnmeasurableChoice;
+  /** A metric source outage, no traffic, or no evaluation yet. Default `allow` (with a warning). */
+  onUnmeasurable: UnmeasurableChoice;
+}
+
+export const DEFAULT_DEPLOY_GATE_RULES: DeployGateRules = {
+  onDefinitionProblem: 'refuse',
+  onUnmeasurable: 'allow',
+};
+
+/** One thing the gate could not measure, and what it did about it. */
+export interface DeployGateUnmeasurable {
+  /** The SLO, or undefined for a problem that may hide SLOs (an unreadable file). */
+  slo?: string;
+  cause: UnmeasurableCause;
+  /** What went wrong, e.g. `slo/a.yaml:3 spec.objectives[0].target: must be < 1`. */
+  detail: string;
+  choice: UnmeasurableChoice;
+}
 
 /** What the deploy gate tells CI about one SLO. */
 export interface DeployGateSlo {
@@ -28,6 +66,10 @@ export interface DeployGateDecision {
   actions: string[];
   maxDeploysPerDay?: number;
   slos: DeployGateSlo[];
+  /** What could not be measured, why, and whether it refused or allowed the deploy. */
+  unmeasurable: DeployGateUnmeasurable[];
+  /** Things that did not block the deploy but should be looked at. */
+  warnings: string[];
   /** Oldest measurement the decision rests on, epoch ms. */
   evaluatedAt?: number;
   override?: {
@@ -42,17 +84,92 @@ function percent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
 }
 
+/** The SLOs the stored statuses cannot vouch for, and why. */
+function unmeasurableSlos(
+  statuses: SloStatus[],
+  choice: UnmeasurableChoice,
+): DeployGateUnmeasurable[] {
+  const found: DeployGateUnmeasurable[] = [];
+  for (const status of statuses) {
+    const slo = status.sloName;
+    if (status.state === 'pending') {
+      found.push({
+        slo,
+        cause: 'pending',
+        detail: 'not evaluated yet',
+        choice,
+      });
+    } else if (status.state === 'degraded') {
+      found.push({
+        slo,
+        cause: 'source',
+        detail: `the last evaluation failed: ${
+          status.error ?? 'unknown error'
+        }`,
+        choice,
+      });
+    } else if (status.figures && status.figures.sli === undefined) {
+      found.push({
+        slo,
+        cause: 'no-traffic',
+        detail: 'no events in the window',
+        choice,
+      });
+    }
+  }
+  return found;
+}
+
+/** Problems that leave SLOs out or unknown, as unmeasurable entries. */
+function definitionEntries(
+  problems: DefinitionProblem[],
+  choice: UnmeasurableChoice,
+): DeployGateUnmeasurable[] {
+  return problems
+    .filter(p => p.unreadable || p.sloDefinition)
+    .map(problem => ({
+      cause: 'definition' as const,
+      detail: formatProblem(problem),
+      choice,
+    }));
+}
+
+function describe(entry: DeployGateUnmeasurable): string {
+  const what = entry.slo ? `${entry.slo}: ` : '';
+  switch (entry.cause) {
+    case 'definition':
+      return `SLO definition cannot be measured: ${entry.detail}`;
+    case 'source':
+      return `${what}metric source unavailable (${entry.detail})`;
+    case 'no-traffic':
+      return `${what}no traffic in the window`;
+    default:
+      return `${what}not evaluated yet`;
+  }
+}
+
+/** Input of {@link decideDeployGate} beyond the statuses. */
+export interface DeployGateInput {
+  entityRef: string;
+  statuses: SloStatus[];
+  policy: ErrorBudgetPolicy;
+  override?: DeployGateDecision['override'];
+  /** Problems of the entity's definitions (only those that cost SLOs count). */
+  problems?: DefinitionProblem[];
+  rules?: DeployGateRules;
+}
+
 /**
  * Decides from the stored SLO statuses and the entity's error-budget policy. The entity is as
  * bad as its worst SLO; red blocks ordinary deploys unless an emergency override is in force.
- * Without any measured SLO the gate lets deploys through at medium risk and says so.
+ * An SLO that cannot be measured because of its definition refuses by default (a stale or
+ * missing definition must not answer); one that cannot be measured because of its source or
+ * traffic follows `rules.onUnmeasurable` (default: allow, with a warning). Every such choice and
+ * its reason is in `unmeasurable` and in the reason text.
  */
-export function decideDeployGate(
-  entityRef: string,
-  statuses: SloStatus[],
-  policy: ErrorBudgetPolicy,
-  override?: DeployGateDecision['override'],
-): DeployGateDecision {
+export function decideDeployGate(input: DeployGateInput): DeployGateDecision {
+  const { entityRef, statuses, policy, override } = input;
+  const rules = input.rules ?? DEFAULT_DEPLOY_GATE_RULES;
   const slos: DeployGateSlo[] = statuses.map(status => ({
     slo: status.sloName,
     policyState: status.figures?.policyState ?? 'nodata',
@@ -62,14 +179,48 @@ export function decideDeployGate(
     degraded: status.state === 'degraded',
     evaluatedAt: status.figures?.measuredAt,
   }));
+  const unmeasurable = [
+    ...definitionEntries(input.problems ?? [], rules.onDefinitionProblem),
+    ...unmeasurableSlos(statuses, rules.onUnmeasurable),
+  ];
+  const refusing = unmeasurable.filter(u => u.choice === 'refuse');
+  const warnings = unmeasurable
+    .filter(u => u.choice === 'allow')
+    .map(u => `Allowed although ${describe(u)}`);
   const state = worstPolicyState(slos.map(s => s.policyState));
   const measured = slos
     .filter(s => s.evaluatedAt !== undefined)
     .map(s => s.evaluatedAt!);
   const evaluatedAt = measured.length ? Math.min(...measured) : undefined;
+  const common = {
+    entityRef,
+    slos,
+    unmeasurable,
+    warnings,
+    evaluatedAt,
+    override,
+  };
+
+  if (refusing.length > 0) {
+    const why = `${describe(refusing[0])}${
+      refusing.length > 1 ? ` (and ${refusing.length - 1} more)` : ''
+    }`;
+    return {
+      ...common,
+      allowed: Boolean(override),
+      riskLevel: 'high',
+      policyState: state,
+      reason: override
+        ? `Emergency override by ${override.createdBy}: ${override.reason} (${why})`
+        : `Refused: ${why}`,
+      actions: [
+        'Fix the SLO definition or restore measurement, then ask again',
+      ],
+    };
+  }
   if (state === 'nodata') {
     return {
-      entityRef,
+      ...common,
       allowed: true,
       riskLevel: 'medium',
       policyState: state,
@@ -77,9 +228,6 @@ export function decideDeployGate(
         ? 'No SLO has data yet: deploy with care'
         : 'No SLOs are defined: deploy with care',
       actions: [],
-      slos,
-      evaluatedAt,
-      override,
     };
   }
   const level = policy[state];
@@ -94,15 +242,12 @@ export function decideDeployGate(
       ? `Emergency override by ${override.createdBy}: ${override.reason} (${budgetText})`
       : `${level.summary} (${budgetText})`;
   return {
-    entityRef,
+    ...common,
     allowed: level.deployAllowed || Boolean(override),
     riskLevel: level.riskLevel,
     policyState: state,
     reason,
     actions: level.actions,
     maxDeploysPerDay: level.maxDeploysPerDay,
-    slos,
-    evaluatedAt,
-    override,
   };
 }

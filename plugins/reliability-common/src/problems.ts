@@ -13,6 +13,8 @@ export interface DefinitionProblem {
    * YAML): the SLOs it defines are unknown, so stored ones are kept but not trusted.
    */
   unreadable?: boolean;
+  /** The problem leaves an SLO out: it cannot be measured because of its definition. */
+  sloDefinition?: boolean;
 }
 
 /** Renders a problem as `file:line field: reason`, the form shown in the catalog and the UI. */

@@ -67,5 +67,15 @@ export interface EntitySlos {
   policyState: PolicyState;
   /** The error-budget policy that applies to the entity (its thresholds and actions). */
   policy: ErrorBudgetPolicy;
-  slos: Array<{ definition: SloDefinition; status: SloStatus }>;
+  slos: Array<{
+    definition: SloDefinition;
+    status: SloStatus;
+    /**
+     * The SLO's file cannot be read now (see `unreadable`): this is the definition last read,
+     * kept so nothing is lost, but not trusted (the deploy gate does not answer from it).
+     */
+    definitionUnreadable?: boolean;
+  }>;
+  /** Why the entity's SLO files cannot be read now, as `file:line field: reason`; empty if they can. */
+  unreadable?: string[];
 }

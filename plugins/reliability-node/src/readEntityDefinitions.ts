@@ -80,7 +80,7 @@ export async function readEntityDefinitions(
     entityDocument ?? yamlDocumentFromValue(entityFileName, entity);
   const { settings, problems } = readEntitySettings(source);
   const inline = parseInlineSlos(source);
-  problems.push(...inline.problems);
+  problems.push(...costingSlos(inline.problems));
 
   let unreadable = false;
   const sourceFiles: SourceFile[] = [];
@@ -112,9 +112,14 @@ export async function readEntityDefinitions(
   return {
     settings,
     slos: [...inline.slos, ...openSlo.slos],
-    problems: [...problems, ...openSlo.problems],
+    problems: [...problems, ...costingSlos(openSlo.problems)],
     unreadable: unreadable || openSlo.problems.some(p => p.unreadable),
   };
+}
+
+/** Marks problems of SLO definitions: each one leaves an SLO out. */
+function costingSlos(problems: DefinitionProblem[]): DefinitionProblem[] {
+  return problems.map(p => ({ ...p, sloDefinition: true }));
 }
 
 const annotationPath = [
@@ -144,7 +149,7 @@ function fromEntityOnly(
     unreadable: settings.sloFilePatterns.length > 0,
     problems: [
       ...problems,
-      ...inline.problems,
+      ...costingSlos(inline.problems),
       ...(settings.sloFilePatterns.length
         ? [
             {

@@ -5,7 +5,12 @@ import {
   decideDeployGate,
   deployGateOverridePermission,
 } from '@reliability-suite/plugin-reliability-common';
-import { PolicySettings, policyFor } from '../config';
+import {
+  DeployGateSettings,
+  PolicySettings,
+  deployGateRulesFor,
+  policyFor,
+} from '../config';
 import { DefinitionsSync } from '../sync/DefinitionsSync';
 import { OverrideStore } from '../store/OverrideStore';
 import { StatusStore } from '../store/StatusStore';
@@ -19,6 +24,7 @@ export class DeployGateService {
     private readonly statuses: StatusStore,
     private readonly overrides: OverrideStore,
     private readonly policies: PolicySettings,
+    private readonly gate: DeployGateSettings,
   ) {}
 
   async decide(
@@ -40,21 +46,20 @@ export class DeployGateService {
           state: 'pending' as const,
         },
     );
-    const policy = policyFor(
-      this.policies,
-      stored?.settings ?? { sloFilePatterns: [] },
-    );
-    return decideDeployGate(
-      ref,
-      slos,
-      policy,
-      override && {
+    const settings = stored?.settings ?? { sloFilePatterns: [] };
+    return decideDeployGate({
+      entityRef: ref,
+      statuses: slos,
+      policy: policyFor(this.policies, settings),
+      override: override && {
         reason: override.reason,
         createdBy: override.createdBy,
         createdAt: override.createdAt,
         expiresAt: override.expiresAt,
       },
-    );
+      problems: stored?.problems ?? [],
+      rules: deployGateRulesFor(this.gate, settings),
+    });
   }
 
   /** Records an emergency override (permission `reliability.deploygate.override`). */

@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EntitySlos,
+  formatProblem,
   sloEvaluatePermission,
   worstPolicyState,
 } from '@reliability-suite/plugin-reliability-common';
@@ -31,12 +32,16 @@ export class SloService {
       this.sync.storedOrRead(entity),
       this.statuses.forEntity(ref),
     ]);
+    const unreadable = (stored?.problems ?? [])
+      .filter(problem => problem.unreadable)
+      .map(formatProblem);
     const slos = (stored?.slos ?? []).map(definition => ({
       definition,
       status: statuses.get(definition.name) ?? {
         sloName: definition.name,
         state: 'pending' as const,
       },
+      ...(unreadable.length ? { definitionUnreadable: true } : {}),
     }));
     return {
       entityRef: ref,
@@ -48,6 +53,7 @@ export class SloService {
         slos.map(s => s.status.figures?.policyState ?? 'nodata'),
       ),
       slos,
+      unreadable,
     };
   }
 
