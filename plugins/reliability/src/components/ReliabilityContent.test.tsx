@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import {
@@ -17,8 +17,9 @@ import {
   completeProfile,
   hostileProfile,
   incompleteProfile,
+  unreadableProfile,
 } from './testProfiles';
-import { checkoutSlos } from './testSlos';
+import { checkoutSlos, unreadableCheckoutSlos } from './testSlos';
 
 const noSlos: EntitySlos = {
   entityRef: 'component:default/x',
@@ -69,6 +70,12 @@ const noDrProfile = {
 const noDrMessage =
   "Cannot read properties of undefined (reading 'rtoMinutes')";
 
+/** The texts of the items of a list, in order. */
+const itemsOf = (list: HTMLElement) =>
+  within(list)
+    .getAllByRole('listitem')
+    .map(item => item.textContent);
+
 /** React reports errors caught by error boundaries on the console; the tests expect them. */
 const silenceCaughtErrors = () =>
   jest.spyOn(console, 'error').mockImplementation(() => {});
@@ -115,6 +122,75 @@ describe('ReliabilityContent', () => {
       screen.getByText('slo/checkout-availability.yaml:1'),
     ).toBeInTheDocument();
     expect(screen.queryByText(/problem/)).not.toBeInTheDocument();
+  });
+
+  it('marks the SLOs of a service whose SLO file cannot be read, and says the deploy gate refuses', async () => {
+    await render(
+      <ReliabilityContent />,
+      returning(unreadableProfile),
+      unreadableCheckoutSlos,
+    );
+    const panel = screen.getByRole('alert', {
+      name: 'SLO definitions unreadable',
+    });
+    expect(within(panel).getByText('SLO definitions unreadable')).toBeVisible();
+    expect(itemsOf(panel)).toEqual([
+      'slo/checkout-availability.yaml:1: invalid YAML: aliases expand to more than 100 copies (an alias bomb)',
+      'slo/<img src=x onerror=alert(1)>.yaml: cannot be read: <b>not found</b>',
+    ]);
+    expect(
+      within(panel).getByText(
+        'The SLOs below are the ones last read from these files: shown so nothing is lost, but not trusted. The deploy gate refuses deploys of this entity until the files can be read again (unless the portal sets reliability.deployGate.onDefinitionProblem to allow).',
+      ),
+    ).toBeInTheDocument();
+    // The reasons are text, never markup.
+    expect(document.querySelector('img, b')).toBeNull();
+    // The SLO stays, in the error budgets and in the table, marked in both.
+    expect(screen.getAllByText('Definition unreadable')).toHaveLength(2);
+    expect(
+      screen.getByText(
+        'Its file cannot be read now: objective, window and figures are from the last readable definition, and are not trusted.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('As last read; its file cannot be read now'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('SLOs (1)')).toBeInTheDocument();
+    expect(screen.getAllByText('Checkout availability')).toHaveLength(2);
+    expect(screen.getByText('99.861%')).toBeInTheDocument();
+    // The panel sits above the error budgets.
+    expect(
+      panel.compareDocumentPosition(screen.getByText('Error budgets')) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
+  it('says so when no SLO was ever read from an unreadable file', async () => {
+    await render(<ReliabilityContent />, returning(unreadableProfile), {
+      ...unreadableCheckoutSlos,
+      slos: [],
+    });
+    const panel = screen.getByRole('alert', {
+      name: 'SLO definitions unreadable',
+    });
+    expect(
+      within(panel).getByText(
+        'No SLO has been read from these files yet. The deploy gate refuses deploys of this entity until the files can be read again (unless the portal sets reliability.deployGate.onDefinitionProblem to allow).',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Error budgets')).not.toBeInTheDocument();
+  });
+
+  it('shows no unreadable marker or panel when the SLO files read fine', async () => {
+    await render(<ReliabilityContent />, returning(completeProfile), {
+      ...checkoutSlos,
+      unreadable: [],
+    });
+    expect(screen.getByText('SLOs (1)')).toBeInTheDocument();
+    expect(screen.getByText('99.861%')).toBeInTheDocument();
+    expect(screen.queryByText(/unreadable/i)).not.toBeInTheDocument();
+    expect(screen.queryByText(/last read/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/deploy gate/)).not.toBeInTheDocument();
   });
 
   it('lists what an incomplete Tier-0 service is missing', async () => {
@@ -283,6 +359,41 @@ describe('ReliabilityOverviewCard', () => {
       screen.getByText('Everything Tier 1 requires is in place'),
     ).toBeInTheDocument();
     consoleError.mockRestore();
+  });
+
+  it('marks the SLOs of a service whose SLO file cannot be read', async () => {
+    await render(
+      <ReliabilityOverviewCard />,
+      returning(unreadableProfile),
+      unreadableCheckoutSlos,
+    );
+    const slos = screen.getByRole('list', { name: 'SLOs' });
+    expect(itemsOf(slos)).toEqual([
+      'Checkout availability: 99.9% over 30d rolling' + 'Definition unreadable',
+    ]);
+    expect(
+      screen.getByText(
+        'SLO definitions unreadable: the deploy gate refuses until the files can be read — see the Reliability tab',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '2 problem(s) in the reliability definitions — see the Reliability tab',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no unreadable marker when the SLO files read fine', async () => {
+    await render(
+      <ReliabilityOverviewCard />,
+      returning(completeProfile),
+      checkoutSlos,
+    );
+    expect(itemsOf(screen.getByRole('list', { name: 'SLOs' }))).toEqual([
+      'Checkout availability: 99.9% over 30d rolling',
+    ]);
+    expect(screen.getByText('Red: feature freeze')).toBeInTheDocument();
+    expect(screen.queryByText(/unreadable/i)).not.toBeInTheDocument();
   });
 
   it('points to the problems of a broken entity', async () => {

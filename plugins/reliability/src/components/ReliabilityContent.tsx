@@ -1,13 +1,11 @@
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { CardBoundary } from './CardBoundary';
 import { DefinitionProblems } from './DefinitionProblems';
 import { MissingItems } from './MissingItems';
 import { ProfileFacts } from './ProfileFacts';
 import { ProfileLoader } from './ProfileLoader';
-import { SloStatusSection } from './SloStatusSection';
-import { SloTable } from './SloTable';
+import { SloSections } from './SloSections';
 
 /** The Reliability tab of an entity page; each card fails on its own, never the whole tab. */
 export function ReliabilityContent() {
@@ -42,22 +40,7 @@ export function ReliabilityContent() {
               </CardBoundary>
             </InfoCard>
           </Grid>
-          <Grid item xs={12}>
-            <CardBoundary what="The error budgets">
-              <SloStatusSection />
-            </CardBoundary>
-          </Grid>
-          <Grid item xs={12}>
-            <CardBoundary what="The SLO table">
-              <SloTable slos={profile.slos} />
-              {profile.definitionsReadAt && (
-                <Typography variant="caption" color="textSecondary">
-                  SLO files read{' '}
-                  {new Date(profile.definitionsReadAt).toLocaleString()}
-                </Typography>
-              )}
-            </CardBoundary>
-          </Grid>
+          <SloSections profile={profile} />
         </Grid>
       )}
     </ProfileLoader>

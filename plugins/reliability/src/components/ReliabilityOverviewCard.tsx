@@ -1,9 +1,17 @@
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
-import { InfoCard, StatusError } from '@backstage/core-components';
+import {
+  InfoCard,
+  StatusError,
+  StatusWarning,
+} from '@backstage/core-components';
 import { ReliabilityProfile } from '@reliability-suite/plugin-reliability-common';
 import { CardBoundary } from './CardBoundary';
+import {
+  DefinitionUnreadableChip,
+  unreadableSloNames,
+} from './DefinitionUnreadableChip';
 import { MissingItems } from './MissingItems';
 import { ProfileFacts } from './ProfileFacts';
 import { ProfileLoader } from './ProfileLoader';
@@ -12,32 +20,57 @@ import { PolicyStateChip } from './PolicyStateChip';
 import { ReadinessOverviewLine } from './readiness/ReadinessOverviewLine';
 import { useEntitySlos } from './useEntitySlos';
 
-function SloList({ profile }: { profile: ReliabilityProfile }) {
+function SloList({
+  profile,
+  unreadable,
+}: {
+  profile: ReliabilityProfile;
+  unreadable: ReadonlySet<string>;
+}) {
   if (profile.slos.length === 0) {
     return <Typography color="textSecondary">No SLOs defined</Typography>;
   }
   return (
     <List dense disablePadding aria-label="SLOs">
       {profile.slos.map(slo => (
-        <ListItem key={slo.name} disableGutters>
+        <ListItem
+          key={slo.name}
+          disableGutters
+          style={{ flexWrap: 'wrap', gap: 8 }}
+        >
           <Typography variant="body2">
             {slo.displayName ?? slo.name}: {formatObjectives(slo)} over{' '}
             {formatWindow(slo.timeWindow)}
           </Typography>
+          {unreadable.has(slo.name) && <DefinitionUnreadableChip />}
         </ListItem>
       ))}
     </List>
   );
 }
 
-/** The entity's overall error-budget state: as bad as its worst SLO. */
-function OverallBudgetState() {
+/**
+ * The SLOs with their overall error-budget state (as bad as the worst SLO), and a line when the
+ * SLO files cannot be read.
+ */
+function SloSummary({ profile }: { profile: ReliabilityProfile }) {
   const { value } = useEntitySlos();
-  if (!value || value.slos.length === 0) return null;
+  const unreadable = unreadableSloNames(value?.slos);
   return (
-    <Typography component="div" style={{ marginTop: 8 }}>
-      Error budgets: <PolicyStateChip state={value.policyState} />
-    </Typography>
+    <>
+      <SloList profile={profile} unreadable={unreadable} />
+      {value && value.slos.length > 0 && (
+        <Typography component="div" style={{ marginTop: 8 }}>
+          Error budgets: <PolicyStateChip state={value.policyState} />
+        </Typography>
+      )}
+      {(value?.unreadable?.length ?? 0) > 0 && (
+        <StatusWarning>
+          SLO definitions unreadable: the deploy gate refuses until the files
+          can be read — see the Reliability tab
+        </StatusWarning>
+      )}
+    </>
   );
 }
 
@@ -63,8 +96,7 @@ export function ReliabilityOverviewCard() {
                   SLOs
                 </Typography>
                 <CardBoundary what="The SLOs">
-                  <SloList profile={profile} />
-                  <OverallBudgetState />
+                  <SloSummary profile={profile} />
                 </CardBoundary>
                 <CardBoundary what="The readiness">
                   <ReadinessOverviewLine />

@@ -6,15 +6,22 @@ import { completeProfile } from './testProfiles';
 import { NOW, overspentFigures } from './testSlos';
 
 const definition = completeProfile.slos[0];
-const render = (status: Parameters<typeof SloStatusCard>[0]['status']) =>
+const render = (
+  status: Parameters<typeof SloStatusCard>[0]['status'],
+  definitionUnreadable?: boolean,
+) =>
   renderInTestApp(
     <SloStatusCard
       definition={definition}
       status={status}
       policy={DEFAULT_ERROR_BUDGET_POLICY}
+      definitionUnreadable={definitionUnreadable}
       now={NOW}
     />,
   );
+
+const UNREADABLE_NOTE =
+  'Its file cannot be read now: objective, window and figures are from the last readable definition, and are not trusted.';
 
 describe('SloStatusCard', () => {
   it('shows an overspent SLO with its figures, policy actions and burn-down', async () => {
@@ -97,6 +104,34 @@ describe('SloStatusCard', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('-38.9%')).toBeInTheDocument();
+  });
+
+  it('marks an SLO whose definition cannot be read, and labels its figures as from the last readable one', async () => {
+    await render(
+      {
+        sloName: 'checkout-availability',
+        state: 'ok',
+        figures: overspentFigures,
+        goodAt: overspentFigures.measuredAt,
+      },
+      true,
+    );
+    expect(screen.getByText('Definition unreadable')).toBeInTheDocument();
+    expect(screen.getByText(UNREADABLE_NOTE)).toBeInTheDocument();
+    expect(screen.getByText('Red: feature freeze')).toBeInTheDocument();
+    expect(screen.getByText('99.861%')).toBeInTheDocument();
+  });
+
+  it('shows no unreadable marker for an SLO whose definition reads fine', async () => {
+    await render({
+      sloName: 'checkout-availability',
+      state: 'ok',
+      figures: overspentFigures,
+      goodAt: overspentFigures.measuredAt,
+    });
+    expect(screen.getByText('99.861%')).toBeInTheDocument();
+    expect(screen.queryByText('Definition unreadable')).not.toBeInTheDocument();
+    expect(screen.queryByText(UNREADABLE_NOTE)).not.toBeInTheDocument();
   });
 
   it('says when an SLO has not been evaluated yet', async () => {

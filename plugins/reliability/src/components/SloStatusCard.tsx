@@ -18,6 +18,7 @@ import {
   formatDurationMs,
 } from '@reliability-suite/plugin-reliability-common';
 import { BurnDownChart } from './BurnDownChart';
+import { DefinitionUnreadableChip } from './DefinitionUnreadableChip';
 import { PolicyStateChip } from './PolicyStateChip';
 import {
   formatAge,
@@ -130,11 +131,14 @@ export function SloStatusCard({
   definition,
   status,
   policy,
+  definitionUnreadable = false,
   now = Date.now(),
 }: {
   definition: SloDefinition;
   status: SloStatus;
   policy: ErrorBudgetPolicy;
+  /** The SLO's file cannot be read now: the definition shown is the last one read. */
+  definitionUnreadable?: boolean;
   now?: number;
 }) {
   const { figures } = status;
@@ -149,9 +153,22 @@ export function SloStatusCard({
         definition.budgetingMethod
       }`}
     >
-      <Box mb={1}>
+      <Box
+        mb={1}
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        style={{ gap: 8 }}
+      >
         <PolicyStateChip state={state} />
+        {definitionUnreadable && <DefinitionUnreadableChip />}
       </Box>
+      {definitionUnreadable && (
+        <Typography variant="body2" style={{ marginBottom: 12 }}>
+          Its file cannot be read now: objective, window and figures are from
+          the last readable definition, and are not trusted.
+        </Typography>
+      )}
       {status.state === 'degraded' && (
         <Alert severity="warning" style={{ marginBottom: 12 }}>
           Metric source failing (

@@ -7,12 +7,14 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { CardBoundary } from './CardBoundary';
 import { PolicyStateChip } from './PolicyStateChip';
 import { SloStatusCard } from './SloStatusCard';
-import { useEntitySlos } from './useEntitySlos';
+import { EntitySlosState } from './useEntitySlos';
 
-/** Live status of every SLO of the entity, read from the store, with "Evaluate now". */
-export function SloStatusSection() {
-  const { value, loading, error, retry, evaluateNow, downloadRules } =
-    useEntitySlos();
+/**
+ * Live status of every SLO of the entity, read from the store, with "Evaluate now". The page
+ * loads the statuses once ({@link useEntitySlos}) and shares them with the SLO table.
+ */
+export function SloStatusSection({ slos }: { slos: EntitySlosState }) {
+  const { value, loading, error, retry, evaluateNow, downloadRules } = slos;
   const alertApi = useApi(alertApiRef);
   const [evaluating, setEvaluating] = useState(false);
   if (loading) return <Progress />;
@@ -63,13 +65,14 @@ export function SloStatusSection() {
           Download Prometheus rules
         </Button>
       </Grid>
-      {value.slos.map(({ definition, status }) => (
+      {value.slos.map(({ definition, status, definitionUnreadable }) => (
         <Grid item xs={12} xl={6} key={definition.name}>
           <CardBoundary what={`The status of ${definition.name}`}>
             <SloStatusCard
               definition={definition}
               status={status}
               policy={value.policy}
+              definitionUnreadable={definitionUnreadable}
             />
           </CardBoundary>
         </Grid>

@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import { Table, TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { SloDefinition } from '@reliability-suite/plugin-reliability-common';
+import { DefinitionUnreadableChip } from './DefinitionUnreadableChip';
 import { formatObjectives, formatWindow } from './format';
 import { SafeLink } from './SafeLink';
 
@@ -13,7 +15,9 @@ function indicatorSummary(slo: SloDefinition): string {
   return `${numerator} / total: ${metric.total.query}`;
 }
 
-const columns: TableColumn<SloDefinition>[] = [
+const columns = (
+  unreadable: ReadonlySet<string>,
+): TableColumn<SloDefinition>[] => [
   {
     title: 'SLO',
     field: 'name',
@@ -21,9 +25,17 @@ const columns: TableColumn<SloDefinition>[] = [
       <>
         <Typography variant="body2">{slo.displayName ?? slo.name}</Typography>
         {slo.displayName && (
-          <Typography variant="caption" color="textSecondary">
+          <Typography variant="caption" color="textSecondary" component="div">
             {slo.name}
           </Typography>
+        )}
+        {unreadable.has(slo.name) && (
+          <>
+            <DefinitionUnreadableChip />
+            <Typography variant="caption" color="textSecondary" component="div">
+              As last read; its file cannot be read now
+            </Typography>
+          </>
         )}
       </>
     ),
@@ -60,13 +72,25 @@ const columns: TableColumn<SloDefinition>[] = [
   },
 ];
 
-/** The entity's SLO definitions with objectives and windows. */
-export function SloTable({ slos }: { slos: SloDefinition[] }) {
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The entity's SLO definitions with objectives and windows; those named in `unreadable` (their
+ * file cannot be read now) are marked as their last readable definition.
+ */
+export function SloTable({
+  slos,
+  unreadable = NONE,
+}: {
+  slos: SloDefinition[];
+  unreadable?: ReadonlySet<string>;
+}) {
+  const tableColumns = useMemo(() => columns(unreadable), [unreadable]);
   return (
     <Table<SloDefinition>
       title={`SLOs (${slos.length})`}
       options={{ paging: false, search: false, padding: 'dense' }}
-      columns={columns}
+      columns={tableColumns}
       data={slos}
       emptyContent={
         <Typography style={{ padding: 16 }} color="textSecondary">

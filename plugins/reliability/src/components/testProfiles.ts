@@ -137,3 +137,33 @@ export const hostileProfile: ReliabilityProfile = {
   ],
   slos: [{ ...completeProfile.slos[0], runbook: 'javascript:alert(1)' }],
 };
+
+/** The reasons the SLO files of {@link unreadableProfile} cannot be read, as the API words them. */
+export const UNREADABLE_REASONS = [
+  'slo/checkout-availability.yaml:1: invalid YAML: aliases expand to more than 100 copies (an alias bomb)',
+  'slo/<img src=x onerror=alert(1)>.yaml: cannot be read: <b>not found</b>',
+];
+
+/**
+ * checkout whose SLO file became unreadable: the stored SLO is kept, and the problems are in the
+ * profile (as the backend keeps them).
+ */
+export const unreadableProfile: ReliabilityProfile = {
+  ...completeProfile,
+  problems: [
+    {
+      file: 'slo/checkout-availability.yaml',
+      line: 1,
+      field: '',
+      message:
+        'invalid YAML: aliases expand to more than 100 copies (an alias bomb)',
+      unreadable: true,
+    },
+    {
+      file: 'slo/<img src=x onerror=alert(1)>.yaml',
+      field: '',
+      message: 'cannot be read: <b>not found</b>',
+      unreadable: true,
+    },
+  ],
+};

@@ -3,7 +3,7 @@ import {
   EntitySlos,
   SloFigures,
 } from '@reliability-suite/plugin-reliability-common';
-import { completeProfile } from './testProfiles';
+import { UNREADABLE_REASONS, completeProfile } from './testProfiles';
 
 const DAY = 86_400_000;
 export const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -57,4 +57,12 @@ export const checkoutSlos: EntitySlos = {
       },
     },
   ],
+  unreadable: [],
+};
+
+/** checkout's stored SLO while its file cannot be read: kept, marked, with the reasons. */
+export const unreadableCheckoutSlos: EntitySlos = {
+  ...checkoutSlos,
+  slos: checkoutSlos.slos.map(slo => ({ ...slo, definitionUnreadable: true })),
+  unreadable: UNREADABLE_REASONS,
 };

@@ -5,6 +5,9 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { downloadFile } from './downloadFile';
 
+/** What {@link useEntitySlos} returns: the loading state, and the actions on the entity's SLOs. */
+export type EntitySlosState = ReturnType<typeof useEntitySlos>;
+
 /** Loads the SLO statuses of the entity whose page this is. */
 export function useEntitySlos() {
   const { entity } = useEntity();
