@@ -78,7 +78,9 @@ export interface Config {
       intervalMinutes?: number;
       /**
        * Scrape interval of the measured metrics, in seconds. `increase()` needs two samples, so
-       * ranges are at least twice this. Default 60.
+       * ranges are at least twice this. Definitions are checked against it where they are parsed
+       * (the catalog module, the definitions sync): a time slice of a ratio SLI must be at least
+       * twice this, a threshold SLI's at least this. Default 60.
        */
       scrapeIntervalSeconds?: number;
     };

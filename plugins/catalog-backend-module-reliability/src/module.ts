@@ -22,6 +22,12 @@ export const catalogModuleReliability = createBackendModule({
           new ReliabilityEntityProcessor({
             urlReader,
             integrations: ScmIntegrations.fromConfig(config),
+            checks: {
+              scrapeIntervalMs:
+                (config.getOptionalNumber(
+                  'reliability.evaluation.scrapeIntervalSeconds',
+                ) ?? 60) * 1000,
+            },
             blockInvalidEntities:
               config.getOptionalBoolean(
                 'reliability.catalog.blockInvalidEntities',

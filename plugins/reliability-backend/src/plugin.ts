@@ -99,6 +99,7 @@ export const reliabilityPlugin = createBackendPlugin({
           readContext: {
             urlReader,
             integrations: ScmIntegrations.fromConfig(config),
+            checks: { scrapeIntervalMs: settings.scrapeIntervalSeconds * 1000 },
           },
           concurrency: settings.concurrency,
         });

@@ -9,13 +9,15 @@ export * from './duration';
 export * from './links';
 export * from './problems';
 export * from './promql';
+export * from './sliQueryChecks';
+export * from './windowChecks';
 export * from './slo';
 export * from './tiers';
 export * from './yamlSource';
 export { parseOpenSloFiles } from './openslo/parseOpenSloFiles';
 export type { SourceFile, ParsedSlos } from './openslo/parseOpenSloFiles';
 export { parseInlineSlos, INLINE_SLOS_PATH } from './inline/parseInlineSlos';
-export { readEntitySettings } from './profile/entitySettings';
+export { readEntitySettings, isCalendarDate } from './profile/entitySettings';
 export type { EntityReliabilitySettings } from './profile/entitySettings';
 export { resolveProfile } from './profile/resolveProfile';
 export type {

@@ -62,7 +62,12 @@ export async function readEntityDefinitions(
   try {
     files = entityFiles(locationRef, context);
   } catch (error) {
-    return fromEntityOnly(entity, 'catalog-info.yaml', fileReason(error));
+    return fromEntityOnly(
+      entity,
+      'catalog-info.yaml',
+      fileReason(error),
+      context,
+    );
   }
   const { entityFileName } = files;
 
@@ -79,7 +84,7 @@ export async function readEntityDefinitions(
   const source =
     entityDocument ?? yamlDocumentFromValue(entityFileName, entity);
   const { settings, problems } = readEntitySettings(source);
-  const inline = parseInlineSlos(source);
+  const inline = parseInlineSlos(source, context.checks);
   problems.push(...costingSlos(inline.problems));
 
   let unreadable = false;
@@ -108,7 +113,7 @@ export async function readEntityDefinitions(
       });
     }
   }
-  const openSlo = parseOpenSloFiles(sourceFiles);
+  const openSlo = parseOpenSloFiles(sourceFiles, context.checks);
   return {
     settings,
     slos: [...inline.slos, ...openSlo.slos],
@@ -139,10 +144,11 @@ function fromEntityOnly(
   entity: Entity,
   fileName: string,
   reason: string,
+  context: DefinitionReadContext,
 ): EntityDefinitions {
   const source = yamlDocumentFromValue(fileName, entity);
   const { settings, problems } = readEntitySettings(source);
-  const inline = parseInlineSlos(source);
+  const inline = parseInlineSlos(source, context.checks);
   return {
     settings,
     slos: inline.slos,

@@ -9,9 +9,18 @@ import {
 import { DefinitionProblem } from '../problems';
 import { parseDurationMs } from '../duration';
 import { percentToFraction } from '../percent';
-import { validatePromQl } from '../promql';
+import { sliQueryProblem } from '../sliQueryChecks';
+import {
+  DEFAULT_DEFINITION_CHECK_OPTIONS,
+  DefinitionCheckOptions,
+  calendarMinMs,
+  rollingWindowProblem,
+  timeSliceProblem,
+  unfireableAlertsProblem,
+} from '../windowChecks';
 import { YamlDocument, lineOf, problemAt } from '../yamlSource';
 import { problemsFromZod } from '../zodProblems';
+import { TEXT_LIMITS, boundedText } from '../textLimits';
 
 /** Where the inline form sits in an entity. */
 export const INLINE_SLOS_PATH = ['spec', 'reliability', 'slos'] as const;
@@ -53,11 +62,12 @@ const inlineSloSchema = z
       .regex(
         /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
         'must be lowercase letters, digits and dashes',
-      ),
-    displayName: z.string().optional(),
-    description: z.string().optional(),
+      )
+      .max(63, 'must be at most 63 characters'),
+    displayName: boundedText(TEXT_LIMITS.displayName).optional(),
+    description: boundedText(TEXT_LIMITS.description).optional(),
     objective,
-    window: z.string().default('30d'),
+    window: boundedText(16).default('30d'),
     calendar: z.enum(['week', 'month', 'quarter', 'year']).optional(),
     budgeting: z
       .enum(BUDGETING_METHODS as [string, ...string[]], {
@@ -65,8 +75,8 @@ const inlineSloSchema = z
       })
       .default('Occurrences'),
     timeSliceTarget: z.number().gt(0).max(1).optional(),
-    timeSliceWindow: z.string().optional(),
-    source: z.string().optional(),
+    timeSliceWindow: boundedText(16).optional(),
+    source: boundedText(63).optional(),
     good: z.string().optional(),
     bad: z.string().optional(),
     total: z.string().optional(),
@@ -127,7 +137,10 @@ const CALENDAR_DURATIONS = {
  * Parses the inline SLO form (`spec.reliability.slos`) of an entity document.
  * Returns the valid SLOs and a located problem for everything else.
  */
-export function parseInlineSlos(entity: YamlDocument): {
+export function parseInlineSlos(
+  entity: YamlDocument,
+  options: DefinitionCheckOptions = DEFAULT_DEFINITION_CHECK_OPTIONS,
+): {
   slos: SloDefinition[];
   problems: DefinitionProblem[];
 } {
@@ -160,7 +173,7 @@ export function parseInlineSlos(entity: YamlDocument): {
         ),
       );
     names.add(result.data.name);
-    const slo = toDefinition(entity, path, result.data, own);
+    const slo = toDefinition(entity, path, result.data, own, options);
     problems.push(...own);
     if (slo && own.length === 0) slos.push(slo);
   });
@@ -172,6 +185,7 @@ function toDefinition(
   path: PropertyKey[],
   slo: InlineSlo,
   problems: DefinitionProblem[],
+  options: DefinitionCheckOptions,
 ): SloDefinition | undefined {
   const query = (
     key: string,
@@ -179,7 +193,8 @@ function toDefinition(
     at: PropertyKey[] = [key],
   ): MetricQuery | undefined => {
     if (text === undefined) return undefined;
-    const invalid = validatePromQl(text);
+    // good, bad and total are counters, counted with increase() over the window.
+    const invalid = sliQueryProblem(text, { counter: key !== 'threshold' });
     if (invalid) {
       problems.push(problemAt(entity, [...path, ...at], invalid));
       return undefined;
@@ -196,25 +211,37 @@ function toDefinition(
     };
   } else {
     const durationMs = parseDurationMs(slo.window);
-    if (durationMs)
+    const windowProblem = durationMs
+      ? rollingWindowProblem(slo.window, durationMs) ??
+        (slo.threshold
+          ? undefined
+          : unfireableAlertsProblem(durationMs, slo.objective))
+      : `"${slo.window}" is not a duration such as 28d or 30d`;
+    if (durationMs && !windowProblem)
       timeWindow = { type: 'rolling', duration: slo.window, durationMs };
     else
       problems.push(
-        problemAt(
-          entity,
-          [...path, 'window'],
-          `"${slo.window}" is not a duration such as 28d or 30d`,
-        ),
+        problemAt(entity, [...path, 'window'], windowProblem as string),
       );
   }
-  if (slo.timeSliceWindow && !parseDurationMs(slo.timeSliceWindow)) {
-    problems.push(
-      problemAt(
-        entity,
-        [...path, 'timeSliceWindow'],
-        `"${slo.timeSliceWindow}" is not a duration such as 1m or 5m`,
-      ),
-    );
+  if (slo.timeSliceWindow) {
+    const sliceMs = parseDurationMs(slo.timeSliceWindow);
+    const windowMs =
+      timeWindow &&
+      (timeWindow.type === 'rolling'
+        ? timeWindow.durationMs
+        : calendarMinMs(timeWindow.duration));
+    const sliceProblem = !sliceMs
+      ? `"${slo.timeSliceWindow}" is not a duration such as 1m or 5m`
+      : windowMs &&
+        timeSliceProblem(slo.timeSliceWindow, sliceMs, windowMs, {
+          ...options,
+          counted: !slo.threshold,
+        });
+    if (sliceProblem)
+      problems.push(
+        problemAt(entity, [...path, 'timeSliceWindow'], sliceProblem),
+      );
   }
   const metric = slo.threshold
     ? (() => {

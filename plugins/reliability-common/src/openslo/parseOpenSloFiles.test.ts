@@ -92,7 +92,7 @@ describe('parseOpenSloFiles: valid OpenSLO v1 shapes', () => {
     [
       'Timeslices with timeSliceTarget and timeSliceWindow',
       slo(
-        `  indicatorRef: checkout-success\n${rolling30d}  budgetingMethod: Timeslices\n  objectives:\n    - target: 0.99\n      timeSliceTarget: 0.95\n      timeSliceWindow: 1m\n`,
+        `  indicatorRef: checkout-success\n${rolling30d}  budgetingMethod: Timeslices\n  objectives:\n    - target: 0.99\n      timeSliceTarget: 0.95\n      timeSliceWindow: 2m\n`,
       ),
       {
         target: 0.99,

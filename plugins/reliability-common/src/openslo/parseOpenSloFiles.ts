@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { DefinitionProblem } from '../problems';
 import { parseDurationMs } from '../duration';
 import { percentToFraction } from '../percent';
-import { validatePromQl } from '../promql';
+import { sliQueryProblem } from '../sliQueryChecks';
+import {
+  DEFAULT_DEFINITION_CHECK_OPTIONS,
+  DefinitionCheckOptions,
+  calendarMinMs,
+  calendarWindowProblem,
+  rollingWindowProblem,
+  timeSliceProblem,
+  unfireableAlertsProblem,
+} from '../windowChecks';
 import { OPENSLO_RUNBOOK_ANNOTATION } from '../annotations';
 import {
   BudgetingMethod,
@@ -75,7 +84,10 @@ const PROMQL_SOURCE_TYPES = new Set([
  * metricSourceRef, alertPolicies) are resolved across all files. An SLO with any problem is left
  * out of `slos` and every problem is reported with file, line and field.
  */
-export function parseOpenSloFiles(files: SourceFile[]): ParsedSlos {
+export function parseOpenSloFiles(
+  files: SourceFile[],
+  options: DefinitionCheckOptions = DEFAULT_DEFINITION_CHECK_OPTIONS,
+): ParsedSlos {
   const problems: DefinitionProblem[] = [];
   const registry: Registry = {
     slos: [],
@@ -92,7 +104,7 @@ export function parseOpenSloFiles(files: SourceFile[]): ParsedSlos {
   }
   const slos: SloDefinition[] = [];
   for (const slo of registry.slos) {
-    const result = resolveSlo(slo, registry);
+    const result = resolveSlo(slo, registry, options);
     if ('problems' in result) {
       problems.push(...result.problems);
     } else {
@@ -158,6 +170,7 @@ function register(
 function resolveSlo(
   { source, value }: Located<SloDocument>,
   registry: Registry,
+  options: DefinitionCheckOptions,
 ): { slo: SloDefinition } | { problems: DefinitionProblem[] } {
   const problems: DefinitionProblem[] = [];
   const spec = value.spec;
@@ -193,16 +206,31 @@ function resolveSlo(
     : undefined;
 
   const timeWindow = resolveTimeWindow(source, spec.timeWindow[0], problems);
+  const windowMs =
+    timeWindow &&
+    (timeWindow.type === 'rolling'
+      ? timeWindow.durationMs
+      : calendarMinMs(timeWindow.duration));
   const objectives = spec.objectives.map((objective, index) =>
     resolveObjective(
       source,
       index,
       objective,
-      spec.budgetingMethod,
+      { budgetingMethod: spec.budgetingMethod, windowMs, options },
       metric,
       problems,
     ),
   );
+  if (timeWindow?.type === 'rolling' && metric?.type === 'ratio') {
+    const unfireable = unfireableAlertsProblem(
+      timeWindow.durationMs,
+      Math.min(...objectives.map(o => o.target)),
+    );
+    if (unfireable)
+      problems.push(
+        problemAt(source, ['spec', 'timeWindow', 0, 'duration'], unfireable),
+      );
+  }
   spec.alertPolicies.forEach((entry, index) => {
     const policyName = alertPolicyName(entry);
     if (typeof entry !== 'object' || !('kind' in entry)) {
@@ -257,13 +285,17 @@ function resolveMetric(
   registry: Registry,
   problems: DefinitionProblem[],
 ): SliMetric | undefined {
-  const query = (key: string, holder?: { metricSource: MetricSourceValue }) =>
+  const query = (
+    key: string,
+    holder?: { metricSource: MetricSourceValue },
+    counter = false,
+  ) =>
     holder
       ? resolveQuery(
           source,
           [...basePath, 'spec', ...key.split('.'), 'metricSource'],
           holder.metricSource,
-          registry,
+          { registry, counter },
           problems,
         )
       : undefined;
@@ -284,9 +316,10 @@ function resolveMetric(
       ? { type: 'ratio', counter: false, good: raw, total }
       : { type: 'ratio', counter: false, bad: raw, total };
   }
-  const good = query('ratioMetric.good', ratioMetric.good);
-  const bad = query('ratioMetric.bad', ratioMetric.bad);
-  const total = query('ratioMetric.total', ratioMetric.total);
+  const { counter } = ratioMetric;
+  const good = query('ratioMetric.good', ratioMetric.good, counter);
+  const bad = query('ratioMetric.bad', ratioMetric.bad, counter);
+  const total = query('ratioMetric.total', ratioMetric.total, counter);
   if (!total || (!good && !bad)) return undefined;
   return { type: 'ratio', counter: ratioMetric.counter, good, bad, total };
 }
@@ -295,7 +328,7 @@ function resolveQuery(
   source: YamlDocument,
   path: PropertyKey[],
   metricSource: MetricSourceValue,
-  registry: Registry,
+  { registry, counter }: { registry: Registry; counter: boolean },
   problems: DefinitionProblem[],
 ): MetricQuery | undefined {
   let type = metricSource.type;
@@ -324,7 +357,7 @@ function resolveQuery(
     );
     return undefined;
   }
-  const invalid = validatePromQl(metricSource.spec.query);
+  const invalid = sliQueryProblem(metricSource.spec.query, { counter });
   if (invalid) {
     problems.push(problemAt(source, [...path, 'spec', 'query'], invalid));
     return undefined;
@@ -359,6 +392,11 @@ function resolveTimeWindow(
       );
       return undefined;
     }
+    const tooLong = rollingWindowProblem(window.duration, durationMs);
+    if (tooLong) {
+      problems.push(problemAt(source, [...path, 'duration'], tooLong));
+      return undefined;
+    }
     return { type: 'rolling', duration: window.duration, durationMs };
   }
   if (!window.calendar) {
@@ -381,6 +419,11 @@ function resolveTimeWindow(
     );
     return undefined;
   }
+  const calendarProblem = calendarWindowProblem(window.duration);
+  if (calendarProblem) {
+    problems.push(problemAt(source, [...path, 'duration'], calendarProblem));
+    return undefined;
+  }
   return {
     type: 'calendar',
     duration: window.duration,
@@ -401,7 +444,15 @@ function resolveObjective(
     timeSliceTarget?: number;
     timeSliceWindow?: string;
   },
-  budgetingMethod: string,
+  {
+    budgetingMethod,
+    windowMs,
+    options,
+  }: {
+    budgetingMethod: string;
+    windowMs: number | undefined;
+    options: DefinitionCheckOptions;
+  },
   metric: SliMetric | undefined,
   problems: DefinitionProblem[],
 ): SloObjective {
@@ -427,14 +478,19 @@ function resolveObjective(
           `is required for ${budgetingMethod}`,
         ),
       );
-    } else if (!parseDurationMs(objective.timeSliceWindow)) {
-      problems.push(
-        problemAt(
-          source,
-          [...path, 'timeSliceWindow'],
-          `"${objective.timeSliceWindow}" is not a duration such as 1m or 5m`,
-        ),
-      );
+    } else {
+      const sliceMs = parseDurationMs(objective.timeSliceWindow);
+      const sliceProblem = !sliceMs
+        ? `"${objective.timeSliceWindow}" is not a duration such as 1m or 5m`
+        : windowMs &&
+          timeSliceProblem(objective.timeSliceWindow, sliceMs, windowMs, {
+            ...options,
+            counted: metric?.type === 'ratio',
+          });
+      if (sliceProblem)
+        problems.push(
+          problemAt(source, [...path, 'timeSliceWindow'], sliceProblem),
+        );
     }
   }
   if (

@@ -1,5 +1,7 @@
+import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { BUDGETING_METHODS } from '../slo';
+import { TEXT_LIMITS, boundedText } from '../textLimits';
 
 /** OpenSLO names are DNS labels. */
 const name = z
@@ -12,15 +14,15 @@ const name = z
 
 export const metadataSchema = z.object({
   name,
-  displayName: z.string().optional(),
+  displayName: boundedText(TEXT_LIMITS.displayName).optional(),
   labels: z.record(z.string(), z.unknown()).optional(),
-  annotations: z.record(z.string(), z.string()).optional(),
+  annotations: z.record(z.string(), boundedText(TEXT_LIMITS.link)).optional(),
 });
 
 /** `metricSource` of an SLI: a DataSource reference or type plus the query in `spec.query`. */
 export const metricSourceSchema = z.object({
   metricSourceRef: name.optional(),
-  type: z.string().optional(),
+  type: boundedText(TEXT_LIMITS.identifier).optional(),
   spec: z.object({ query: z.string({ error: 'must be a PromQL string' }) }),
 });
 
@@ -60,7 +62,7 @@ export const ratioMetricSchema = z
 
 export const sliSpecSchema = z
   .object({
-    description: z.string().optional(),
+    description: boundedText(TEXT_LIMITS.description).optional(),
     ratioMetric: ratioMetricSchema.optional(),
     thresholdMetric: metricSourceHolder.optional(),
   })
@@ -86,7 +88,7 @@ const fractionBelowOne = z
 
 export const objectiveSchema = z
   .object({
-    displayName: z.string().optional(),
+    displayName: boundedText(TEXT_LIMITS.displayName).optional(),
     target: fractionBelowOne.optional(),
     targetPercent: z
       .number({ error: 'must be a number' })
@@ -100,7 +102,7 @@ export const objectiveSchema = z
       .gt(0, 'must be > 0')
       .max(1, 'must be ≤ 1')
       .optional(),
-    timeSliceWindow: z.string().optional(),
+    timeSliceWindow: boundedText(16).optional(),
   })
   .superRefine((objective, ctx) => {
     if (
@@ -116,28 +118,40 @@ export const objectiveSchema = z
   });
 
 export const timeWindowSchema = z.object({
-  duration: z.string({ error: 'must be a duration such as 30d or 1M' }),
+  duration: z
+    .string({ error: 'must be a duration such as 30d or 1M' })
+    .max(16, 'must be a duration such as 30d or 1M'),
   isRolling: z.boolean().default(true),
   calendar: z
     .object({
-      startTime: z.string({
-        error: 'must be a date-time such as 2026-01-01 00:00:00',
-      }),
-      timeZone: z.string({ error: 'must be an IANA time zone such as UTC' }),
+      startTime: z
+        .string({ error: 'must be a date-time such as 2026-01-01 00:00:00' })
+        .refine(
+          value =>
+            DateTime.fromFormat(value, 'yyyy-MM-dd HH:mm:ss', { zone: 'utc' })
+              .isValid,
+          'must be a date-time such as 2026-01-01 00:00:00',
+        ),
+      timeZone: z
+        .string({ error: 'must be an IANA time zone such as UTC' })
+        .refine(
+          value => value.length <= 64 && IANAZone.isValidZone(value),
+          'must be an IANA time zone such as UTC',
+        ),
     })
     .optional(),
 });
 
 const alertPolicyEntry = z.union([
-  z.string(),
+  name,
   z.object({ alertPolicyRef: name }),
   z.object({ kind: z.literal('AlertPolicy'), metadata: metadataSchema }),
 ]);
 
 export const sloSpecSchema = z
   .object({
-    description: z.string().optional(),
-    service: z.string().optional(),
+    description: boundedText(TEXT_LIMITS.description).optional(),
+    service: boundedText(TEXT_LIMITS.identifier).optional(),
     indicatorRef: name.optional(),
     indicator: sliDocumentSchema.optional(),
     timeWindow: z
@@ -148,8 +162,12 @@ export const sloSpecSchema = z
     }),
     objectives: z
       .array(objectiveSchema)
-      .min(1, 'must hold at least one objective'),
-    alertPolicies: z.array(alertPolicyEntry).default([]),
+      .min(1, 'must hold at least one objective')
+      .max(20, 'must hold at most 20 objectives'),
+    alertPolicies: z
+      .array(alertPolicyEntry)
+      .max(20, 'must hold at most 20 alert policies')
+      .default([]),
   })
   .superRefine((spec, ctx) => {
     if (Boolean(spec.indicatorRef) === Boolean(spec.indicator)) {
@@ -169,7 +187,12 @@ export const sloDocumentSchema = z.object({
 export const dataSourceDocumentSchema = z.object({
   metadata: metadataSchema,
   spec: z.object({
-    type: z.string({ error: 'must name the source type, e.g. Prometheus' }),
+    type: z
+      .string({ error: 'must name the source type, e.g. Prometheus' })
+      .max(
+        TEXT_LIMITS.identifier,
+        `must be at most ${TEXT_LIMITS.identifier} characters`,
+      ),
     connectionDetails: z.record(z.string(), z.unknown()).optional(),
   }),
 });
@@ -177,7 +200,7 @@ export const dataSourceDocumentSchema = z.object({
 export const alertPolicyDocumentSchema = z.object({
   metadata: metadataSchema,
   spec: z.object({
-    description: z.string().optional(),
+    description: boundedText(TEXT_LIMITS.description).optional(),
     conditions: z.array(z.unknown()).min(1, 'must hold at least one condition'),
     notificationTargets: z.array(z.unknown()).optional(),
   }),

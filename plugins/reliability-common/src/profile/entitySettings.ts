@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { RELIABILITY_ANNOTATIONS } from '../annotations';
 import { parseDurationMs } from '../duration';
 import { DefinitionProblem } from '../problems';
@@ -18,6 +19,13 @@ export interface EntityReliabilitySettings {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `YYYY-MM-DD` naming a real day: 2026-02-30 and 2030-13-45 are not. */
+export function isCalendarDate(value: string): boolean {
+  return (
+    ISO_DATE.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid
+  );
+}
 
 /** Reads and checks the reliability annotations of an entity document. */
 export function readEntitySettings(entity: YamlDocument): {
@@ -91,10 +99,7 @@ export function readEntitySettings(entity: YamlDocument): {
 
   const tested = annotation(RELIABILITY_ANNOTATIONS.drTested);
   if (tested.value !== undefined) {
-    if (
-      ISO_DATE.test(tested.value) &&
-      !Number.isNaN(Date.parse(tested.value))
-    ) {
+    if (isCalendarDate(tested.value)) {
       settings.drTested = tested.value;
     } else {
       problems.push(
