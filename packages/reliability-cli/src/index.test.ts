@@ -218,3 +218,81 @@ describe('reliability rules', () => {
     });
   });
 });
+
+describe('reliability validate reads catalog files as the catalog does', () => {
+  let folder: string;
+  beforeAll(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'cli-catalog-'));
+  });
+  afterAll(async () => {
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  const validate = async (text: string) => {
+    const file = path.join(
+      folder,
+      `c${Math.random().toString(36).slice(2)}.yaml`,
+    );
+    await fs.writeFile(file, text);
+    const result = await run('validate', path.relative(process.cwd(), file));
+    return {
+      ...result,
+      err: result.err.split(path.relative(process.cwd(), file)).join('FILE'),
+    };
+  };
+  const component = (name: string, extra = '') =>
+    `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n${extra}spec: { type: service, owner: team-a, lifecycle: production }\n`;
+
+  it('reports YAML errors with their lines: duplicate keys, tabs, syntax', async () => {
+    expect(
+      await validate(
+        `${component(
+          'a',
+          '  name: b\n',
+        )}---\nkind: Component\nmetadata:\n\tname: tab\n---\nx: [1, 2\n`,
+      ),
+    ).toEqual({
+      code: 1,
+      out: '',
+      err: [
+        'FILE:5: invalid YAML: Map keys must be unique',
+        'FILE:10: invalid YAML: Tabs are not allowed as indentation',
+        'FILE:13: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it('applies the catalog’s own name rules', async () => {
+    expect(await validate(component('"Bad Name!"'))).toEqual({
+      code: 1,
+      out: '',
+      err: 'FILE:4 metadata.name: is not valid; expected a string that is sequences of [a-zA-Z0-9] separated by any of [-_.], at most 63 characters in total but found "Bad Name!".\n',
+    });
+    expect(await validate(component(`n${'x'.repeat(63)}`))).toMatchObject({
+      code: 1,
+    });
+  });
+
+  it('refuses an alias bomb without expanding it', async () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    ].join('\n');
+    expect(await validate(bomb)).toEqual({
+      code: 1,
+      out: '',
+      err: 'FILE:1: invalid YAML: aliases expand to more than 100 copies (an alias bomb)\n',
+    });
+  });
+
+  it('names a file it cannot read without a stack trace', async () => {
+    expect(await run('validate', 'no/such/catalog-info.yaml')).toEqual({
+      code: 1,
+      out: '',
+      err: 'no/such/catalog-info.yaml: cannot read the file (ENOENT)\n',
+    });
+  });
+});

@@ -1,7 +1,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  DefaultNamespaceEntityPolicy,
+  Entity,
+  EntityPolicies,
+  FieldFormatEntityPolicy,
+  NoForeignRootFieldsEntityPolicy,
+  SchemaValidEntityPolicy,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import {
@@ -9,10 +17,11 @@ import {
   buildPrometheusRules,
   formatProblem,
   loadableRules,
+  parseYamlFile,
+  problemAt,
   prometheusRulesYaml,
 } from '@reliability-suite/plugin-reliability-common';
 import { readEntityDefinitions } from '@reliability-suite/plugin-reliability-node';
-import { parseAllDocuments } from 'yaml';
 
 /** Where the CLI writes. */
 export interface Io {
@@ -38,15 +47,63 @@ const noUrlReader: UrlReaderService = {
   },
 };
 
-async function entitiesOf(file: string): Promise<Entity[]> {
-  const documents = parseAllDocuments(await fs.readFile(file, 'utf8'));
-  return documents
-    .map(doc => doc.toJS() as Entity)
-    .filter(
-      entity =>
-        entity?.kind &&
-        ['Component', 'System', 'API', 'Resource'].includes(entity.kind),
-    );
+/** The catalog's own rules for an entity (names, namespaces, fields, schema). */
+const catalogRules = EntityPolicies.allOf([
+  new DefaultNamespaceEntityPolicy(),
+  new NoForeignRootFieldsEntityPolicy(),
+  new FieldFormatEntityPolicy(),
+  new SchemaValidEntityPolicy(),
+]);
+
+const PROFILE_KINDS = ['Component', 'System', 'API', 'Resource'];
+
+/** The reason the catalog gives, without its pointer to the format docs. */
+function catalogReason(error: unknown): string {
+  return reasonOf(error).replace(
+    /\s*To learn more about catalog file format.*$/s,
+    '',
+  );
+}
+
+/**
+ * The entities of a catalog file that carry a reliability profile, read as the catalog reads
+ * them: YAML errors (syntax, duplicate keys, tabs, limits) and the catalog's entity rules are
+ * reported as `file:line field: reason`, and such a document is not read further.
+ */
+async function entitiesOf(
+  file: string,
+  io: Io,
+): Promise<{ entities: Entity[]; problems: number }> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.resolve(file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException)?.code;
+    io.err(`${file}: cannot read the file${code ? ` (${code})` : ''}\n`);
+    return { entities: [], problems: 1 };
+  }
+  const parsed = parseYamlFile(file, text);
+  const problems = [...parsed.problems];
+  const entities: Entity[] = [];
+  for (const document of parsed.documents) {
+    const entity = document.value as Entity;
+    if (!PROFILE_KINDS.includes(entity?.kind)) continue;
+    try {
+      const checked = await catalogRules.enforce(entity);
+      if (checked) entities.push(entity);
+    } catch (error) {
+      // The catalog names the field first: `"metadata.name" is not valid; …`.
+      const reason = catalogReason(error);
+      const named = /^"([a-zA-Z.]+)" (.*)$/s.exec(reason);
+      const field = named?.[1];
+      problems.push({
+        ...problemAt(document, field ? field.split('.') : [], ''),
+        message: named ? named[2] : reason,
+      });
+    }
+  }
+  for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
+  return { entities, problems: problems.length };
 }
 
 /** Where each group of the rule file being written comes from. */
@@ -138,13 +195,8 @@ export async function main(args: string[], io: Io): Promise<number> {
     origins: [],
   };
   for (const file of files) {
-    let entities: Entity[] = [];
-    try {
-      entities = await entitiesOf(path.resolve(file));
-    } catch (error) {
-      io.err(`${file}: ${reasonOf(error)}\n`);
-      run.problems += 1;
-    }
+    const { entities, problems } = await entitiesOf(file, io);
+    run.problems += problems;
     for (const entity of entities) {
       try {
         await runEntity(run, file, entity);
