@@ -7,6 +7,7 @@ import { ConfigReader } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { formatProblem } from '@reliability-suite/plugin-reliability-common';
+import { parse as parseYaml } from 'yaml';
 import { readEntityDefinitions } from './readEntityDefinitions';
 
 const CANARY = 'CANARY-8d1f0c-do-not-leak';
@@ -235,6 +236,44 @@ describe('SLO files stay inside the folder of the entity file (url locations)', 
   it('reads a file inside and names a missing one without the reader message', async () => {
     expect(await read('slo/a.yaml, slo/b.yaml')).toEqual([
       `${FIELD}: no file matches "slo/b.yaml"`,
+    ]);
+  });
+});
+
+describe('SLO names are unique across the inline form and OpenSLO files', () => {
+  it('reports an OpenSLO SLO named like an inline one and keeps the inline one', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'dupes-'));
+    await fs.mkdir(path.join(folder, 'slo'));
+    await fs.writeFile(path.join(folder, 'slo', 'a.yaml'), slo('availability'));
+    const file = path.join(folder, 'catalog-info.yaml');
+    const text = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: svc
+  annotations:
+    reliability-suite.io/slo-files: slo/a.yaml
+spec:
+  type: service
+  owner: team-a
+  reliability:
+    slos:
+      - name: availability
+        objective: 99.9%
+        good: ok_total
+        total: all_total
+`;
+    await fs.writeFile(file, text);
+    const entity = parseYaml(text);
+    const definitions = await readEntityDefinitions(entity, `file:${file}`, {
+      urlReader: mockServices.urlReader.mock(),
+      integrations,
+    });
+    await fs.rm(folder, { recursive: true, force: true });
+    expect(definitions.slos.map(s => [s.name, s.source.format])).toEqual([
+      ['availability', 'inline'],
+    ]);
+    expect(definitions.problems.map(formatProblem)).toEqual([
+      'slo/a.yaml:1 metadata.name: duplicate SLO name "availability" (also defined in catalog-info.yaml:12)',
     ]);
   });
 });

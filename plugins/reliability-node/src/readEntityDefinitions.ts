@@ -114,12 +114,39 @@ export async function readEntityDefinitions(
     }
   }
   const openSlo = parseOpenSloFiles(sourceFiles, context.checks);
+  const fromFiles = withoutInlineNames(inline.slos, openSlo.slos);
   return {
     settings,
-    slos: [...inline.slos, ...openSlo.slos],
-    problems: [...problems, ...costingSlos(openSlo.problems)],
+    slos: [...inline.slos, ...fromFiles.slos],
+    problems: [
+      ...problems,
+      ...costingSlos([...openSlo.problems, ...fromFiles.problems]),
+    ],
     unreadable: unreadable || openSlo.problems.some(p => p.unreadable),
   };
+}
+
+/** OpenSLO SLOs whose name an inline SLO already has are problems: names identify SLOs. */
+function withoutInlineNames(
+  inline: SloDefinition[],
+  files: SloDefinition[],
+): { slos: SloDefinition[]; problems: DefinitionProblem[] } {
+  const inlineByName = new Map(inline.map(slo => [slo.name, slo]));
+  const problems: DefinitionProblem[] = [];
+  const slos = files.filter(slo => {
+    const first = inlineByName.get(slo.name);
+    if (!first) return true;
+    problems.push({
+      file: slo.source.file,
+      line: slo.source.line,
+      field: 'metadata.name',
+      message: `duplicate SLO name "${slo.name}" (also defined in ${
+        first.source.file
+      }${first.source.line ? `:${first.source.line}` : ''})`,
+    });
+    return false;
+  });
+  return { slos, problems };
 }
 
 /** Marks problems of SLO definitions: each one leaves an SLO out. */
