@@ -1,3 +1,4 @@
+import { BUILT_IN_CHECKS } from '../readiness/automaticChecks';
 import { Entity } from '@backstage/catalog-model';
 import { DEFAULT_TIERS } from '../tiers';
 import { SloDefinition } from '../slo';
@@ -320,6 +321,39 @@ describe('resolveProfile link schemes', () => {
         message:
           'No SLOs: add OpenSLO files (reliability-suite.io/slo-files) or spec.reliability.slos',
       },
+    ]);
+  });
+
+  it('does not count a runbook or dashboard that is not a link as linked', () => {
+    const profile = resolve(
+      component({ 'reliability-suite.io/tier': '3' }, [
+        { url: 'javascript:alert(1)', title: 'Runbook', type: 'runbook' },
+        { url: 'data:text/html,x', title: 'Board', type: 'dashboard' },
+      ]),
+      [],
+      {
+        tiers: DEFAULT_TIERS.map(t => ({
+          ...t,
+          requirements: ['runbooks' as const, 'dashboards' as const],
+        })),
+      },
+    );
+    expect(profile.missing.map(m => m.message)).toEqual([
+      'No runbook: add a metadata.links entry with type: runbook',
+      'No dashboard: add a metadata.links entry with type: dashboard',
+    ]);
+    const context = {
+      profile,
+      sloStatuses: [],
+      alertableSlos: [],
+      dependencies: [],
+    };
+    expect([
+      BUILT_IN_CHECKS.runbooks(context),
+      BUILT_IN_CHECKS.dashboards(context),
+    ]).toEqual([
+      { passed: false, reason: 'No runbook linked' },
+      { passed: false, reason: 'No dashboard linked' },
     ]);
   });
 

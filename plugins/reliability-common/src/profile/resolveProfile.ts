@@ -13,7 +13,12 @@ import {
   plainContact,
   sloRunbooks,
 } from './profileLinks';
-import { MissingItem, OnCallContact, ReliabilityProfile } from './types';
+import {
+  MissingItem,
+  OnCallContact,
+  ReliabilityProfile,
+  usableLinks,
+} from './types';
 
 /** URL templates to link a paging annotation to its provider; `{id}` is replaced. */
 export interface PagingLinkTemplates {
@@ -143,12 +148,12 @@ function missingItems(
         : `No SLOs: add OpenSLO files (${RELIABILITY_ANNOTATIONS.sloFiles}) or spec.reliability.slos`,
     );
   }
-  if (profile.runbooks.length === 0)
+  if (usableLinks(profile.runbooks).length === 0)
     add(
       'runbooks',
       'No runbook: add a metadata.links entry with type: runbook',
     );
-  if (profile.dashboards.length === 0)
+  if (usableLinks(profile.dashboards).length === 0)
     add(
       'dashboards',
       'No dashboard: add a metadata.links entry with type: dashboard',

@@ -59,3 +59,8 @@ export interface ReliabilityProfile {
   /** When the SLO files were last read; undefined if they have not been read yet. */
   definitionsReadAt?: string;
 }
+
+/** The links that are links (http:/https:); others are shown as text and count for nothing. */
+export function usableLinks<T extends ProfileLink>(links: T[]): T[] {
+  return links.filter(link => link.url !== undefined);
+}

@@ -1,4 +1,4 @@
-import { ReliabilityProfile } from '../profile/types';
+import { ReliabilityProfile, usableLinks } from '../profile/types';
 import { SloStatus } from '../status';
 
 /** What the automatic items are checked against: all of it read from the catalog and stores. */
@@ -76,13 +76,12 @@ export const BUILT_IN_CHECKS: Record<string, Check> = {
       ? { passed: false, reason: `Not measurable: ${unmeasured.join(', ')}` }
       : { passed: true, reason: `All ${profile.slos.length} SLO(s) have data` };
   },
-  dashboards: ({ profile }) =>
-    profile.dashboards.length
-      ? {
-          passed: true,
-          reason: `${profile.dashboards.length} dashboard(s) linked`,
-        }
-      : { passed: false, reason: 'No dashboard linked' },
+  dashboards: ({ profile }) => {
+    const linked = usableLinks(profile.dashboards).length;
+    return linked
+      ? { passed: true, reason: `${linked} dashboard(s) linked` }
+      : { passed: false, reason: 'No dashboard linked' };
+  },
   alerts: ({ profile, alertableSlos }) => {
     if (profile.slos.length === 0)
       return { passed: false, reason: 'No SLO to alert on' };
@@ -101,10 +100,12 @@ export const BUILT_IN_CHECKS: Record<string, Check> = {
           reason: `Burn-rate rules for all ${profile.slos.length} SLO(s)`,
         };
   },
-  runbooks: ({ profile }) =>
-    profile.runbooks.length
-      ? { passed: true, reason: `${profile.runbooks.length} runbook(s) linked` }
-      : { passed: false, reason: 'No runbook linked' },
+  runbooks: ({ profile }) => {
+    const linked = usableLinks(profile.runbooks).length;
+    return linked
+      ? { passed: true, reason: `${linked} runbook(s) linked` }
+      : { passed: false, reason: 'No runbook linked' };
+  },
   'dr-posture': context => {
     const problems = [
       ...missingOf(context, 'drTargets'),
