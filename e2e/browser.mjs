@@ -29,10 +29,25 @@ export async function launchBrowser() {
   });
 }
 
+/**
+ * The demo's people on the sign-in page (packages/app/src/modules/signIn): the guest, who owns
+ * the payments services and prepares launches, and the SRE reviewer (Olga Petrov), who approves
+ * them.
+ */
+const SIGN_IN_BUTTONS = {
+  guest: 'Enter as guest',
+  reviewer: 'Enter as SRE reviewer',
+};
+
+/** Signs in as one of the demo's people, as a user would on the sign-in page. */
+export async function signInAs(person, page, url) {
+  await page.goto(url);
+  await page.getByRole('button', { name: SIGN_IN_BUTTONS[person] }).click();
+}
+
 /** Signs in with the guest provider, as a user would on the sign-in page. */
 export async function signInAsGuest(page, url) {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signInAs('guest', page, url);
 }
 
 export async function saveScreenshot(page, name) {
@@ -75,17 +90,24 @@ export async function openEntityTab(page, title) {
 }
 
 /**
- * A browser with one page signed in as the guest at `path` of the app: wide enough for the
- * tables, downloads accepted, a minute per step.
+ * A page of its own (cookies and storage apart from other pages) signed in as `person` at `path`
+ * of the app: wide enough for the tables, downloads accepted, a minute per step.
  */
-export async function openSignedInPage(path) {
-  const browser = await launchBrowser();
-  const page = await browser.newPage({
+export async function openPageAs(browser, person, path) {
+  const context = await browser.newContext({
     viewport: { width: 1400, height: 1100 },
     acceptDownloads: true,
   });
+  const page = await context.newPage();
   page.setDefaultTimeout(60_000);
-  await signInAsGuest(page, `${APP_URL}${path}`);
+  await signInAs(person, page, `${APP_URL}${path}`);
+  return page;
+}
+
+/** A browser with one page signed in as the guest at `path` of the app (see openPageAs). */
+export async function openSignedInPage(path) {
+  const browser = await launchBrowser();
+  const page = await openPageAs(browser, 'guest', path);
   return { browser, page };
 }
 

@@ -1,10 +1,13 @@
 // End-to-end: a full launch readiness review of a Tier-1 demo service in headless Chromium. The
-// demo's guest is an owner (payments), an SRE reviewer and an SRE lead (see app-config.yaml), so
-// one browser plays every role; the permission tests cover who may do what.
+// demo's guest is an owner (payments) and an SRE lead (see app-config.yaml): it attests, waives,
+// opens and submits the review. The four-eyes rule keeps it from approving what it prepared, so
+// a second page signed in as the demo's SRE reviewer (Olga Petrov) approves; the permission tests
+// cover who may do what.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
+  openPageAs,
   openSignedInPage,
   reloadUntil,
   openEntityTab,
@@ -82,16 +85,36 @@ describe(
         .waitFor();
     });
 
-    it('runs the review: open, submit, approve; the history shows every step', async () => {
+    it('runs the review: the guest opens and submits, and may not approve it (four-eyes rule)', async () => {
       await main().getByRole('button', { name: 'Open launch review' }).click();
       await dialog().getByRole('button', { name: 'Open review' }).click();
       await dialog().waitFor({ state: 'detached' });
       await main().getByRole('button', { name: 'Submit for review' }).click();
       await main().getByRole('button', { name: 'Approve' }).waitFor();
       await main().getByRole('button', { name: 'Approve' }).click();
-      await main().getByRole('button', { name: 'Reopen' }).waitFor();
-      await main().getByText('Approved', { exact: true }).first().waitFor();
-      const history = await main()
+      await main()
+        .getByText(
+          'cannot approve: user:development/guest opened this review and attested capacity, rollback; another reviewer must approve (four-eyes rule)',
+          { exact: true },
+        )
+        .waitFor();
+    });
+
+    it('lets the SRE reviewer approve; the history shows every step', async () => {
+      const reviewer = await openPageAs(
+        browser,
+        'reviewer',
+        '/catalog/default/component/checkout',
+      );
+      await openEntityTab(reviewer, 'Readiness');
+      const reviewerMain = () => reviewer.locator('main');
+      await reviewerMain().getByRole('button', { name: 'Approve' }).click();
+      await reviewerMain().getByRole('button', { name: 'Reopen' }).waitFor();
+      await reviewerMain()
+        .getByText('Approved', { exact: true })
+        .first()
+        .waitFor();
+      const history = await reviewerMain()
         .getByRole('list', { name: 'Readiness history' })
         .innerText();
       for (const step of [
@@ -99,11 +122,15 @@ describe(
         'waived',
         'opened',
         'submitted',
-        'approved the launch',
+        'user:default/olga.petrov — approved the launch',
       ]) {
         assert.match(history, new RegExp(step), `history says "${step}"`);
       }
-      await saveScreenshot(page, 'readiness-review');
+      await saveScreenshot(reviewer, 'readiness-review');
+      await reviewer.context().close();
+      // The guest's page shows the decision once it reloads.
+      await page.reload();
+      await main().getByText('Approved', { exact: true }).first().waitFor();
     });
 
     it('exports the audit trail as JSON', async () => {
@@ -116,7 +143,7 @@ describe(
       assert.ok(types.includes('item.attested'));
       assert.ok(types.includes('item.waived'));
       assert.equal(types.at(-1), 'review.approved');
-      assert.equal(events.at(-1).actor, 'user:development/guest');
+      assert.equal(events.at(-1).actor, 'user:default/olga.petrov');
     });
   },
 );

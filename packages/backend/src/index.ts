@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { demoReviewerSignIn } from './demoReviewerSignIn';
 
 const backend = createBackend();
 
@@ -28,6 +29,8 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // See https://backstage.io/docs/auth/guest/provider
+// The demo's SRE reviewer, a second guest-like sign-in (auth.providers.reviewer)
+backend.add(demoReviewerSignIn);
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
