@@ -85,6 +85,8 @@ export function parseYamlFile(
         lineAt(document.contents.range?.[0]),
       );
     }
+    // An empty document (a stray `---`) holds nothing to read.
+    if (value === null || value === undefined) continue;
     documents.push({ file, document, lineCounter, value });
   }
   return { documents, problems };

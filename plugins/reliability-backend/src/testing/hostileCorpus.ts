@@ -1,0 +1,731 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The hostile corpus: definitions a team's repository may hold, run through the CLI, the catalog
+ * and the API (hostileCorpus tests). Each case states exactly what a user must see. Grow it with
+ * every bug found in untrusted input.
+ */
+
+/** Text that must never appear in any output: it is in files outside every entity's folder. */
+export const CANARY = 'CANARY-7f3a9c-never-shown';
+
+/** The SLO document that the canary files hold, so a read that escapes would define `stolen`. */
+const CANARY_FILE = `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: stolen
+  displayName: ${CANARY}
+spec:
+  indicator:
+    metadata: { name: ${CANARY.toLowerCase()} }
+    spec:
+      thresholdMetric:
+        metricSource: { type: Prometheus, spec: { query: up } }
+  timeWindow: [{ duration: 30d, isRolling: true }]
+  budgetingMethod: Occurrences
+  objectives: [{ target: 0.99, op: gte, value: 1 }]
+`;
+
+export type HostileCategory =
+  | 'containment'
+  | 'yaml'
+  | 'promql-injection'
+  | 'query'
+  | 'window'
+  | 'date'
+  | 'length'
+  | 'link'
+  | 'name'
+  | 'template'
+  | 'annotation';
+
+/** One hostile entity: its own file's parts, the files beside it, and what must be reported. */
+export interface DefinitionCase {
+  id: string;
+  category: HostileCategory;
+  annotations?: Record<string, string>;
+  links?: Array<Record<string, string>>;
+  /** Inline SLOs (`spec.reliability.slos`) as YAML lines, indented for a list item. */
+  inline?: string;
+  /** Files relative to the entity's folder. */
+  files?: Record<string, string>;
+  /** Symbolic links relative to the entity's folder, to targets relative to it. */
+  symlinks?: Record<string, string>;
+  /** Definition problems, `file:line field: reason`, as the CLI and the catalog report them. */
+  problems: string[];
+  /** Further problems only the profile shows (links), when there are any. */
+  profileProblems?: string[];
+  /** SLOs that stay valid. */
+  slos?: string[];
+}
+
+const ratioSlo = (name: string, extra = '') => `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: ${name}
+spec:
+  indicator:
+    metadata: { name: ok }
+    spec:
+      ratioMetric:
+        counter: true
+        good: { metricSource: { type: Prometheus, spec: { query: 'http_requests_total{code!~"5.."}' } } }
+        total: { metricSource: { type: Prometheus, spec: { query: http_requests_total } } }
+  timeWindow: [{ duration: 30d, isRolling: true }]
+  budgetingMethod: Occurrences
+  objectives: [{ target: 0.999 }]
+${extra}`;
+
+const thresholdSlo = (query: string) => `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: threshold
+spec:
+  indicator:
+    metadata: { name: value }
+    spec:
+      thresholdMetric:
+        metricSource: { type: Prometheus, spec: { query: ${JSON.stringify(
+          query,
+        )} } }
+  timeWindow: [{ duration: 30d, isRolling: true }]
+  budgetingMethod: Occurrences
+  objectives: [{ target: 0.99, op: lte, value: 1 }]
+`;
+
+const inlineRatio = (extra: string, good = 'ok_total') =>
+  `- name: inline\n  objective: 99.9%\n  good: ${JSON.stringify(
+    good,
+  )}\n  total: all_total\n${extra}`;
+
+const BOMB = [
+  'a: &a [x, x, x, x, x, x, x, x, x]',
+  'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+  'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+  'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+].join('\n');
+
+const files = (pattern: string) => ({
+  'reliability-suite.io/slo-files': pattern,
+});
+const ANNOTATION = 'metadata.annotations.reliability-suite.io/slo-files';
+const OUTSIDE = (pattern: string) =>
+  `catalog-info.yaml:7 ${ANNOTATION}: "${pattern}" leads outside the folder of the entity's file`;
+const NOT_RELATIVE = (pattern: string) =>
+  `catalog-info.yaml:7 ${ANNOTATION}: "${pattern}" must be a path relative to this file, inside its folder`;
+const COUNTER =
+  'must be a metric selector such as http_requests_total{code=~"5.."}: a counter is counted with increase() over the window (use counter: false for a ratio expression)';
+
+const SYNTAX = (at: number, near: string) =>
+  `is not a valid PromQL expression (syntax error at character ${at} near "${near}")`;
+
+/** PromQL that tries to break out of `increase(…)` or run more than a selector, and why not. */
+const INJECTIONS: Array<[string, string]> = [
+  ['up) or vector(1', SYNTAX(3, ') or vector(1')],
+  ['up{job="x"} or vector(1)', COUNTER],
+  ['sum(up)', COUNTER],
+  ['up[5m]', COUNTER],
+  ['up offset 1d', COUNTER],
+  ['{__name__=~".+"} or up', COUNTER],
+  ['label_replace(up, "a", "b", "c", "d")', COUNTER],
+  ['up unless up', COUNTER],
+  ['vector(1)', COUNTER],
+  ['up{job="x"}) by (job', SYNTAX(12, ') by (job')],
+  ['up and on() absent(up)', COUNTER],
+  [
+    'http_requests_total{job="checkout"}[30d])) or sum(increase(up[30d]',
+    SYNTAX(41, ')) or sum(increase(u'),
+  ],
+];
+
+export const DEFINITION_CASES: DefinitionCase[] = [
+  // Containment: every file resolves inside the entity's folder.
+  ...[
+    '.[.]/.[.]/secret.yaml',
+    '[.][.]/secret.yaml',
+    '[.][.]/[.][.]/secret-outside.yaml',
+    '*/../../secret.yaml'.replace(/\.\./g, '.[.]'),
+    '.[.]/*',
+    'slo/link-to-secret.yaml',
+    'slo/*.yaml',
+    'linked-dir/secret.yaml',
+    'linked-dir/*.yaml',
+  ].map((pattern, index) => ({
+    id: `containment-${index + 1}`,
+    category: 'containment' as const,
+    annotations: files(pattern),
+    files: { 'slo/ok.yaml': ratioSlo('kept') },
+    symlinks: {
+      'slo/link-to-secret.yaml': '../../secret.yaml',
+      'linked-dir': '../outside',
+    },
+    problems: [OUTSIDE(pattern)],
+  })),
+  ...[
+    '../secret.yaml',
+    '/etc/passwd',
+    'file:///etc/passwd',
+    'slo/../../secret.yaml',
+    'https://evil.example/slo.yaml',
+  ].map((pattern, index) => ({
+    id: `containment-relative-${index + 1}`,
+    category: 'containment' as const,
+    annotations: files(pattern),
+    problems: [NOT_RELATIVE(pattern)],
+  })),
+  {
+    // The annotation is a comma-separated list, so a brace alternative splits into patterns.
+    id: 'containment-braces',
+    category: 'containment',
+    annotations: files('{..,slo}/secret.yaml'),
+    problems: [
+      `catalog-info.yaml:7 ${ANNOTATION}: no file matches "{.."`,
+      `catalog-info.yaml:7 ${ANNOTATION}: no file matches "slo}/secret.yaml"`,
+    ],
+  },
+  {
+    id: 'containment-recursive-glob',
+    category: 'containment',
+    annotations: files('**/secret.yaml'),
+    symlinks: { 'linked-dir': '../outside' },
+    problems: [
+      `catalog-info.yaml:7 ${ANNOTATION}: no file matches "**/secret.yaml"`,
+    ],
+  },
+  {
+    id: 'containment-inside-link',
+    category: 'containment',
+    annotations: files('ok.yaml'),
+    files: { 'slo/a.yaml': ratioSlo('through-link') },
+    symlinks: { 'ok.yaml': 'slo/a.yaml' },
+    problems: [],
+    slos: ['through-link'],
+  },
+  {
+    id: 'containment-folder',
+    category: 'containment',
+    annotations: files('slo'),
+    files: { 'slo/a.yaml': ratioSlo('a') },
+    problems: [
+      `catalog-info.yaml:7 ${ANNOTATION}: "slo" is a folder, not a file`,
+    ],
+  },
+  {
+    id: 'containment-too-large',
+    category: 'containment',
+    annotations: files('big.yaml'),
+    files: { 'big.yaml': `# ${'x'.repeat(1024 * 1024)}\n` },
+    problems: [
+      `catalog-info.yaml:7 ${ANNOTATION}: "big.yaml": big.yaml is larger than 1 MiB`,
+    ],
+  },
+
+  // YAML: bounded parsing, and a file that cannot be read never hides the entity.
+  {
+    id: 'yaml-alias-bomb',
+    category: 'yaml',
+    annotations: files('slo/*.yaml'),
+    files: { 'slo/bomb.yaml': BOMB },
+    problems: [
+      'slo/bomb.yaml:1: invalid YAML: aliases expand to more than 100 copies (an alias bomb)',
+    ],
+  },
+  {
+    id: 'yaml-deep-lists',
+    category: 'yaml',
+    annotations: files('slo/deep.yaml'),
+    files: { 'slo/deep.yaml': `${'['.repeat(3000)}${']'.repeat(3000)}\n` },
+    problems: ['slo/deep.yaml:1: invalid YAML: nested deeper than 64 levels'],
+  },
+  {
+    id: 'yaml-deep-maps',
+    category: 'yaml',
+    annotations: files('slo/deep.yaml'),
+    files: {
+      'slo/deep.yaml': `${Array.from(
+        { length: 80 },
+        (_, i) => `${' '.repeat(i)}k${i}:`,
+      ).join('\n')} 1\n`,
+    },
+    problems: ['slo/deep.yaml:65: invalid YAML: nested deeper than 64 levels'],
+  },
+  {
+    id: 'yaml-duplicate-keys',
+    category: 'yaml',
+    annotations: files('slo/a.yaml'),
+    files: {
+      'slo/a.yaml': ratioSlo('a').replace(
+        'kind: SLO\n',
+        'kind: SLO\nkind: SLI\n',
+      ),
+    },
+    problems: ['slo/a.yaml:3: invalid YAML: Map keys must be unique'],
+  },
+  {
+    id: 'yaml-tabs',
+    category: 'yaml',
+    annotations: files('slo/a.yaml'),
+    files: { 'slo/a.yaml': 'apiVersion: openslo/v1\nmetadata:\n\tname: a\n' },
+    problems: [
+      'slo/a.yaml:3: invalid YAML: Tabs are not allowed as indentation',
+    ],
+  },
+  {
+    id: 'yaml-binary',
+    category: 'yaml',
+    annotations: files('slo/a.yaml'),
+    files: { 'slo/a.yaml': '\u0000\u0001\u0002PNG\r\n' },
+    problems: ['slo/a.yaml:1: must be a mapping (an OpenSLO document)'],
+  },
+  {
+    id: 'yaml-not-a-mapping',
+    category: 'yaml',
+    annotations: files('slo/a.yaml'),
+    files: { 'slo/a.yaml': '- just\n- a list\n' },
+    problems: ['slo/a.yaml:1: must be a mapping (an OpenSLO document)'],
+  },
+  {
+    id: 'yaml-many-documents',
+    category: 'yaml',
+    annotations: files('slo/a.yaml'),
+    files: { 'slo/a.yaml': `${ratioSlo('many')}${'---\n'.repeat(2000)}` },
+    problems: [],
+    slos: ['many'],
+  },
+
+  // PromQL that tries to escape increase(): only a lone selector is a counter.
+  ...INJECTIONS.map(([good, reason], index) => ({
+    id: `promql-injection-${index + 1}`,
+    category: 'promql-injection' as const,
+    inline: inlineRatio('', good),
+    problems: [`catalog-info.yaml:15 spec.reliability.slos[0].good: ${reason}`],
+  })),
+  {
+    id: 'promql-injection-syntax',
+    category: 'promql-injection',
+    annotations: files('slo/a.yaml'),
+    files: { 'slo/a.yaml': thresholdSlo('up; drop table slo_status') },
+    problems: [
+      'slo/a.yaml:10 spec.indicator.spec.thresholdMetric.metricSource.spec.query: is not a valid PromQL expression (syntax error at character 3 near "; drop table slo_sta")',
+    ],
+  },
+  {
+    id: 'promql-injection-comment',
+    category: 'promql-injection',
+    annotations: files('slo/a.yaml'),
+    files: { 'slo/a.yaml': thresholdSlo('up) # or vector(1)') },
+    problems: [
+      'slo/a.yaml:10 spec.indicator.spec.thresholdMetric.metricSource.spec.query: is not a valid PromQL expression (syntax error at character 3 near ") # or vector(1)")',
+    ],
+  },
+
+  // Queries that parse but cannot be measured: refused where they are parsed.
+  ...(
+    [
+      [
+        'histogram_quantile(0.99, http_requests_total)',
+        "histogram_quantile needs the rate of a histogram's buckets, e.g. histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))",
+      ],
+      [
+        'max_over_time(up[5m] offset -1y)',
+        'offset -1y is negative: it would read the future',
+      ],
+      [
+        'max_over_time(up[1000000d])',
+        'range or offset 1000000d is longer than 366d',
+      ],
+      [
+        'max_over_time(up[1h:1m] offset 400d)',
+        'range or offset 400d is longer than 366d',
+      ],
+      [
+        'up @ 1609746000',
+        '@ fixes the query to one time, so it cannot be measured over the window',
+      ],
+      [`up{job="${'x'.repeat(4000)}"}`, 'must be at most 4000 characters'],
+    ] as const
+  ).map(([query, reason], index) => ({
+    id: `query-${index + 1}`,
+    category: 'query' as const,
+    annotations: files('slo/a.yaml'),
+    files: { 'slo/a.yaml': thresholdSlo(query) },
+    problems: [
+      `slo/a.yaml:10 spec.indicator.spec.thresholdMetric.metricSource.spec.query: ${reason}`,
+    ],
+  })),
+  {
+    id: 'query-counter-openslo',
+    category: 'query',
+    annotations: files('slo/a.yaml'),
+    files: {
+      'slo/a.yaml': ratioSlo('a').replace(
+        '\'http_requests_total{code!~"5.."}\'',
+        "'sum(rate(http_requests_total[5m]))'",
+      ),
+    },
+    problems: [
+      `slo/a.yaml:11 spec.indicator.spec.ratioMetric.good.metricSource.spec.query: ${COUNTER}`,
+    ],
+  },
+
+  // Windows and slices: bounded, and alerts that can fire.
+  ...(
+    [
+      ['999999999d', '"999999999d" is longer than 366d'],
+      ['6h', '"6h" is shorter than 1d: an error budget needs at least a day'],
+      ['0d', '"0d" is not a duration such as 28d or 30d'],
+      ['30 days', '"30 days" is not a duration such as 28d or 30d'],
+      ['1e3d', '"1e3d" is not a duration such as 28d or 30d'],
+    ] as const
+  ).map(([window, reason], index) => ({
+    id: `window-${index + 1}`,
+    category: 'window' as const,
+    inline: inlineRatio(`  window: ${JSON.stringify(window)}\n`),
+    problems: [
+      `catalog-info.yaml:17 spec.reliability.slos[0].window: ${reason}`,
+    ],
+  })),
+  {
+    id: 'window-unfireable',
+    category: 'window',
+    inline:
+      '- name: loose\n  objective: 90%\n  good: ok_total\n  total: all_total\n  window: 366d\n',
+    problems: [
+      'catalog-info.yaml:17 spec.reliability.slos[0].window: with this target, a 366d window makes every burn-rate alert need an error ratio of 122% or more, which can never happen: shorten the window or lower the target',
+    ],
+  },
+  {
+    id: 'window-calendar-century',
+    category: 'window',
+    annotations: files('slo/a.yaml'),
+    files: {
+      'slo/a.yaml': ratioSlo('a').replace(
+        '[{ duration: 30d, isRolling: true }]',
+        "[{ duration: 100Y, isRolling: false, calendar: { startTime: '2026-01-01 00:00:00', timeZone: UTC } }]",
+      ),
+    },
+    problems: [
+      'slo/a.yaml:13 spec.timeWindow[0].duration: "100Y" is longer than a year',
+    ],
+  },
+  {
+    id: 'window-slice-longer-than-window',
+    category: 'window',
+    inline: inlineRatio(
+      '  budgeting: Timeslices\n  timeSliceTarget: 0.9\n  timeSliceWindow: 31d\n',
+    ),
+    problems: [
+      'catalog-info.yaml:19 spec.reliability.slos[0].timeSliceWindow: "31d" is longer than the SLO window',
+    ],
+  },
+  {
+    id: 'window-slice-under-two-scrapes',
+    category: 'window',
+    inline: inlineRatio(
+      '  budgeting: Timeslices\n  timeSliceTarget: 0.9\n  timeSliceWindow: 1m\n',
+    ),
+    problems: [
+      'catalog-info.yaml:19 spec.reliability.slos[0].timeSliceWindow: "1m" is shorter than two scrape intervals (2m): events cannot be counted in it',
+    ],
+  },
+
+  // Dates are real calendar dates.
+  ...['2030-02-30', '2030-13-45', 'yesterday'].map((date, index) => ({
+    id: `date-${index + 1}`,
+    category: 'date' as const,
+    annotations: { 'reliability-suite.io/dr-tested': date },
+    problems: [
+      `catalog-info.yaml:7 metadata.annotations.reliability-suite.io/dr-tested: "${date}" is not a date such as 2026-09-14`,
+    ],
+  })),
+  {
+    id: 'date-calendar-start',
+    category: 'date',
+    annotations: files('slo/a.yaml'),
+    files: {
+      'slo/a.yaml': ratioSlo('a').replace(
+        '[{ duration: 30d, isRolling: true }]',
+        "[{ duration: 1M, isRolling: false, calendar: { startTime: '2026-02-30 00:00:00', timeZone: Mars/Olympus } }]",
+      ),
+    },
+    problems: [
+      'slo/a.yaml:13 spec.timeWindow[0].calendar.startTime: must be a date-time such as 2026-01-01 00:00:00',
+      'slo/a.yaml:13 spec.timeWindow[0].calendar.timeZone: must be an IANA time zone such as UTC',
+    ],
+  },
+
+  // Length limits say so.
+  {
+    id: 'length-display-name',
+    category: 'length',
+    inline: inlineRatio(`  displayName: ${'d'.repeat(201)}\n`),
+    problems: [
+      'catalog-info.yaml:17 spec.reliability.slos[0].displayName: must be at most 200 characters',
+    ],
+  },
+  {
+    id: 'length-description',
+    category: 'length',
+    inline: inlineRatio(`  description: ${'d'.repeat(2001)}\n`),
+    problems: [
+      'catalog-info.yaml:17 spec.reliability.slos[0].description: must be at most 2000 characters',
+    ],
+  },
+  {
+    id: 'length-name',
+    category: 'length',
+    inline: inlineRatio('').replace('name: inline', `name: ${'n'.repeat(64)}`),
+    problems: [
+      'catalog-info.yaml:13 spec.reliability.slos[0].name: must be at most 63 characters',
+    ],
+  },
+  {
+    id: 'length-runbook-annotation',
+    category: 'length',
+    annotations: files('slo/a.yaml'),
+    files: {
+      'slo/a.yaml': ratioSlo('a').replace(
+        '  name: a\n',
+        `  name: a\n  annotations:\n    runbook_url: https://x.example/${'r'.repeat(
+          2100,
+        )}\n`,
+      ),
+    },
+    problems: [
+      'slo/a.yaml:6 metadata.annotations.runbook_url: must be at most 2048 characters',
+    ],
+  },
+  {
+    id: 'length-objectives',
+    category: 'length',
+    annotations: files('slo/a.yaml'),
+    files: {
+      'slo/a.yaml': ratioSlo('a').replace(
+        'objectives: [{ target: 0.999 }]',
+        `objectives: [${Array(21).fill('{ target: 0.999 }').join(', ')}]`,
+      ),
+    },
+    problems: [
+      'slo/a.yaml:15 spec.objectives: must hold at most 20 objectives',
+    ],
+  },
+
+  // Links: only http(s) (and mailto for on-call) become links; the rest is text and a problem.
+  ...[
+    'javascript:alert(document.cookie)',
+    'JaVaScRiPt:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+  ].map((url, index) => ({
+    id: `link-${index + 1}`,
+    category: 'link' as const,
+    links: [{ url, title: 'Runbook', type: 'runbook' }],
+    problems: [],
+    profileProblems: ['metadata.links[0].url: must be an http: or https: link'],
+  })),
+  {
+    id: 'link-on-call',
+    category: 'link',
+    annotations: { 'reliability-suite.io/on-call': 'javascript:alert(1)' },
+    problems: [],
+    profileProblems: [
+      'catalog-info.yaml metadata.annotations.reliability-suite.io/on-call: must be an http:, https: or mailto: link',
+    ],
+  },
+  {
+    id: 'link-slo-runbook',
+    category: 'link',
+    annotations: files('slo/a.yaml'),
+    files: {
+      'slo/a.yaml': ratioSlo('a').replace(
+        '  name: a\n',
+        '  name: a\n  annotations:\n    runbook_url: "javascript:alert(1)"\n',
+      ),
+    },
+    problems: [],
+    profileProblems: [
+      'slo/a.yaml:7 metadata.annotations.runbook_url: must be an http: or https: link',
+    ],
+    slos: ['a'],
+  },
+
+  // Names the catalog or Prometheus would trip on.
+  {
+    id: 'name-uppercase',
+    category: 'name',
+    annotations: files('slo/a.yaml'),
+    files: { 'slo/a.yaml': ratioSlo('Availability') },
+    problems: [
+      'slo/a.yaml:4 metadata.name: must be lowercase letters, digits and dashes, starting and ending with a letter or digit',
+    ],
+  },
+  {
+    id: 'name-template',
+    category: 'name',
+    annotations: files('slo/a.yaml'),
+    files: { 'slo/a.yaml': ratioSlo('"{{ .Labels }}"') },
+    problems: [
+      'slo/a.yaml:4 metadata.name: must be lowercase letters, digits and dashes, starting and ending with a letter or digit',
+    ],
+  },
+  {
+    id: 'name-quote',
+    category: 'name',
+    inline: inlineRatio('').replace('name: inline', "name: 'a\"b'"),
+    problems: [
+      'catalog-info.yaml:13 spec.reliability.slos[0].name: must be lowercase letters, digits and dashes',
+    ],
+  },
+  {
+    id: 'name-duplicate-across-forms',
+    category: 'name',
+    annotations: files('slo/a.yaml'),
+    inline: inlineRatio(''),
+    files: { 'slo/a.yaml': ratioSlo('inline') },
+    problems: [
+      'slo/a.yaml:1 metadata.name: duplicate SLO name "inline" (also defined in catalog-info.yaml:14)',
+    ],
+    slos: ['inline'],
+  },
+
+  // Go templates in texts copied into alert annotations: valid definitions, rendered literally.
+  ...[
+    '{{ range query "up" }}{{ . }}{{ end }}',
+    '{{',
+    '}}',
+    '{{ .Labels }}',
+    '{{- /* x */ -}}',
+  ].map((displayName, index) => ({
+    id: `template-${index + 1}`,
+    category: 'template' as const,
+    annotations: files('slo/a.yaml'),
+    files: {
+      'slo/a.yaml': ratioSlo('a').replace(
+        '  name: a\n',
+        `  name: a\n  displayName: ${JSON.stringify(
+          displayName,
+        )}\n  annotations:\n    runbook_url: ${JSON.stringify(
+          `https://runbooks.example.com/${displayName}`,
+        )}\n`,
+      ),
+    },
+    problems: [],
+    slos: ['a'],
+  })),
+
+  // Annotations.
+  ...(
+    [
+      [
+        'reliability-suite.io/tier',
+        '99',
+        '"99" is not a tier: use 0, 1, 2 or 3',
+      ],
+      [
+        'reliability-suite.io/tier',
+        '{{ 1 }}',
+        '"{{ 1 }}" is not a tier: use 0, 1, 2 or 3',
+      ],
+      [
+        'reliability-suite.io/rto',
+        'forever',
+        '"forever" is not a duration such as 15m or 4h',
+      ],
+      [
+        'reliability-suite.io/rpo',
+        '-5m',
+        '"-5m" is not a duration such as 15m or 4h',
+      ],
+    ] as const
+  ).map(([key, value, reason], index) => ({
+    id: `annotation-${index + 1}`,
+    category: 'annotation' as const,
+    annotations: { [key]: value },
+    problems: [`catalog-info.yaml:7 metadata.annotations.${key}: ${reason}`],
+  })),
+];
+
+/** The entity file of a case: an ordinary Component with the case's parts. */
+export function entityFileText(c: DefinitionCase): string {
+  const lines = [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Component',
+    'metadata:',
+    `  name: ${c.id}`,
+    '  annotations:',
+    '    reliability-suite.io/corpus: hostile',
+  ];
+  for (const [key, value] of Object.entries(c.annotations ?? {}))
+    lines.push(`    ${key}: ${JSON.stringify(value)}`);
+  if (c.links?.length) {
+    lines.push('  links:');
+    for (const link of c.links) {
+      const [first, ...rest] = Object.entries(link);
+      lines.push(`    - ${first[0]}: ${JSON.stringify(first[1])}`);
+      for (const [key, value] of rest)
+        lines.push(`      ${key}: ${JSON.stringify(value)}`);
+    }
+  }
+  lines.push(
+    'spec:',
+    '  type: service',
+    '  owner: team-a',
+    '  lifecycle: production',
+  );
+  if (c.inline) {
+    lines.push('  reliability:', '    slos:');
+    for (const line of c.inline.trimEnd().split('\n'))
+      lines.push(`      ${line}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Writes the corpus under `root`: `root/cases/<id>/catalog-info.yaml` with its files and links,
+ * the canary files outside every case folder (`root/cases/secret.yaml`, `root/secret.yaml`,
+ * `root/cases/outside/…`), and `root/cases/all.yaml`, a Location of every case.
+ */
+export async function writeCorpus(root: string): Promise<string> {
+  const cases = path.join(root, 'cases');
+  await fs.mkdir(path.join(cases, 'outside'), { recursive: true });
+  await fs.writeFile(path.join(root, 'secret-outside.yaml'), CANARY_FILE);
+  await fs.writeFile(path.join(root, 'secret.yaml'), CANARY_FILE);
+  await fs.writeFile(path.join(cases, 'secret.yaml'), CANARY_FILE);
+  await fs.writeFile(path.join(cases, 'outside', 'secret.yaml'), CANARY_FILE);
+  for (const c of DEFINITION_CASES) {
+    const folder = path.join(cases, c.id);
+    await fs.mkdir(folder, { recursive: true });
+    await fs.writeFile(
+      path.join(folder, 'catalog-info.yaml'),
+      entityFileText(c),
+    );
+    for (const [name, text] of Object.entries(c.files ?? {})) {
+      await fs.mkdir(path.dirname(path.join(folder, name)), {
+        recursive: true,
+      });
+      await fs.writeFile(path.join(folder, name), text);
+    }
+    for (const [name, target] of Object.entries(c.symlinks ?? {})) {
+      await fs.mkdir(path.dirname(path.join(folder, name)), {
+        recursive: true,
+      });
+      await fs.symlink(target, path.join(folder, name));
+    }
+  }
+  const location = path.join(cases, 'all.yaml');
+  await fs.writeFile(
+    location,
+    [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Location',
+      'metadata:',
+      '  name: hostile-corpus',
+      'spec:',
+      '  targets:',
+      ...DEFINITION_CASES.map(c => `    - ./${c.id}/catalog-info.yaml`),
+      '',
+    ].join('\n'),
+  );
+  return location;
+}
