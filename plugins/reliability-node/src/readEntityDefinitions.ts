@@ -99,6 +99,7 @@ export async function readEntityDefinitions(
           line: lineOf(source, annotationPath),
           field: annotationField,
           message: `no file matches "${pattern}"`,
+          sloDefinition: true,
         });
       }
       sourceFiles.push(...matches.map(m => ({ path: m.name, text: m.text })));

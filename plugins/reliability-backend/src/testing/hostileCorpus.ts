@@ -433,7 +433,7 @@ export const DEFINITION_CASES: DefinitionCase[] = [
   // Dates are real calendar dates.
   ...['2030-02-30', '2030-13-45', 'yesterday'].map((date, index) => ({
     id: `date-${index + 1}`,
-    category: 'date' as const,
+    category: 'annotation' as const,
     annotations: { 'reliability-suite.io/dr-tested': date },
     problems: [
       `catalog-info.yaml:7 metadata.annotations.reliability-suite.io/dr-tested: "${date}" is not a date such as 2026-09-14`,
@@ -527,10 +527,10 @@ export const DEFINITION_CASES: DefinitionCase[] = [
   {
     id: 'link-on-call',
     category: 'link',
-    annotations: { 'reliability-suite.io/on-call': 'javascript:alert(1)' },
+    annotations: { 'reliability-suite.io/oncall': 'javascript:alert(1)' },
     problems: [],
     profileProblems: [
-      'catalog-info.yaml metadata.annotations.reliability-suite.io/on-call: must be an http:, https: or mailto: link',
+      'metadata.annotations.reliability-suite.io/oncall: must be an http:, https: or mailto: link',
     ],
   },
   {
@@ -545,7 +545,7 @@ export const DEFINITION_CASES: DefinitionCase[] = [
     },
     problems: [],
     profileProblems: [
-      'slo/a.yaml:7 metadata.annotations.runbook_url: must be an http: or https: link',
+      'slo/a.yaml:1 metadata.annotations.runbook_url: must be an http: or https: link',
     ],
     slos: ['a'],
   },

@@ -67,13 +67,15 @@ export function readEntitySettings(entity: YamlDocument): {
         pattern.split('/').includes('..') ||
         pattern.includes('://')
       ) {
-        problems.push(
-          problemAt(
+        // The SLOs it meant are unknown: stored ones are kept, not trusted.
+        problems.push({
+          ...problemAt(
             entity,
             files.path,
             `"${pattern}" must be a path relative to this file, inside its folder`,
           ),
-        );
+          unreadable: true,
+        });
       }
     }
     if (problems.some(p => p.field.endsWith(RELIABILITY_ANNOTATIONS.sloFiles)))
