@@ -8,7 +8,13 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import catalogModuleReliability from '@reliability-suite/plugin-catalog-backend-module-reliability';
 import { formatProblem } from '@reliability-suite/plugin-reliability-common';
-import { CANARY, DEFINITION_CASES, writeCorpus } from './testing/hostileCorpus';
+import {
+  API_CASES,
+  API_ENTITY,
+  CANARY,
+  DEFINITION_CASES,
+  writeCorpus,
+} from './testing/hostileCorpus';
 import reliabilityPlugin from '.';
 
 jest.setTimeout(240_000);
@@ -154,6 +160,35 @@ describe('the catalog and the API on the hostile corpus', () => {
       });
     },
   );
+
+  describe.each(API_CASES.map(c => [c.id, c] as const))('API: %s', (id, c) => {
+    it(`answers ${c.status}${
+      c.message ? ` "${c.message.slice(0, 60)}"` : ''
+    }`, async () => {
+      let call = request(server)[c.method](c.path);
+      if (c.raw !== undefined)
+        call = call.set('content-type', 'application/json').send(c.raw);
+      else if (c.body !== undefined) call = call.send(c.body as object);
+      const response = await call;
+      seen.push(response.text);
+      ours.push(response.text);
+      expect(response.status).toBe(c.status);
+      if (c.message) expect(response.body.error.message).toBe(c.message);
+      expect(response.body.error?.stack).toBeUndefined();
+    });
+  });
+
+  it('stores nothing from the refused requests', async () => {
+    const readiness = await get(
+      `/api/reliability/readiness/${API_ENTITY}/events`,
+    );
+    expect(readiness.status).toBe(200);
+    expect(readiness.body).toEqual([]);
+    const gate = await get(
+      `/api/reliability/deploy-gate?entityRef=${API_ENTITY.replace(/\//, ':')}`,
+    );
+    expect(gate.body.override).toBeUndefined();
+  });
 
   describe('after every case', () => {
     it('never shows the canary, a server path or a stack trace', () => {

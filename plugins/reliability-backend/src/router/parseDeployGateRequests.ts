@@ -3,9 +3,14 @@ import { z } from 'zod';
 import { parseWith } from './parseWith';
 
 const entityRef = z
-  .string({ error: 'is required, e.g. component:default/checkout' })
+  .string({
+    error: issue =>
+      issue.input === undefined
+        ? 'is required, e.g. component:default/checkout'
+        : 'must be one entity reference, e.g. component:default/checkout',
+  })
   .min(1, 'is required, e.g. component:default/checkout')
-  .max(255)
+  .max(255, 'must be at most 255 characters')
   .transform((value, ctx) => {
     try {
       return stringifyEntityRef(
@@ -31,7 +36,7 @@ const overrideBody = z.object({
     .string({ error: 'is required' })
     .trim()
     .min(10, 'must explain the emergency (at least 10 characters)')
-    .max(2000),
+    .max(2000, 'must be at most 2000 characters'),
   durationMinutes: z
     .number({ error: 'must be a number of minutes' })
     .int('must be whole minutes')

@@ -5,7 +5,7 @@ import { z } from 'zod';
 const part = z
   .string()
   .min(1)
-  .max(63)
+  .max(63, 'must be at most 63 characters')
   .regex(
     /^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$/,
     'must be a catalog name (letters, digits, - _ .)',

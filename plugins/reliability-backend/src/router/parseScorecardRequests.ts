@@ -21,10 +21,10 @@ const filter = z.object({
   tier: listOf(
     z.coerce.number().int().min(0, 'must be 0–3').max(3, 'must be 0–3'),
   ),
-  owner: listOf(z.string().max(255)),
-  system: listOf(z.string().max(255)),
-  domain: listOf(z.string().max(255)),
-  lifecycle: listOf(z.string().max(64)),
+  owner: listOf(z.string().max(255, 'must be at most 255 characters')),
+  system: listOf(z.string().max(255, 'must be at most 255 characters')),
+  domain: listOf(z.string().max(255, 'must be at most 255 characters')),
+  lifecycle: listOf(z.string().max(64, 'must be at most 64 characters')),
   policyState: listOf(
     z.enum(['green', 'yellow', 'red', 'nodata'], {
       error: 'must be green, yellow, red or nodata',
@@ -40,7 +40,7 @@ const filter = z.object({
       error: `must be one of ${PROFILE_REQUIREMENTS.join(', ')}`,
     })
     .optional(),
-  q: z.string().max(200).optional(),
+  q: z.string().max(200, 'must be at most 200 characters').optional(),
 });
 
 const sorted = filter.extend({

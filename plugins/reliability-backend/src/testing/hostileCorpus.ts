@@ -729,3 +729,405 @@ export async function writeCorpus(root: string): Promise<string> {
   );
   return location;
 }
+
+/** One hostile API request and exactly how it must be answered. */
+export interface ApiCase {
+  id: string;
+  method: 'get' | 'post';
+  path: string;
+  /** A JSON body, or a raw text body sent as JSON. */
+  body?: unknown;
+  raw?: string;
+  status: number;
+  /** The error message of the answer (`error.message`), when it is an error. */
+  message?: string;
+}
+
+/** The entity API cases address: a valid one of the corpus. */
+export const API_ENTITY = 'component/default/containment-inside-link';
+const READINESS = `/api/reliability/readiness/${API_ENTITY}`;
+const GATE = '/api/reliability/deploy-gate';
+const SCORECARD = '/api/reliability/scorecard';
+const attest = (body: Record<string, unknown>) => ({
+  itemId: 'capacity',
+  evidence: ['https://docs.example.com/load-test'],
+  expiresAt: '2030-01-01',
+  ...body,
+});
+
+export const API_CASES: ApiCase[] = [
+  // Entity references in paths and queries.
+  {
+    id: 'ref-traversal',
+    method: 'get',
+    path: '/api/reliability/profile/component/default/..%2F..%2Fetc%2Fpasswd',
+    status: 400,
+    message:
+      'Invalid entity reference: name must be a catalog name (letters, digits, - _ .)',
+  },
+  {
+    id: 'ref-template',
+    method: 'get',
+    path: '/api/reliability/profile/component/default/%7B%7B%20.Labels%20%7D%7D',
+    status: 400,
+    message:
+      'Invalid entity reference: name must be a catalog name (letters, digits, - _ .)',
+  },
+  {
+    id: 'ref-kind-sql',
+    method: 'get',
+    path: "/api/reliability/slos/component'%20OR%201=1--/default/x",
+    status: 400,
+    message:
+      'Invalid entity reference: kind must be a catalog name (letters, digits, - _ .)',
+  },
+  {
+    id: 'gate-empty',
+    method: 'get',
+    path: `${GATE}?entityRef=`,
+    status: 400,
+    message: 'entityRef is required, e.g. component:default/checkout',
+  },
+  {
+    id: 'gate-sql',
+    method: 'get',
+    path: `${GATE}?entityRef=${encodeURIComponent(
+      "component:default/x' OR '1'='1",
+    )}`,
+    status: 404,
+    message: "No entity component:default/x' or '1'='1",
+  },
+  {
+    id: 'gate-too-many-parts',
+    method: 'get',
+    path: `${GATE}?entityRef=a:b:c/d/e`,
+    status: 404,
+    message: 'No entity a:b:c/d/e',
+  },
+  {
+    id: 'gate-array',
+    method: 'get',
+    path: `${GATE}?entityRef=a&entityRef=b`,
+    status: 400,
+    message:
+      'entityRef must be one entity reference, e.g. component:default/checkout',
+  },
+  {
+    id: 'gate-huge',
+    method: 'get',
+    path: `${GATE}?entityRef=component:default/${'x'.repeat(300)}`,
+    status: 400,
+    message: 'entityRef must be at most 255 characters',
+  },
+  // Overrides.
+  {
+    id: 'override-no-reason',
+    method: 'post',
+    path: `${GATE}/overrides`,
+    body: {
+      entityRef: 'component:default/containment-inside-link',
+      durationMinutes: 60,
+    },
+    status: 400,
+    message: 'reason is required',
+  },
+  {
+    id: 'override-negative',
+    method: 'post',
+    path: `${GATE}/overrides`,
+    body: {
+      entityRef: 'component:default/containment-inside-link',
+      reason: 'hotfix for checkout',
+      durationMinutes: -5,
+    },
+    status: 400,
+    message: 'durationMinutes must be at least 1',
+  },
+  {
+    id: 'override-forever',
+    method: 'post',
+    path: `${GATE}/overrides`,
+    body: {
+      entityRef: 'component:default/containment-inside-link',
+      reason: 'hotfix for checkout',
+      durationMinutes: 1e12,
+    },
+    status: 400,
+    message: 'durationMinutes must be at most 7 days (10080 minutes)',
+  },
+  {
+    id: 'override-huge-reason',
+    method: 'post',
+    path: `${GATE}/overrides`,
+    body: {
+      entityRef: 'component:default/containment-inside-link',
+      reason: 'r'.repeat(5000),
+      durationMinutes: 60,
+    },
+    status: 400,
+    message: 'reason must be at most 2000 characters',
+  },
+  // Attestations.
+  {
+    id: 'attest-javascript',
+    method: 'post',
+    path: `${READINESS}/attestations`,
+    body: attest({ evidence: ['javascript:alert(1)'] }),
+    status: 400,
+    message: 'evidence.0 must be an http: or https: link',
+  },
+  {
+    id: 'attest-data',
+    method: 'post',
+    path: `${READINESS}/attestations`,
+    body: attest({ evidence: ['data:text/html,<script>alert(1)</script>'] }),
+    status: 400,
+    message: 'evidence.0 must be an http: or https: link',
+  },
+  {
+    id: 'attest-vbscript',
+    method: 'post',
+    path: `${READINESS}/attestations`,
+    body: attest({ evidence: ['https://ok.example', 'VBScript:msgbox(1)'] }),
+    status: 400,
+    message: 'evidence.1 must be an http: or https: link',
+  },
+  {
+    id: 'attest-not-a-list',
+    method: 'post',
+    path: `${READINESS}/attestations`,
+    body: attest({ evidence: 'https://ok.example' }),
+    status: 400,
+    message: 'evidence must be a list of links',
+  },
+  {
+    id: 'attest-no-evidence',
+    method: 'post',
+    path: `${READINESS}/attestations`,
+    body: attest({ evidence: [] }),
+    status: 400,
+    message: 'evidence needs at least one evidence link',
+  },
+  {
+    id: 'attest-many-evidence',
+    method: 'post',
+    path: `${READINESS}/attestations`,
+    body: attest({ evidence: Array(21).fill('https://ok.example') }),
+    status: 400,
+    message: 'evidence must be at most 20 links',
+  },
+  {
+    id: 'attest-long-item',
+    method: 'post',
+    path: `${READINESS}/attestations`,
+    body: attest({ itemId: 'i'.repeat(300) }),
+    status: 400,
+    message: 'itemId must be at most 255 characters',
+  },
+  {
+    id: 'attest-unknown-item',
+    method: 'post',
+    path: `${READINESS}/attestations`,
+    body: attest({ itemId: '../../etc/passwd' }),
+    status: 400,
+    message: 'itemId "../../etc/passwd" is no readiness item',
+  },
+  {
+    id: 'attest-automatic-item',
+    method: 'post',
+    path: `${READINESS}/attestations`,
+    body: attest({ itemId: 'owner' }),
+    status: 400,
+    message: 'itemId "owner" is no readiness item',
+  },
+  {
+    id: 'attest-feb-30',
+    method: 'post',
+    path: `${READINESS}/attestations`,
+    body: attest({ expiresAt: '2030-02-30' }),
+    status: 400,
+    message: 'expiresAt must be a date such as 2027-03-01',
+  },
+  {
+    id: 'attest-month-13',
+    method: 'post',
+    path: `${READINESS}/attestations`,
+    body: attest({ expiresAt: '2030-13-45' }),
+    status: 400,
+    message: 'expiresAt must be a date such as 2027-03-01',
+  },
+  {
+    id: 'attest-long-comment',
+    method: 'post',
+    path: `${READINESS}/attestations`,
+    body: attest({ comment: 'c'.repeat(5000) }),
+    status: 400,
+    message: 'comment must be at most 2000 characters',
+  },
+  {
+    id: 'attest-prototype',
+    method: 'post',
+    path: `${READINESS}/attestations`,
+    raw: '{"__proto__": {"admin": true}, "itemId": "capacity"}',
+    status: 400,
+    message: 'evidence must be a list of links',
+  },
+  {
+    id: 'attest-not-json',
+    method: 'post',
+    path: `${READINESS}/attestations`,
+    raw: '{"itemId": ',
+    status: 400,
+    message: 'Unexpected end of JSON input',
+  },
+  // Waivers and reviews.
+  {
+    id: 'waiver-short',
+    method: 'post',
+    path: `${READINESS}/waivers`,
+    body: { itemId: 'capacity', reason: 'x', expiresAt: '2030-01-01' },
+    status: 400,
+    message: 'reason must explain the waiver (at least 10 characters)',
+  },
+  {
+    id: 'waiver-long',
+    method: 'post',
+    path: `${READINESS}/waivers`,
+    body: {
+      itemId: 'capacity',
+      reason: 'r'.repeat(3000),
+      expiresAt: '2030-01-01',
+    },
+    status: 400,
+    message: 'reason must be at most 2000 characters',
+  },
+  {
+    id: 'review-bad-date',
+    method: 'post',
+    path: `${READINESS}/reviews`,
+    body: { targetDate: '2030-13-45', reviewers: ['group:default/sre'] },
+    status: 400,
+    message: 'targetDate must be a date such as 2027-01-15',
+  },
+  {
+    id: 'review-no-reviewers',
+    method: 'post',
+    path: `${READINESS}/reviews`,
+    body: { reviewers: [] },
+    status: 400,
+    message: 'reviewers needs at least one reviewer',
+  },
+  {
+    id: 'review-long-reviewer',
+    method: 'post',
+    path: `${READINESS}/reviews`,
+    body: { reviewers: ['r'.repeat(300)] },
+    status: 400,
+    message: 'reviewers.0 must be at most 255 characters',
+  },
+  {
+    id: 'action-bad-id',
+    method: 'post',
+    path: '/api/reliability/reviews/1%20OR%201=1/actions',
+    body: { action: 'approve' },
+    status: 400,
+    message: 'id must be a review id',
+  },
+  {
+    id: 'action-huge-id',
+    method: 'post',
+    path: '/api/reliability/reviews/99999999999999999999/actions',
+    body: { action: 'approve' },
+    status: 400,
+    message: 'id must be a review id',
+  },
+  {
+    id: 'action-unknown',
+    method: 'post',
+    path: '/api/reliability/reviews/1/actions',
+    body: { action: 'delete' },
+    status: 400,
+    message: 'action must be one of submit, approve, block, reopen, comment',
+  },
+  {
+    id: 'action-long-text',
+    method: 'post',
+    path: '/api/reliability/reviews/1/actions',
+    body: { action: 'comment', text: 't'.repeat(5000) },
+    status: 400,
+    message: 'text must be at most 4000 characters',
+  },
+  // Scorecard queries.
+  {
+    id: 'scorecard-sort-sql',
+    method: 'get',
+    path: `${SCORECARD}?sort=${encodeURIComponent(
+      'name; drop table scorecard_rows',
+    )}`,
+    status: 400,
+    message:
+      'sort must be one of name, tier, owner, sloCount, attainment, budgetRemaining, maxBurnRate, readinessScore',
+  },
+  {
+    id: 'scorecard-page',
+    method: 'get',
+    path: `${SCORECARD}?page=-1`,
+    status: 400,
+    message: 'page must be 1 or more',
+  },
+  {
+    id: 'scorecard-page-size',
+    method: 'get',
+    path: `${SCORECARD}?pageSize=100000`,
+    status: 400,
+    message: 'pageSize must be 1\u2013500',
+  },
+  {
+    id: 'scorecard-tier',
+    method: 'get',
+    path: `${SCORECARD}?tier=99`,
+    status: 400,
+    message: 'tier.0 must be 0\u20133',
+  },
+  {
+    id: 'scorecard-search-wildcards',
+    method: 'get',
+    path: `${SCORECARD}?q=${encodeURIComponent("%' OR 1=1 --")}`,
+    status: 200,
+  },
+  {
+    id: 'scorecard-search-long',
+    method: 'get',
+    path: `${SCORECARD}?q=${'q'.repeat(300)}`,
+    status: 400,
+    message: 'q must be at most 200 characters',
+  },
+  {
+    id: 'export-format',
+    method: 'get',
+    path: `${SCORECARD}/export?format=xlsx`,
+    status: 400,
+    message: 'format must be csv or json',
+  },
+  {
+    id: 'rollups-by',
+    method: 'get',
+    path: `${SCORECARD}/rollups?by=password`,
+    status: 400,
+    message: 'by must be one of owner, system, domain, tier',
+  },
+  {
+    id: 'trends-days',
+    method: 'get',
+    path: `${SCORECARD}/trends?days=-5`,
+    status: 400,
+    message: 'days must be 1\u2013400',
+  },
+  {
+    id: 'weekly-week',
+    method: 'get',
+    path: `${SCORECARD}/weekly?week=2026-W99`,
+    status: 400,
+    message: 'week must be an ISO week such as 2026-W48',
+  },
+];

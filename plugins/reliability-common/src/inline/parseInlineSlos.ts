@@ -74,7 +74,11 @@ const inlineSloSchema = z
         error: `must be one of ${BUDGETING_METHODS.join(', ')}`,
       })
       .default('Occurrences'),
-    timeSliceTarget: z.number().gt(0).max(1).optional(),
+    timeSliceTarget: z
+      .number({ error: 'must be a number' })
+      .gt(0, 'must be > 0')
+      .max(1, 'must be ≤ 1')
+      .optional(),
     timeSliceWindow: boundedText(16).optional(),
     source: boundedText(63).optional(),
     good: z.string().optional(),
