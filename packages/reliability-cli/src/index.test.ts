@@ -296,3 +296,43 @@ describe('reliability validate reads catalog files as the catalog does', () => {
     });
   });
 });
+
+describe('--scrape-interval', () => {
+  it('checks time slices against the scrape interval given', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'cli-scrape-'));
+    const file = path.join(folder, 'catalog-info.yaml');
+    await fs.writeFile(
+      file,
+      `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: svc
+spec:
+  type: service
+  owner: team-a
+  reliability:
+    slos:
+      - name: sliced
+        objective: 99%
+        good: ok_total
+        total: all_total
+        budgeting: Timeslices
+        timeSliceTarget: 0.9
+        timeSliceWindow: 1m
+`,
+    );
+    const relative = path.relative(process.cwd(), file);
+    expect((await run('validate', relative)).err).toBe(
+      `component:default/svc: ${relative}:16 spec.reliability.slos[0].timeSliceWindow: "1m" is shorter than two scrape intervals (2m): events cannot be counted in it\n`,
+    );
+    expect(await run('validate', '--scrape-interval=15s', relative)).toEqual({
+      code: 0,
+      out: 'component:default/svc: 1 SLO(s) valid\n',
+      err: '',
+    });
+    expect(
+      (await run('validate', '--scrape-interval=soon', relative)).code,
+    ).toBe(2);
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+});

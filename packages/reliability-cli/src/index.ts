@@ -17,11 +17,15 @@ import {
   buildPrometheusRules,
   formatProblem,
   loadableRules,
+  parseDurationMs,
   parseYamlFile,
   problemAt,
   prometheusRulesYaml,
 } from '@reliability-suite/plugin-reliability-common';
-import { readEntityDefinitions } from '@reliability-suite/plugin-reliability-node';
+import {
+  DefinitionReadContext,
+  readEntityDefinitions,
+} from '@reliability-suite/plugin-reliability-node';
 
 /** Where the CLI writes. */
 export interface Io {
@@ -32,6 +36,9 @@ export interface Io {
 const USAGE = `Usage:
   reliability validate <catalog-info.yaml>...   check tiers, annotations, inline SLOs and OpenSLO files
   reliability rules <catalog-info.yaml>...      print Prometheus recording and alerting rules
+
+Options:
+  --scrape-interval=60s   the metrics' scrape interval that time slices are checked against
 `;
 
 /** Local files only: the CLI never reads remote URLs. */
@@ -115,16 +122,16 @@ interface RuleOrigin {
 /** What a run has found so far: problems, and (rules) the groups to write. */
 interface Run {
   command: 'validate' | 'rules';
+  context: DefinitionReadContext;
   io: Io;
   problems: number;
   ruleFile: PrometheusRuleFile;
   origins: RuleOrigin[];
 }
 
-const context = {
-  urlReader: noUrlReader,
-  integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
-};
+const integrations = ScmIntegrations.fromConfig(new ConfigReader({}));
+
+const SCRAPE_OPTION = '--scrape-interval=';
 
 /** The reason of an error nobody expected, without its stack. */
 const reasonOf = (error: unknown) =>
@@ -136,7 +143,7 @@ async function runEntity(run: Run, file: string, entity: Entity) {
   const definitions = await readEntityDefinitions(
     entity,
     `file:${absolute}`,
-    context,
+    run.context,
   );
   const ref = stringifyEntityRef(entity);
   run.problems += definitions.problems.length;
@@ -182,13 +189,26 @@ function writeRules(run: Run) {
  * unexpected error is reported as `file: reason`, never as a stack trace.
  */
 export async function main(args: string[], io: Io): Promise<number> {
-  const [command, ...files] = args;
-  if ((command !== 'validate' && command !== 'rules') || files.length === 0) {
+  const scrape = args.find(arg => arg.startsWith(SCRAPE_OPTION));
+  const [command, ...files] = args.filter(arg => arg !== scrape);
+  const scrapeIntervalMs = scrape
+    ? parseDurationMs(scrape.slice(SCRAPE_OPTION.length))
+    : 60_000;
+  if (
+    (command !== 'validate' && command !== 'rules') ||
+    files.length === 0 ||
+    scrapeIntervalMs === undefined
+  ) {
     io.err(USAGE);
     return 2;
   }
   const run: Run = {
     command,
+    context: {
+      urlReader: noUrlReader,
+      integrations,
+      checks: { scrapeIntervalMs },
+    },
     io,
     problems: 0,
     ruleFile: { groups: [] },

@@ -161,7 +161,7 @@ describe('the catalog and the API on the hostile corpus', () => {
     },
   );
 
-  describe.each(API_CASES.map(c => [c.id, c] as const))('API: %s', (id, c) => {
+  describe.each(API_CASES.map(c => [c.id, c] as const))('API: %s', (_id, c) => {
     it(`answers ${c.status}${
       c.message ? ` "${c.message.slice(0, 60)}"` : ''
     }`, async () => {
