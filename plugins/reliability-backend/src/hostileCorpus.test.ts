@@ -2,11 +2,6 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { SchedulerService } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import catalogModuleReliability from '@reliability-suite/plugin-catalog-backend-module-reliability';
 import { formatProblem } from '@reliability-suite/plugin-reliability-common';
 import {
   API_CASES,
@@ -15,7 +10,7 @@ import {
   DEFINITION_CASES,
   writeCorpus,
 } from './testing/hostileCorpus';
-import reliabilityPlugin from '.';
+import { startCatalogBackend } from './testing/catalogBackend';
 
 jest.setTimeout(240_000);
 
@@ -34,7 +29,7 @@ const DEFINITION_CATEGORIES = new Set([
 /** The hostile corpus through the real catalog (with the catalog module) and the API. */
 describe('the catalog and the API on the hostile corpus', () => {
   let root: string;
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Awaited<ReturnType<typeof startCatalogBackend>>['server'];
   /**
    * Every response body read, to look for the canary and server paths at the end. The catalog's
    * own entities name their location (a server path) by design; ours never may.
@@ -52,35 +47,8 @@ describe('the catalog and the API on the hostile corpus', () => {
   beforeAll(async () => {
     root = await fs.mkdtemp(path.join(os.tmpdir(), 'hostile-api-'));
     const location = await writeCorpus(root);
-    const scheduler = mockServices.scheduler() as SchedulerService & {
-      factory: typeof mockServices.scheduler.factory;
-    };
-    ({ server } = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleReliability,
-        reliabilityPlugin,
-        scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.permissions.mock({
-          authorize: async requests =>
-            requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-          authorizeConditional: async requests =>
-            requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-        }).factory,
-        mockServices.rootConfig.factory({
-          data: {
-            reliability: {
-              metricSources: [{ name: 'main', url: 'http://127.0.0.1:9' }],
-            },
-            catalog: {
-              processingInterval: { seconds: 1 },
-              rules: [{ allow: ['Component', 'Location'] }],
-              locations: [{ type: 'file', target: location }],
-            },
-          },
-        }),
-      ],
-    }));
+    const backend = await startCatalogBackend(location);
+    server = backend.server;
     // Every entity appears, each with its problems attached once processed.
     for (let attempt = 0; attempt < 600; attempt++) {
       const response = await request(server).get(
@@ -89,7 +57,7 @@ describe('the catalog and the API on the hostile corpus', () => {
       if (response.body.length === DEFINITION_CASES.length) break;
       await new Promise(resolve => setTimeout(resolve, 200));
     }
-    await scheduler.triggerTask('reliability-definitions-sync');
+    await backend.sync();
   });
 
   afterAll(async () => {

@@ -2,42 +2,16 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { SchedulerService } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import catalogModuleReliability from '@reliability-suite/plugin-catalog-backend-module-reliability';
 import {
   DeployGateDecision,
   EntitySlos,
 } from '@reliability-suite/plugin-reliability-common';
-import reliabilityPlugin from '.';
+import { startCatalogBackend } from './testing/catalogBackend';
+import { ALIAS_BOMB, ratioSlo } from './testing/hostileCorpus';
 
 jest.setTimeout(120_000);
 
-const SLO = `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: availability
-spec:
-  indicator:
-    metadata: { name: ok }
-    spec:
-      ratioMetric:
-        counter: true
-        good: { metricSource: { type: Prometheus, spec: { query: 'http_requests_total{code="200"}' } } }
-        total: { metricSource: { type: Prometheus, spec: { query: http_requests_total } } }
-  timeWindow: [{ duration: 30d, isRolling: true }]
-  budgetingMethod: Occurrences
-  objectives: [{ target: 0.999 }]
-`;
-
-const BOMB = [
-  'a: &a [x, x, x, x, x, x, x, x, x]',
-  'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
-  'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
-  'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
-].join('\n');
+const SLO = ratioSlo('availability');
 
 const ENTITY = `apiVersion: backstage.io/v1alpha1
 kind: Component
@@ -74,43 +48,9 @@ describe('an SLO file that becomes unreadable', () => {
   });
 
   it('keeps the entity and its stored SLO, marks it unreadable, and the deploy gate refuses', async () => {
-    const permissions = mockServices.permissions.mock({
-      authorize: async requests =>
-        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-      authorizeConditional: async requests =>
-        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    });
-    const scheduler = mockServices.scheduler() as SchedulerService & {
-      factory: typeof mockServices.scheduler.factory;
-    };
-    const sync = () => scheduler.triggerTask('reliability-definitions-sync');
-    const { server } = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleReliability,
-        reliabilityPlugin,
-        permissions.factory,
-        scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({
-          data: {
-            reliability: {
-              // Nothing listens there: evaluation fails, as in a source outage.
-              metricSources: [{ name: 'main', url: 'http://127.0.0.1:9' }],
-            },
-            catalog: {
-              processingInterval: { seconds: 1 },
-              rules: [{ allow: ['Component', 'Location'] }],
-              locations: [
-                {
-                  type: 'file',
-                  target: path.join(folder, 'catalog-info.yaml'),
-                },
-              ],
-            },
-          },
-        }),
-      ],
-    });
+    const { server, sync } = await startCatalogBackend(
+      path.join(folder, 'catalog-info.yaml'),
+    );
     const slos = async (): Promise<EntitySlos> =>
       (await request(server).get('/api/reliability/slos/component/default/svc'))
         .body;
@@ -126,7 +66,7 @@ describe('an SLO file that becomes unreadable', () => {
     expect(before.slos[0].definitionUnreadable).toBeUndefined();
     expect((await gate()).allowed).toBe(true);
 
-    await fs.writeFile(path.join(folder, 'slo', 'a.yaml'), BOMB);
+    await fs.writeFile(path.join(folder, 'slo', 'a.yaml'), ALIAS_BOMB);
     await sync();
     const after = await slos();
     expect(after.unreadable).toEqual([

@@ -60,7 +60,8 @@ export interface DefinitionCase {
   slos?: string[];
 }
 
-const ratioSlo = (name: string, extra = '') => `apiVersion: openslo/v1
+/** A valid OpenSLO ratio SLO (99.9 % over 30 days), with `extra` appended. */
+export const ratioSlo = (name: string, extra = '') => `apiVersion: openslo/v1
 kind: SLO
 metadata:
   name: ${name}
@@ -99,7 +100,8 @@ const inlineRatio = (extra: string, good = 'ok_total') =>
     good,
   )}\n  total: all_total\n${extra}`;
 
-const BOMB = [
+/** A billion-laughs document: 9⁴ copies of `x` from four lines of aliases. */
+export const ALIAS_BOMB = [
   'a: &a [x, x, x, x, x, x, x, x, x]',
   'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
   'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
@@ -226,7 +228,7 @@ export const DEFINITION_CASES: DefinitionCase[] = [
     id: 'yaml-alias-bomb',
     category: 'yaml',
     annotations: files('slo/*.yaml'),
-    files: { 'slo/bomb.yaml': BOMB },
+    files: { 'slo/bomb.yaml': ALIAS_BOMB },
     problems: [
       'slo/bomb.yaml:1: invalid YAML: aliases expand to more than 100 copies (an alias bomb)',
     ],
