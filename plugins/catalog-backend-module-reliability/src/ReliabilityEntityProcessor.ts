@@ -56,11 +56,25 @@ export class ReliabilityEntityProcessor implements CatalogProcessor {
     if (!declaresReliability(entity)) {
       return entity;
     }
-    const { problems } = await readEntityDefinitions(
-      entity,
-      `${location.type}:${location.target}`,
-      this.options,
-    );
+    let problems: DefinitionProblem[];
+    try {
+      ({ problems } = await readEntityDefinitions(
+        entity,
+        `${location.type}:${location.target}`,
+        this.options,
+      ));
+    } catch {
+      // Reading reports every problem itself; should anything still throw, the entity must not
+      // be withheld from the catalog, and the error (which may hold a path) is not shown.
+      problems = [
+        {
+          file: 'catalog-info.yaml',
+          field: '',
+          message: 'the reliability definitions could not be read',
+          unreadable: true,
+        },
+      ];
+    }
     if (problems.length === 0) {
       return entity;
     }

@@ -106,5 +106,29 @@ describe.each(databases.eachSupportedId())(
         1,
       );
     });
+
+    it('keeps entities whose reading failed although they were not read', async () => {
+      const store = await createStore(databaseId);
+      for (const [name, readAt] of [
+        ['checkout', 1000],
+        ['gone', 1000],
+        ['search', 5000],
+      ] as const) {
+        await store.save(
+          {
+            ...checkout([slo('availability')], readAt),
+            entityRef: `component:default/${name}`,
+          },
+          { keepSlos: false },
+        );
+      }
+      expect(
+        await store.deleteNotReadSince(5000, ['component:default/checkout']),
+      ).toBe(1);
+      expect(await store.get('component:default/gone')).toBeUndefined();
+      expect(
+        (await store.get('component:default/checkout'))?.slos.map(s => s.name),
+      ).toEqual(['availability']);
+    });
   },
 );

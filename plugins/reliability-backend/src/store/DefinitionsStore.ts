@@ -154,17 +154,24 @@ export class DefinitionsStore {
     }));
   }
 
-  /** Removes entities that were not read since `readAt` (gone from the catalog). */
-  async deleteNotReadSince(readAt: number): Promise<number> {
+  /**
+   * Removes entities that were not read since `readAt` (gone from the catalog), except `keep`:
+   * entities still in the catalog whose reading failed this time.
+   */
+  async deleteNotReadSince(
+    readAt: number,
+    keep: string[] = [],
+  ): Promise<number> {
     let removed = 0;
     await this.db.transaction(async tx => {
-      const stale = tx('entity_definitions')
-        .where('read_at', '<', readAt)
-        .select('entity_ref');
-      await tx('slo_definitions').whereIn('entity_ref', stale).delete();
-      removed = await tx('entity_definitions')
-        .where('read_at', '<', readAt)
+      const stale = () =>
+        tx('entity_definitions')
+          .where('read_at', '<', readAt)
+          .whereNotIn('entity_ref', keep);
+      await tx('slo_definitions')
+        .whereIn('entity_ref', stale().select('entity_ref'))
         .delete();
+      removed = await stale().delete();
     });
     return removed;
   }

@@ -16,6 +16,8 @@ import { DefinitionsStore, StoredDefinitions } from '../store/DefinitionsStore';
 export const PROFILE_KINDS = ['Component', 'System', 'API', 'Resource'];
 
 const PAGE_SIZE = 200;
+/** Most entities that may fail in one sync for entities gone from the catalog to be removed. */
+const MAX_FAILED_FOR_REMOVAL = 100;
 
 interface DefinitionsSyncOptions {
   catalog: CatalogService;
@@ -39,7 +41,7 @@ export class DefinitionsSync {
     const startedAt = Date.now();
     const credentials = await auth.getOwnServiceCredentials();
     let read = 0;
-    let failed = 0;
+    const failed: string[] = [];
     let cursor: string | undefined;
     do {
       const page = await catalog.queryEntities(
@@ -53,7 +55,7 @@ export class DefinitionsSync {
         try {
           await this.syncEntity(entity, startedAt);
         } catch (error) {
-          failed += 1;
+          failed.push(stringifyEntityRef(entity));
           logger.error(
             `Could not store reliability definitions of ${stringifyEntityRef(
               entity,
@@ -65,13 +67,16 @@ export class DefinitionsSync {
       read += entities.length;
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
-    // After a failure we cannot tell a removed entity from one we failed to store: keep all.
+    // An entity that failed is still in the catalog: keep what it had; remove the ones gone.
+    // When many fail, the store itself is in trouble: remove nothing this time.
     const removed =
-      failed === 0 ? await store.deleteNotReadSince(startedAt) : 0;
+      failed.length <= MAX_FAILED_FOR_REMOVAL
+        ? await store.deleteNotReadSince(startedAt, failed)
+        : 0;
     logger.info(
-      `Read reliability definitions of ${read} entities (${failed} failed), removed ${removed}`,
+      `Read reliability definitions of ${read} entities (${failed.length} failed), removed ${removed}`,
     );
-    return { read, failed, removed };
+    return { read, failed: failed.length, removed };
   }
 
   /**
