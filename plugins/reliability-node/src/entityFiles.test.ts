@@ -147,7 +147,7 @@ describe('SLO files stay inside the folder of the entity file (file locations)',
           `${FIELD}: "${pattern}" must be a path relative to this file, inside its folder`,
         ],
         slos: [],
-        unreadable: false,
+        unreadable: true,
       });
     },
   );
@@ -158,6 +158,44 @@ describe('SLO files stay inside the folder of the entity file (file locations)',
       slos: ['inside'],
       unreadable: false,
     });
+  });
+
+  it.each([
+    ['[.][.]/[.][.]/secret.yaml'],
+    ['[.][.]/[.][.]/no-such-file.yaml'],
+    ['*(.)/[.][.]/y.yaml'],
+    ['[.][.]/[.][.]/[.][.]/**/zzz'],
+    ['slo\\*.yaml'],
+  ])(
+    '%s is refused before any folder is walked, whether or not it exists',
+    async pattern => {
+      expect((await readLocal(pattern)).problems).toEqual([
+        `${FIELD}: "${pattern}" leads outside the folder of the entity's file`,
+      ]);
+    },
+  );
+
+  it('answers alike for links to outside files that exist and that do not', async () => {
+    const link = path.join(path.dirname(entityFile), 'probe.yaml');
+    for (const target of ['secret.yaml', 'no-such-file.yaml']) {
+      await fs.rm(link, { force: true });
+      await fs.symlink(path.join(root, target), link);
+      expect((await readLocal('probe.yaml')).problems).toEqual([
+        `${FIELD}: "probe.yaml" leads outside the folder of the entity's file`,
+      ]);
+    }
+    await fs.rm(link, { force: true });
+    for (const name of ['x.yaml', 'no-such-file.yaml']) {
+      expect((await readLocal(`linked/${name}`)).problems).toEqual([
+        `${FIELD}: "linked/${name}" leads outside the folder of the entity's file`,
+      ]);
+    }
+  });
+
+  it('calls the folder itself a folder', async () => {
+    expect((await readLocal('.')).problems).toEqual([
+      `${FIELD}: "." is a folder, not a file`,
+    ]);
   });
 
   it('does not follow a linked folder outside with a recursive glob', async () => {

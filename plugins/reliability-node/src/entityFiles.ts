@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseLocationRef } from '@backstage/catalog-model';
 import { DefinitionReadContext } from './readContext';
@@ -13,11 +13,7 @@ export const MAX_FILE_BYTES = 1024 * 1024;
  * pattern and the reason, never a server path or the content of another file.
  */
 export class EntityFileError extends Error {
-  constructor(
-    message: string,
-    /** True when retrying later may succeed (network, permissions): stored SLOs are kept. */
-    readonly transient: boolean,
-  ) {
+  constructor(message: string) {
     super(message);
     this.name = 'EntityFileError';
   }
@@ -45,7 +41,7 @@ export function entityFiles(
   const { type, target } = parseLocationRef(locationRef);
   if (type === 'file') return localFiles(target);
   if (type === 'url') return remoteFiles(target, context);
-  throw new EntityFileError(`unsupported location type "${type}"`, false);
+  throw new EntityFileError(`unsupported location type "${type}"`);
 }
 
 function isInside(folder: string, target: string): boolean {
@@ -61,21 +57,18 @@ function isInside(folder: string, target: string): boolean {
 function outside(pattern: string): EntityFileError {
   return new EntityFileError(
     `"${pattern}" leads outside the folder of the entity's file`,
-    false,
   );
 }
 
 function tooMany(pattern: string): EntityFileError {
   return new EntityFileError(
     `"${pattern}" matches more than ${MAX_FILES_PER_PATTERN} files`,
-    false,
   );
 }
 
 function tooLarge(pattern: string, name: string): EntityFileError {
   return new EntityFileError(
     `"${pattern}": ${name} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
-    false,
   );
 }
 
@@ -84,61 +77,114 @@ function fsReason(pattern: string, error: unknown): EntityFileError {
   const code = (error as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'EISDIR':
-      return new EntityFileError(`"${pattern}" is a folder, not a file`, false);
+      return new EntityFileError(`"${pattern}" is a folder, not a file`);
     case 'EACCES':
     case 'EPERM':
-      return new EntityFileError(
-        `cannot read "${pattern}": permission denied`,
-        true,
-      );
+      return new EntityFileError(`cannot read "${pattern}": permission denied`);
     default:
       return new EntityFileError(
         `cannot read "${pattern}"${code ? ` (${code})` : ''}`,
-        true,
       );
+  }
+}
+
+/**
+ * Whether a glob could step out of the folder: a segment that matches `.` or `..` (such as
+ * `[.][.]`, `{..,x}` or `@(..)`), or a backslash (an escape or another separator). Such a pattern
+ * is refused before any folder is walked, so it can neither read nor probe outside.
+ */
+function globLeavesFolder(pattern: string): boolean {
+  return (
+    pattern.includes('\\') ||
+    pattern
+      .split('/')
+      .some(
+        segment =>
+          path.matchesGlob('..', segment) || path.matchesGlob('.', segment),
+      )
+  );
+}
+
+/** Reads a file through one handle, without following a last link, at most the size limit. */
+async function readBounded(
+  pattern: string,
+  name: string,
+  real: string,
+): Promise<string | 'folder'> {
+  const handle = await fs.open(
+    real,
+    fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW,
+  );
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return 'folder';
+    if (stat.size > MAX_FILE_BYTES) throw tooLarge(pattern, name);
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead > MAX_FILE_BYTES) throw tooLarge(pattern, name);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
   }
 }
 
 function localFiles(entityFile: string): EntityFiles {
   const folder = path.dirname(entityFile);
   let realFolder: Promise<string> | undefined;
+  const inRealFolder = async (real: string) => {
+    realFolder ??= fs.realpath(folder);
+    return isInside(await realFolder, real);
+  };
+  /**
+   * A path that does not resolve: not found when it lies inside, else outside, so that an answer
+   * never tells whether something outside exists (a dangling link may point anywhere).
+   */
+  const missing = async (pattern: string, lexical: string) => {
+    const link = await fs.lstat(lexical).catch(() => undefined);
+    if (link?.isSymbolicLink()) throw outside(pattern);
+    let ancestor = path.dirname(lexical);
+    for (;;) {
+      const real = await fs.realpath(ancestor).catch(() => undefined);
+      if (real !== undefined) {
+        if (real !== (await realFolder) && !(await inRealFolder(real)))
+          throw outside(pattern);
+        return undefined;
+      }
+      ancestor = path.dirname(ancestor);
+    }
+  };
   const readInside = async (pattern: string, relative: string) => {
     const lexical = path.resolve(folder, relative);
+    if (lexical === folder) throw fsReason(pattern, { code: 'EISDIR' });
     if (!isInside(folder, lexical)) throw outside(pattern);
-    let real: string;
-    let size: number;
+    const name = path.relative(folder, lexical);
     try {
+      let real: string;
       try {
         real = await fs.realpath(lexical);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException)?.code === 'ENOENT')
-          return undefined;
-        throw error;
+        if ((error as NodeJS.ErrnoException)?.code !== 'ENOENT') throw error;
+        realFolder ??= fs.realpath(folder);
+        return await missing(pattern, lexical);
       }
-      realFolder ??= fs.realpath(folder);
-      if (!isInside(await realFolder, real)) throw outside(pattern);
-      const stat = await fs.stat(real);
-      if (stat.isDirectory()) return 'folder' as const;
-      size = stat.size;
+      if (!(await inRealFolder(real))) throw outside(pattern);
+      const text = await readBounded(pattern, name, real);
+      return text === 'folder' ? text : { name, text };
     } catch (error) {
       if (error instanceof EntityFileError) throw error;
-      throw fsReason(pattern, error);
-    }
-    const name = path.relative(folder, lexical);
-    if (size > MAX_FILE_BYTES) throw tooLarge(pattern, name);
-    try {
-      return { name, text: await fs.readFile(real, 'utf8') };
-    } catch (error) {
       throw fsReason(pattern, error);
     }
   };
   return {
     entityFileName: path.basename(entityFile),
     readEntityFile: async () => {
-      const stat = await fs.stat(entityFile);
-      if (stat.size > MAX_FILE_BYTES)
-        throw tooLarge(path.basename(entityFile), path.basename(entityFile));
-      return fs.readFile(entityFile, 'utf8');
+      const text = await readBounded(
+        path.basename(entityFile),
+        path.basename(entityFile),
+        entityFile,
+      );
+      if (text === 'folder') throw fsReason('.', { code: 'EISDIR' });
+      return text;
     },
     readMatching: async pattern => {
       if (!GLOB_CHARS.test(pattern)) {
@@ -146,6 +192,7 @@ function localFiles(entityFile: string): EntityFiles {
         if (file === 'folder') throw fsReason(pattern, { code: 'EISDIR' });
         return file ? [file] : [];
       }
+      if (globLeavesFolder(pattern)) throw outside(pattern);
       const matches: string[] = [];
       try {
         for await (const match of fs.glob(pattern, { cwd: folder })) {
@@ -182,7 +229,13 @@ function remoteFiles(
       throw outside(pattern);
     const name = url.slice(folderUrl.length);
     // Percent-encoded dots are dot segments to a browser and to most SCM APIs.
-    if (decodeURIComponent(name).split('/').includes('..'))
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {
+      throw outside(pattern);
+    }
+    if (decoded.split('/').some(segment => segment === '..' || segment === '.'))
       throw outside(pattern);
     return name;
   };
@@ -193,7 +246,6 @@ function remoteFiles(
       `cannot read "${pattern}"${
         name && name !== 'Error' ? ` (${name})` : ''
       }: the repository could not be reached`,
-      true,
     );
   };
   const bounded = (pattern: string, name: string, buffer: Buffer) => {
@@ -227,6 +279,7 @@ function remoteFiles(
             { name, text: bounded(pattern, name, await response.buffer()) },
           ];
         }
+        if (globLeavesFolder(pattern)) throw outside(pattern);
         const { files } = await context.urlReader.search(url);
         if (files.length > MAX_FILES_PER_PATTERN) throw tooMany(pattern);
         const named = files

@@ -123,7 +123,9 @@ export async function readEntityDefinitions(
       ...problems,
       ...costingSlos([...openSlo.problems, ...fromFiles.problems]),
     ],
-    unreadable: unreadable || openSlo.problems.some(p => p.unreadable),
+    // A refused pattern or a file that cannot be read: the SLOs meant are unknown.
+    unreadable:
+      unreadable || [...problems, ...openSlo.problems].some(p => p.unreadable),
   };
 }
 
