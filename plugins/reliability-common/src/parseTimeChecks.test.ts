@@ -94,7 +94,7 @@ describe('inline SLOs: checked where they are parsed', () => {
     [
       'objective: 99%\nthreshold: { query: "max_over_time(up[1000000d])", op: gte, value: 1 }',
       [
-        'catalog-info.yaml:10 spec.reliability.slos[0].threshold.query: range or offset 1000000d is longer than 366d',
+        'catalog-info.yaml:10 spec.reliability.slos[0].threshold.query: range 1000000d is longer than 366d',
       ],
     ],
   ])('%s', (slo, expected) => {

@@ -32,15 +32,38 @@ describe('sliQueryProblem', () => {
       'offset -1y is negative: it would read the future',
     ],
     ['rate(x[5m] offset 1d)', false, undefined],
-    [
-      'rate(x[1000000d])',
-      false,
-      'range or offset 1000000d is longer than 366d',
-    ],
+    ['rate(x[1000000d])', false, 'range 1000000d is longer than 366d'],
     [
       'max_over_time(up[1h:5m] offset 400d)',
       false,
-      'range or offset 400d is longer than 366d',
+      'offset 400d is longer than 366d',
+    ],
+    ['rate(x[99999999999])', false, 'range 99999999999 is longer than 366d'],
+    ['rate(x[300])', false, undefined],
+    [
+      'x offset 1e12',
+      false,
+      'duration 1e12 must be written plainly, such as 5m or 1h30m',
+    ],
+    [
+      'rate(x[inf])',
+      false,
+      'duration inf must be written plainly, such as 5m or 1h30m',
+    ],
+    [
+      'x offset (-1h)',
+      false,
+      'duration (-1h) must be written plainly, such as 5m or 1h30m',
+    ],
+    [
+      'x offset (0s - 1h)',
+      false,
+      'duration (0s - 1h) must be written plainly, such as 5m or 1h30m',
+    ],
+    [
+      'rate(x[200d * 3])',
+      false,
+      'duration 200d * 3 must be written plainly, such as 5m or 1h30m',
     ],
     ['rate(x[366d])', false, undefined],
     [

@@ -28,6 +28,25 @@ export function promDurationMs(text: string): number | undefined {
   }, 0);
 }
 
+/**
+ * Why a range or offset cannot be used: it must be one plain duration (`5m`, `1h30m`, or a
+ * number of seconds), not negative, at most 366 days. Arithmetic and parentheses are refused:
+ * they could hide a negative or unbounded duration.
+ */
+function durationProblem(text: string, offset: boolean): string | undefined {
+  const negative = text.startsWith('-');
+  const plain = negative ? text.slice(1) : text;
+  const ms = /^[0-9]+(?:\.[0-9]+)?$/.test(plain)
+    ? Number(plain) * 1000
+    : promDurationMs(plain);
+  if (ms === undefined)
+    return `duration ${text} must be written plainly, such as 5m or 1h30m`;
+  if (negative) return `offset ${text} is negative: it would read the future`;
+  if (ms > MAX_QUERY_RANGE_MS)
+    return `${offset ? 'offset' : 'range'} ${text} is longer than 366d`;
+  return undefined;
+}
+
 /** Functions that turn a counter (or histogram buckets) into a rate histogram_quantile can use. */
 const RATE_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
 
@@ -58,19 +77,13 @@ export function sliQueryProblem(
       const source = text.slice(node.from, node.to);
       switch (node.name) {
         case 'OffsetDurationExpr':
-          if (node.node.getChild('UnaryOp') && source.startsWith('-'))
-            problem = `offset ${source} is negative: it would read the future`;
-          break;
+        case 'DurationExpr':
+          problem = durationProblem(source, node.name === 'OffsetDurationExpr');
+          return false;
         case 'At':
           problem =
             '@ fixes the query to one time, so it cannot be measured over the window';
           break;
-        case 'NumberDurationLiteralInDurationContext': {
-          const ms = promDurationMs(source);
-          if (ms !== undefined && ms > MAX_QUERY_RANGE_MS)
-            problem = `range or offset ${source} is longer than 366d`;
-          break;
-        }
         case 'FunctionCall': {
           const name = node.node.getChild('FunctionIdentifier');
           const body = node.node.getChild('FunctionCallBody');

@@ -86,6 +86,7 @@ export function unfireableAlertsProblem(
   windowMs: number,
   target: number,
 ): string | undefined {
+  if (!(target > 0 && target < 1)) return undefined; // reported by the target's own check
   const budget = errorBudgetFraction(target);
   const thresholds = burnRateAlerts(windowMs).map(a => a.burnRate * budget);
   const lowest = Math.min(...thresholds);

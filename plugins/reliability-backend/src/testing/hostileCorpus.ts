@@ -333,13 +333,18 @@ export const DEFINITION_CASES: DefinitionCase[] = [
         'max_over_time(up[5m] offset -1y)',
         'offset -1y is negative: it would read the future',
       ],
-      [
-        'max_over_time(up[1000000d])',
-        'range or offset 1000000d is longer than 366d',
-      ],
+      ['max_over_time(up[1000000d])', 'range 1000000d is longer than 366d'],
       [
         'max_over_time(up[1h:1m] offset 400d)',
-        'range or offset 400d is longer than 366d',
+        'offset 400d is longer than 366d',
+      ],
+      [
+        'max_over_time(up[99999999999])',
+        'range 99999999999 is longer than 366d',
+      ],
+      [
+        'max_over_time(up[5m] offset (0s - 1h))',
+        'duration (0s - 1h) must be written plainly, such as 5m or 1h30m',
       ],
       [
         'up @ 1609746000',
@@ -356,6 +361,20 @@ export const DEFINITION_CASES: DefinitionCase[] = [
       `slo/a.yaml:10 spec.indicator.spec.thresholdMetric.metricSource.spec.query: ${reason}`,
     ],
   })),
+  {
+    // JavaScript writes 0.0000001 as 1e-7: the target must still be read as a number.
+    id: 'query-tiny-target-percent',
+    category: 'query',
+    annotations: files('slo/a.yaml'),
+    files: {
+      'slo/a.yaml': ratioSlo('tiny').replace(
+        '[{ target: 0.999 }]',
+        '[{ targetPercent: 0.0000001 }]',
+      ),
+    },
+    problems: [],
+    slos: ['tiny'],
+  },
   {
     id: 'query-counter-openslo',
     category: 'query',
