@@ -15,6 +15,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import {
   PrometheusRuleFile,
   buildPrometheusRules,
+  entityRunbook,
   formatProblem,
   loadableRules,
   parseDurationMs,
@@ -161,9 +162,7 @@ async function runEntity(run: Run, file: string, entity: Entity) {
       run.io.out(`${ref}: ${definitions.slos.length} SLO(s) valid\n`);
     return;
   }
-  const runbook = entity.metadata.links?.find(
-    link => link.type === 'runbook',
-  )?.url;
+  const runbook = entityRunbook(entity.metadata.links);
   const { rules } = buildPrometheusRules(ref, definitions.slos, { runbook });
   run.ruleFile.groups.push(...rules.groups);
   run.origins.push(...rules.groups.map(() => ({ file, ref })));

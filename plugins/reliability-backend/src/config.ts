@@ -121,12 +121,19 @@ function readPolicySettings(config: Config): PolicySettings {
     if (name !== 'default')
       policies[name] = readPolicy(section!.getConfig(name), base);
   }
-  const byTierConfig = config.getOptionalConfig(
+  const byTier = byTierLevel(
+    config,
     'reliability.errorBudgetPolicyByTier',
+    (name, key) => {
+      if (typeof name !== 'string' || !policies[name])
+        throw new Error(
+          `${key} must name a policy of reliability.errorBudgetPolicies (${Object.keys(
+            policies,
+          ).join(', ')}), got ${JSON.stringify(name)}`,
+        );
+      return name;
+    },
   );
-  const byTier: Record<number, string> = {};
-  for (const tier of byTierConfig?.keys() ?? [])
-    byTier[Number(tier)] = byTierConfig!.getString(tier);
   return { policies, byTier };
 }
 
@@ -150,30 +157,53 @@ export interface DeployGateSettings {
   onUnmeasurableByTier: Record<number, UnmeasurableChoice>;
 }
 
+/**
+ * A setting per tier level, `{ '0': value }`. Read as plain data: Backstage config keys must start
+ * with a letter, so `getString('0')` would throw.
+ */
+function byTierLevel<T>(
+  config: Config,
+  path: string,
+  check: (value: unknown, key: string) => T,
+): Record<number, T> {
+  const section = config.getOptional<Record<string, unknown>>(path) ?? {};
+  const byTier: Record<number, T> = {};
+  for (const [tier, value] of Object.entries(section)) {
+    if (!/^[0-9]+$/.test(tier))
+      throw new Error(
+        `${path} keys must be tier levels such as "0", got "${tier}"`,
+      );
+    byTier[Number(tier)] = check(value, `${path}.${tier}`);
+  }
+  return byTier;
+}
+
+function checkChoice(value: unknown, key: string): UnmeasurableChoice {
+  if (value !== 'allow' && value !== 'refuse')
+    throw new Error(
+      `${key} must be allow or refuse, got ${JSON.stringify(value)}`,
+    );
+  return value;
+}
+
 function readChoice(
   config: Config | undefined,
   key: string,
   fallback: UnmeasurableChoice,
 ): UnmeasurableChoice {
-  const value = config?.getOptionalString(key);
-  if (value === undefined) return fallback;
-  if (value !== 'allow' && value !== 'refuse')
-    throw new Error(
-      `reliability.deployGate.${key} must be allow or refuse, got "${value}"`,
-    );
-  return value;
+  const value = config?.getOptional(key);
+  return value === undefined
+    ? fallback
+    : checkChoice(value, `reliability.deployGate.${key}`);
 }
 
 function readDeployGateSettings(config: Config): DeployGateSettings {
   const section = config.getOptionalConfig('reliability.deployGate');
-  const byTier = section?.getOptionalConfig('onUnmeasurableByTier');
-  const onUnmeasurableByTier: Record<number, UnmeasurableChoice> = {};
-  for (const tier of byTier?.keys() ?? [])
-    onUnmeasurableByTier[Number(tier)] = readChoice(
-      byTier,
-      tier,
-      DEFAULT_DEPLOY_GATE_RULES.onUnmeasurable,
-    );
+  const onUnmeasurableByTier = byTierLevel(
+    config,
+    'reliability.deployGate.onUnmeasurableByTier',
+    checkChoice,
+  );
   return {
     onDefinitionProblem: readChoice(
       section,

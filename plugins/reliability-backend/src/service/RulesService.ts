@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   buildPrometheusRules,
+  entityRunbook,
   loadableRules,
   prometheusRulesYaml,
 } from '@reliability-suite/plugin-reliability-common';
@@ -26,9 +27,7 @@ export class RulesService {
     const entity = await this.access.visibleEntity(entityRef, credentials);
     const ref = stringifyEntityRef(entity);
     const stored = await this.sync.storedOrRead(entity);
-    const runbook = entity.metadata.links?.find(
-      link => link.type === 'runbook',
-    )?.url;
+    const runbook = entityRunbook(entity.metadata.links);
     const { rules, skipped } = buildPrometheusRules(ref, stored?.slos ?? [], {
       runbook,
     });

@@ -41,7 +41,10 @@ export class SloService {
         sloName: definition.name,
         state: 'pending' as const,
       },
-      ...(unreadable.length ? { definitionUnreadable: true } : {}),
+      // The entity's own file was read; its SLO files were not.
+      ...(unreadable.length && definition.source.format === 'openslo'
+        ? { definitionUnreadable: true }
+        : {}),
     }));
     return {
       entityRef: ref,

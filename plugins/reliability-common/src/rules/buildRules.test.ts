@@ -1,5 +1,9 @@
 import { SloDefinition } from '../slo';
-import { buildPrometheusRules, prometheusRulesYaml } from './buildRules';
+import {
+  buildPrometheusRules,
+  entityRunbook,
+  prometheusRulesYaml,
+} from './buildRules';
 import { checkPrometheusRules } from './checkRules';
 
 const slo = (fields: Partial<SloDefinition> = {}): SloDefinition => ({
@@ -130,5 +134,35 @@ describe('alert annotations render as the texts they were made from', () => {
     );
     expect(yaml).toContain('          runbook_url: https://r.example.com/c\n');
     expect(yaml).not.toContain('{{');
+  });
+});
+
+describe('runbook links in alerts', () => {
+  const runbookOf = (definition: SloDefinition, entityRunbookUrl?: string) =>
+    (
+      buildPrometheusRules(ref, [definition], { runbook: entityRunbookUrl })
+        .rules.groups[0].rules[7].annotations as Record<string, string>
+    ).runbook_url;
+
+  it('writes only a link that may be followed, falling back to the entity runbook', () => {
+    expect(runbookOf(slo({ runbook: 'javascript:alert(1)' }))).toBeUndefined();
+    expect(
+      runbookOf(
+        slo({ runbook: 'data:text/html,x' }),
+        'https://runbooks.example.com/checkout',
+      ),
+    ).toBe('https://runbooks.example.com/checkout');
+    expect(runbookOf(slo(), 'vbscript:msgbox(1)')).toBeUndefined();
+  });
+
+  it('takes the first runbook link of an entity that is http(s)', () => {
+    expect(
+      entityRunbook([
+        { url: 'https://wiki.example.com', type: 'website' },
+        { url: 'javascript:alert(1)', type: 'runbook' },
+        { url: 'https://runbooks.example.com/a', type: 'runbook' },
+      ]),
+    ).toBe('https://runbooks.example.com/a');
+    expect(entityRunbook(undefined)).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { formatDurationMs } from '../duration';
 import { BURN_RATE_WINDOWS_MS, burnRateAlerts } from '../math/burnRateAlerts';
 import { errorBudgetFraction } from '../math/budget';
 import { isVectorSelector } from '../promql';
+import { safeLinkUrl } from '../links';
 import { SloDefinition } from '../slo';
 import { templateLiteral } from './templateText';
 
@@ -51,6 +52,16 @@ export function isRuleExportable(slo: SloDefinition): boolean {
   );
 }
 
+/** The first runbook link of an entity that may be followed (http:/https:), for alert rules. */
+export function entityRunbook(
+  links: ReadonlyArray<{ url: string; type?: string }> | undefined,
+): string | undefined {
+  return (links ?? [])
+    .filter(link => link.type === 'runbook')
+    .map(link => safeLinkUrl(link.url))
+    .find(url => url !== undefined);
+}
+
 /**
  * Recording rules (error ratio over each burn-rate window) and multiwindow, multi-burn-rate
  * alerts (SRE Workbook; thresholds scaled to the SLO window) for the ratio SLOs of an entity,
@@ -86,7 +97,8 @@ export function buildPrometheusRules(
             metric.total.query
           }[${window}])))`;
     const budget = errorBudgetFraction(slo.objectives[0].target);
-    const runbook = slo.runbook ?? options.runbook;
+    // Only a link a person may follow goes into the alert: Alertmanager and chat tools link it.
+    const runbook = safeLinkUrl(slo.runbook) ?? safeLinkUrl(options.runbook);
     const recording = BURN_RATE_WINDOWS_MS.map(windowMs => ({
       record: errorRatioRecord(windowMs),
       expr: errorRatio(formatDurationMs(windowMs)),
