@@ -174,6 +174,13 @@ export interface Config {
       refreshIntervalMinutes?: number;
       /** How many entities are read at once. Default 4. */
       concurrency?: number;
+      /**
+       * Seconds a definition file's version is used before it is revalidated (an ETag request
+       * for SCM files, a stat for local ones). The catalog module and the definitions sync share
+       * these reads: a file holding 1,000 entities is fetched and parsed once, and an unchanged
+       * file is never fetched again. Default 60.
+       */
+      cacheFreshSeconds?: number;
     };
   };
 }

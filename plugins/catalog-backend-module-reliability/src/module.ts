@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { definitionFileCacheServiceRef } from '@reliability-suite/plugin-reliability-node';
 import { ReliabilityEntityProcessor } from './ReliabilityEntityProcessor';
 
 /** Adds the reliability profile validation to the catalog. */
@@ -16,12 +17,14 @@ export const catalogModuleReliability = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         urlReader: coreServices.urlReader,
+        cache: definitionFileCacheServiceRef,
       },
-      async init({ catalog, config, urlReader }) {
+      async init({ catalog, config, urlReader, cache }) {
         catalog.addProcessor(
           new ReliabilityEntityProcessor({
             urlReader,
             integrations: ScmIntegrations.fromConfig(config),
+            cache,
             checks: {
               scrapeIntervalMs:
                 (config.getOptionalNumber(

@@ -12,6 +12,7 @@ import {
 import {
   ReadinessCheck,
   readinessChecksExtensionPoint,
+  definitionFileCacheServiceRef,
 } from '@reliability-suite/plugin-reliability-node';
 import {
   reliabilityEntityResourceRef,
@@ -61,6 +62,7 @@ export const reliabilityPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
+        definitionFiles: definitionFileCacheServiceRef,
       },
       async init(deps) {
         const {
@@ -99,6 +101,7 @@ export const reliabilityPlugin = createBackendPlugin({
           readContext: {
             urlReader,
             integrations: ScmIntegrations.fromConfig(config),
+            cache: deps.definitionFiles,
             checks: { scrapeIntervalMs: settings.scrapeIntervalSeconds * 1000 },
           },
           concurrency: settings.concurrency,

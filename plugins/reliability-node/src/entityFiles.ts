@@ -1,6 +1,7 @@
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseLocationRef } from '@backstage/catalog-model';
+import { CachedFile, DefinitionFileCache } from './DefinitionFileCache';
 import { DefinitionReadContext } from './readContext';
 
 /** Most files one pattern of an entity may match. */
@@ -26,7 +27,8 @@ export class EntityFileError extends Error {
 export interface EntityFiles {
   /** The entity's own file, as named in problems. */
   entityFileName: string;
-  readEntityFile(): Promise<string>;
+  /** The entity's own file, and its key in the cache (to derive the parsed file once). */
+  readEntityFile(): Promise<{ key: string; file: CachedFile }>;
   /** Reads every file matching a relative path or glob; throws EntityFileError. */
   readMatching(pattern: string): Promise<{ name: string; text: string }[]>;
 }
@@ -39,8 +41,9 @@ export function entityFiles(
   context: DefinitionReadContext,
 ): EntityFiles {
   const { type, target } = parseLocationRef(locationRef);
-  if (type === 'file') return localFiles(target);
-  if (type === 'url') return remoteFiles(target, context);
+  const cache = context.cache ?? new DefinitionFileCache();
+  if (type === 'file') return localFiles(target, cache);
+  if (type === 'url') return remoteFiles(target, context, cache);
   throw new EntityFileError(`unsupported location type "${type}"`);
 }
 
@@ -105,30 +108,52 @@ function globLeavesFolder(pattern: string): boolean {
   );
 }
 
-/** Reads a file through one handle, without following a last link, at most the size limit. */
+/** Thrown inside a fetch when the path is a folder, to answer 'folder' outside the cache. */
+class IsFolder extends Error {}
+
+/**
+ * Reads a file through one handle, without following a last link, at most the size limit. Its
+ * version is its identity, size and modification time: an unchanged file is not read again.
+ */
 async function readBounded(
+  cache: DefinitionFileCache,
   pattern: string,
   name: string,
   real: string,
-): Promise<string | 'folder'> {
-  const handle = await fs.open(
-    real,
-    fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW,
-  );
+): Promise<CachedFile | 'folder'> {
   try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) return 'folder';
-    if (stat.size > MAX_FILE_BYTES) throw tooLarge(pattern, name);
-    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > MAX_FILE_BYTES) throw tooLarge(pattern, name);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
+    return await cache.read(`file:${real}`, async known => {
+      const handle = await fs.open(
+        real,
+        fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW,
+      );
+      try {
+        const stat = await handle.stat();
+        if (stat.isDirectory()) throw new IsFolder();
+        if (stat.size > MAX_FILE_BYTES) throw tooLarge(pattern, name);
+        const version = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+        if (known?.version === version) return 'unchanged';
+        const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        if (bytesRead > MAX_FILE_BYTES) throw tooLarge(pattern, name);
+        return {
+          version,
+          text: buffer.subarray(0, bytesRead).toString('utf8'),
+        };
+      } finally {
+        await handle.close();
+      }
+    });
+  } catch (error) {
+    if (error instanceof IsFolder) return 'folder';
+    throw error;
   }
 }
 
-function localFiles(entityFile: string): EntityFiles {
+function localFiles(
+  entityFile: string,
+  cache: DefinitionFileCache,
+): EntityFiles {
   const folder = path.dirname(entityFile);
   let realFolder: Promise<string> | undefined;
   const inRealFolder = async (real: string) => {
@@ -168,8 +193,8 @@ function localFiles(entityFile: string): EntityFiles {
         return await missing(pattern, lexical);
       }
       if (!(await inRealFolder(real))) throw outside(pattern);
-      const text = await readBounded(pattern, name, real);
-      return text === 'folder' ? text : { name, text };
+      const file = await readBounded(cache, pattern, name, real);
+      return file === 'folder' ? file : { name, text: file.text };
     } catch (error) {
       if (error instanceof EntityFileError) throw error;
       throw fsReason(pattern, error);
@@ -178,13 +203,14 @@ function localFiles(entityFile: string): EntityFiles {
   return {
     entityFileName: path.basename(entityFile),
     readEntityFile: async () => {
-      const text = await readBounded(
+      const file = await readBounded(
+        cache,
         path.basename(entityFile),
         path.basename(entityFile),
         entityFile,
       );
-      if (text === 'folder') throw fsReason('.', { code: 'EISDIR' });
-      return text;
+      if (file === 'folder') throw fsReason('.', { code: 'EISDIR' });
+      return { key: `file:${entityFile}`, file };
     },
     readMatching: async pattern => {
       if (!GLOB_CHARS.test(pattern)) {
@@ -216,9 +242,64 @@ function localFiles(entityFile: string): EntityFiles {
   };
 }
 
+/** A URL's content through the cache: sent with its ETag, a NotModifiedError keeps the copy. */
+async function readRemote(
+  cache: DefinitionFileCache,
+  context: DefinitionReadContext,
+  url: string,
+  bounded: (buffer: Buffer) => string,
+): Promise<CachedFile> {
+  return cache.read(`url:${url}`, async known => {
+    try {
+      const response = await context.urlReader.readUrl(url, {
+        etag: known?.version || undefined,
+      });
+      const text = bounded(await response.buffer());
+      return { version: response.etag ?? '', text };
+    } catch (error) {
+      if (known && (error as Error)?.name === 'NotModifiedError')
+        return 'unchanged';
+      throw error;
+    }
+  });
+}
+
+/** A glob's matches and their contents through the cache, revalidated with the search's ETag. */
+async function searchRemote(
+  cache: DefinitionFileCache,
+  context: DefinitionReadContext,
+  url: string,
+  bounded: (name: string, buffer: Buffer) => string,
+  nameOf: (url: string) => string,
+): Promise<Array<{ name: string; text: string }>> {
+  const { text } = await cache.read(`search:${url}`, async known => {
+    try {
+      const { files, etag } = await context.urlReader.search(url, {
+        etag: known?.version || undefined,
+      });
+      if (files.length > MAX_FILES_PER_PATTERN) throw tooManyFiles;
+      const named = files
+        .map(file => ({ file, name: nameOf(file.url) }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      const read = [];
+      for (const { file, name } of named)
+        read.push({ name, text: bounded(name, await file.content()) });
+      return { version: etag, text: JSON.stringify(read) };
+    } catch (error) {
+      if (known && (error as Error)?.name === 'NotModifiedError')
+        return 'unchanged';
+      throw error;
+    }
+  });
+  return JSON.parse(text);
+}
+
+const tooManyFiles = new Error('too many files');
+
 function remoteFiles(
   entityFile: string,
   context: DefinitionReadContext,
+  cache: DefinitionFileCache,
 ): EntityFiles {
   const folderUrl = context.integrations.resolveUrl({
     url: './',
@@ -254,12 +335,12 @@ function remoteFiles(
   };
   return {
     entityFileName: nameOf('catalog-info.yaml', entityFile),
-    readEntityFile: async () =>
-      bounded(
-        'catalog-info.yaml',
-        'catalog-info.yaml',
-        await (await context.urlReader.readUrl(entityFile)).buffer(),
+    readEntityFile: async () => ({
+      key: `url:${entityFile}`,
+      file: await readRemote(cache, context, entityFile, buffer =>
+        bounded('catalog-info.yaml', 'catalog-info.yaml', buffer),
       ),
+    }),
     readMatching: async pattern => {
       try {
         const url = context.integrations.resolveUrl({
@@ -268,32 +349,26 @@ function remoteFiles(
         });
         const name = nameOf(pattern, url);
         if (!GLOB_CHARS.test(pattern)) {
-          let response;
           try {
-            response = await context.urlReader.readUrl(url);
+            const { text } = await readRemote(cache, context, url, buffer =>
+              bounded(pattern, name, buffer),
+            );
+            return [{ name, text }];
           } catch (error) {
             if ((error as Error)?.name === 'NotFoundError') return [];
             throw error;
           }
-          return [
-            { name, text: bounded(pattern, name, await response.buffer()) },
-          ];
         }
         if (globLeavesFolder(pattern)) throw outside(pattern);
-        const { files } = await context.urlReader.search(url);
-        if (files.length > MAX_FILES_PER_PATTERN) throw tooMany(pattern);
-        const named = files
-          .map(file => ({ file, name: nameOf(pattern, file.url) }))
-          .sort((a, b) => a.name.localeCompare(b.name));
-        const read = [];
-        for (const { file, name: fileName } of named) {
-          read.push({
-            name: fileName,
-            text: bounded(pattern, fileName, await file.content()),
-          });
-        }
-        return read;
+        return await searchRemote(
+          cache,
+          context,
+          url,
+          (fileName, buffer) => bounded(pattern, fileName, buffer),
+          fileUrl => nameOf(pattern, fileUrl),
+        );
       } catch (error) {
+        if (error === tooManyFiles) throw tooMany(pattern);
         throw remoteReason(pattern, error);
       }
     },

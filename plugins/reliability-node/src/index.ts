@@ -4,6 +4,13 @@
  * @packageDocumentation
  */
 export { readEntityDefinitions } from './readEntityDefinitions';
+export { DefinitionFileCache } from './DefinitionFileCache';
+export type {
+  CachedFile,
+  DefinitionFileCacheOptions,
+  DefinitionFileCacheStats,
+} from './DefinitionFileCache';
+export { definitionFileCacheServiceRef } from './definitionFileCacheService';
 export type {
   DefinitionReadContext,
   EntityDefinitions,

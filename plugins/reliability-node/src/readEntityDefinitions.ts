@@ -13,6 +13,7 @@ import {
   readEntitySettings,
   yamlDocumentFromValue,
 } from '@reliability-suite/plugin-reliability-common';
+import { DefinitionFileCache } from './DefinitionFileCache';
 import { EntityFileError, EntityFiles, entityFiles } from './entityFiles';
 import { DefinitionReadContext } from './readContext';
 
@@ -30,21 +31,27 @@ export interface EntityDefinitions {
   unreadable: boolean;
 }
 
-/** Finds the document describing this entity in its (possibly multi-document) file. */
-function findEntityDocument(
-  documents: YamlDocument[],
-  entity: Entity,
-): YamlDocument | undefined {
-  const namespace = entity.metadata.namespace ?? 'default';
-  return documents.find(doc => {
-    const value = doc.value as Entity | undefined;
-    return (
-      value?.kind?.toLocaleLowerCase('en-US') ===
-        entity.kind.toLocaleLowerCase('en-US') &&
-      value?.metadata?.name === entity.metadata.name &&
-      (value?.metadata?.namespace ?? 'default') === namespace
+/** The key of an entity in its file: kind, namespace and name as the catalog compares them. */
+function entityKey(kind: unknown, namespace: unknown, name: unknown): string {
+  return `${String(kind).toLocaleLowerCase('en-US')}:${String(
+    namespace ?? 'default',
+  )}/${String(name)}`;
+}
+
+/** The documents of a (multi-document) catalog file by entity, to find each in one step. */
+function indexEntities(documents: YamlDocument[]): Map<string, YamlDocument> {
+  const byEntity = new Map<string, YamlDocument>();
+  for (const doc of documents) {
+    const value = doc.value as Partial<Entity> | undefined;
+    if (!value?.kind || !value.metadata?.name) continue;
+    const key = entityKey(
+      value.kind,
+      value.metadata.namespace,
+      value.metadata.name,
     );
-  });
+    if (!byEntity.has(key)) byEntity.set(key, doc);
+  }
+  return byEntity;
 }
 
 /**
@@ -58,9 +65,11 @@ export async function readEntityDefinitions(
   locationRef: string,
   context: DefinitionReadContext,
 ): Promise<EntityDefinitions> {
+  // One cache for this read at least; shared across reads when the caller passes one.
+  const cache = context.cache ?? new DefinitionFileCache();
   let files: EntityFiles;
   try {
-    files = entityFiles(locationRef, context);
+    files = entityFiles(locationRef, { ...context, cache });
   } catch (error) {
     return fromEntityOnly(
       entity,
@@ -73,11 +82,14 @@ export async function readEntityDefinitions(
 
   let entityDocument: YamlDocument | undefined;
   try {
-    const { documents } = parseYamlFile(
-      entityFileName,
-      await files.readEntityFile(),
+    // A file holding 1,000 entities is parsed once per version, not once per entity.
+    const { key, file } = await files.readEntityFile();
+    const byEntity = cache.derive(key, file, 'entities', () =>
+      indexEntities(parseYamlFile(entityFileName, file.text).documents),
     );
-    entityDocument = findEntityDocument(documents, entity);
+    entityDocument = byEntity.get(
+      entityKey(entity.kind, entity.metadata.namespace, entity.metadata.name),
+    );
   } catch {
     // The catalog read this file a moment ago; if it cannot be re-read we lose only line numbers.
   }

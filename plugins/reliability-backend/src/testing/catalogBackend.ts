@@ -31,6 +31,8 @@ export async function startCatalogBackend(location: string) {
         data: {
           reliability: {
             metricSources: [{ name: 'main', url: 'http://127.0.0.1:9' }],
+            // Tests change files between reads: revalidate every time.
+            definitions: { cacheFreshSeconds: 0 },
           },
           catalog: {
             processingInterval: { seconds: 1 },

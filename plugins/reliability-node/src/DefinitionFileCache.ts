@@ -1,0 +1,135 @@
+/** A file's content at one version (an ETag, or size and modification time for local files). */
+export interface CachedFile {
+  version: string;
+  text: string;
+}
+
+/** What a fetch learned: the file at a new version, or that the known version is current. */
+export type FetchResult = CachedFile | 'unchanged';
+
+interface Entry extends CachedFile {
+  /** When the version was last confirmed against its source, epoch ms. */
+  checkedAt: number;
+  /** Values derived from this version (the parsed entity file), by name. */
+  derived: Map<string, unknown>;
+}
+
+/** How the cache has been used, for tests and the log. */
+export interface DefinitionFileCacheStats {
+  /** Contents fetched (first read, or changed). */
+  fetched: number;
+  /** Revalidations that found the file unchanged (ETag / NotModified, same size and time). */
+  unchanged: number;
+  /** Reads answered without asking the source, within the freshness time. */
+  fresh: number;
+  /** Derived values computed (e.g. entity files parsed). */
+  derived: number;
+}
+
+export interface DefinitionFileCacheOptions {
+  /**
+   * A version confirmed this recently is used without asking the source again: a file holding
+   * 1,000 entities is then revalidated once per this time, not once per entity. Default 60 s.
+   */
+  freshForMs?: number;
+  /** Most files kept; the least recently used go first. Default 50,000. */
+  maxFiles?: number;
+  now?: () => number;
+}
+
+/**
+ * The definition files read by the catalog module and the definitions sync, shared by both
+ * (one instance per backend process, see `definitionFileCacheServiceRef`). Each file's content is
+ * kept with its version; an unchanged file is not fetched again (the reader revalidates with an
+ * ETag or file stat), and values derived from a version (a parsed catalog file) are computed once.
+ */
+export class DefinitionFileCache {
+  private readonly entries = new Map<string, Entry>();
+  /** Fetches under way, so that entities processed at once wait for one fetch of their file. */
+  private readonly pending = new Map<string, Promise<CachedFile>>();
+  private readonly freshForMs: number;
+  private readonly maxFiles: number;
+  private readonly now: () => number;
+  readonly stats: DefinitionFileCacheStats = {
+    fetched: 0,
+    unchanged: 0,
+    fresh: 0,
+    derived: 0,
+  };
+
+  constructor(options: DefinitionFileCacheOptions = {}) {
+    this.freshForMs = options.freshForMs ?? 60_000;
+    this.maxFiles = options.maxFiles ?? 50_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * The current content of a file. Within the freshness time the cached one; otherwise `fetch`
+   * is called with the known version (to send as ETag) and may answer 'unchanged'.
+   */
+  async read(
+    key: string,
+    fetch: (known?: CachedFile) => Promise<FetchResult>,
+  ): Promise<CachedFile> {
+    const pending = this.pending.get(key);
+    if (pending) {
+      this.stats.fresh += 1;
+      return pending;
+    }
+    const reading = this.revalidate(key, fetch);
+    this.pending.set(key, reading);
+    try {
+      return await reading;
+    } finally {
+      this.pending.delete(key);
+    }
+  }
+
+  private async revalidate(
+    key: string,
+    fetch: (known?: CachedFile) => Promise<FetchResult>,
+  ): Promise<CachedFile> {
+    const entry = this.entries.get(key);
+    const now = this.now();
+    if (entry && now - entry.checkedAt < this.freshForMs) {
+      this.stats.fresh += 1;
+      this.touch(key, entry);
+      return entry;
+    }
+    const result = await fetch(entry);
+    if (result === 'unchanged' && entry) {
+      this.stats.unchanged += 1;
+      entry.checkedAt = now;
+      this.touch(key, entry);
+      return entry;
+    }
+    if (result === 'unchanged')
+      throw new Error(`"${key}" was reported unchanged but is not cached`);
+    this.stats.fetched += 1;
+    const fresh: Entry = { ...result, checkedAt: now, derived: new Map() };
+    this.touch(key, fresh);
+    return fresh;
+  }
+
+  /** A value computed once per file version (e.g. the parsed documents of a catalog file). */
+  derive<T>(key: string, file: CachedFile, name: string, compute: () => T): T {
+    const entry = this.entries.get(key);
+    if (!entry || entry.version !== file.version) {
+      this.stats.derived += 1;
+      return compute();
+    }
+    if (!entry.derived.has(name)) {
+      this.stats.derived += 1;
+      entry.derived.set(name, compute());
+    }
+    return entry.derived.get(name) as T;
+  }
+
+  private touch(key: string, entry: Entry) {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    while (this.entries.size > this.maxFiles) {
+      this.entries.delete(this.entries.keys().next().value as string);
+    }
+  }
+}
