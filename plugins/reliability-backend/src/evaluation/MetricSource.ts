@@ -88,13 +88,79 @@ function singleSeries<T>(
   return result.result[0] as T | undefined;
 }
 
-/** A metric source backed by `prometheus-query` (POST, so long queries fit). */
+/** At most `limit` calls at once; the others wait their turn, first come first served. */
+class ConcurrencyLimit {
+  private running = 0;
+  private readonly queue: Array<() => void> = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(call: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit)
+      await new Promise<void>(resolve => this.queue.push(resolve));
+    this.running += 1;
+    try {
+      return await call();
+    } finally {
+      this.running -= 1;
+      this.queue.shift()?.();
+    }
+  }
+}
+
+/**
+ * A metric source backed by `prometheus-query` (POST, so long queries fit), sending at most
+ * `maxConcurrentQueries` queries at once (Prometheus runs 20 at once by default).
+ */
 export class PrometheusMetricSource implements MetricSource {
+  private readonly limit: ConcurrencyLimit;
+
   constructor(
     readonly name: string,
     private readonly driver: PrometheusDriver,
     private readonly queryTimeoutSeconds: number,
-  ) {}
+    maxConcurrentQueries = 8,
+  ) {
+    this.limit = new ConcurrencyLimit(maxConcurrentQueries);
+  }
+
+  /** Every series of an instant query with its labels, values unchecked (for batches). */
+  async instantSeries(
+    query: string,
+    atMs: number,
+  ): Promise<Array<{ labels: Record<string, string>; value: unknown }>> {
+    const result = await this.call(() =>
+      this.driver.instantQuery(
+        query,
+        new Date(atMs),
+        `${this.queryTimeoutSeconds}s`,
+      ),
+    );
+    if (
+      !result ||
+      result.resultType !== 'vector' ||
+      !Array.isArray(result.result)
+    )
+      throw new MetricSourceError(
+        `${this.name}: query ${query} returned ${
+          result?.resultType ?? 'no result'
+        }, expected a vector`,
+      );
+    return (
+      result.result as Array<{
+        metric?: { labels?: Record<string, string> };
+        value?: { value: unknown };
+      }>
+    ).map(series => ({
+      labels: series.metric?.labels ?? {},
+      value: series.value?.value,
+    }));
+  }
+
+  /** A series' value as a measurement: a finite number, or a MetricSourceError naming the query. */
+  checkedValue(query: string, value: unknown): number {
+    return checkedValue(this.name, query, value);
+  }
 
   async instant(query: string, atMs: number): Promise<number | undefined> {
     const result = await this.call(() =>
@@ -149,7 +215,7 @@ export class PrometheusMetricSource implements MetricSource {
 
   private async call(run: () => Promise<QueryResult>): Promise<QueryResult> {
     try {
-      return await run();
+      return await this.limit.run(run);
     } catch (error) {
       throw toMetricSourceError(this.name, error);
     }

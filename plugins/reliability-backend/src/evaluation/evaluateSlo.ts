@@ -119,7 +119,12 @@ async function measureOccurrences(
       now,
     );
 
-  const window = await counts(now - start);
+  // The window and every burn-rate window are asked at once: a batching source sends them as
+  // one query.
+  const [window, ...burnCounts] = await allInOrder([
+    counts(now - start),
+    ...BURN_RATE_WINDOWS_MS.map(windowMs => counts(windowMs)),
+  ]);
   const sli =
     window.total === undefined
       ? undefined
@@ -133,16 +138,14 @@ async function measureOccurrences(
       ? undefined
       : window.total - (window.good ?? 0);
 
-  const burnRates = await Promise.all(
-    BURN_RATE_WINDOWS_MS.map(async windowMs => {
-      const { good, total } = await counts(windowMs);
-      const ratio =
-        total === undefined || !(total > 0)
-          ? undefined
-          : (total - (good ?? 0)) / total;
-      return { windowMs, rate: burnRate(ratio, target) };
-    }),
-  );
+  const burnRates = BURN_RATE_WINDOWS_MS.map((windowMs, index) => {
+    const { good, total } = burnCounts[index];
+    const ratio =
+      total === undefined || !(total > 0)
+        ? undefined
+        : (total - (good ?? 0)) / total;
+    return { windowMs, rate: burnRate(ratio, target) };
+  });
 
   // Burn-down: events per step across the window, accumulated from the window's start.
   const step = historyStep(now - start, options);
@@ -280,6 +283,19 @@ async function measureTimeslices(
   };
 }
 
+/**
+ * Like Promise.all, but when several fail the error is the first one in the list, not the first
+ * in time: a degraded SLO reports the same error whatever order the answers came in.
+ */
+async function allInOrder<T>(promises: Array<Promise<T>>): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find(
+    (result): result is PromiseRejectedResult => result.status === 'rejected',
+  );
+  if (failed) throw failed.reason;
+  return settled.map(result => (result as PromiseFulfilledResult<T>).value);
+}
+
 function historyStep(windowMs: number, options: EvaluationOptions): number {
   const step =
     Math.ceil(windowMs / options.historyPoints / MINUTE_MS) * MINUTE_MS;
@@ -309,7 +325,7 @@ async function eventsAt(
     query
       ? source.instant(countOverRange(query.query, rangeMs), at)
       : Promise.resolve(undefined);
-  const [total, good, bad] = await Promise.all([
+  const [total, good, bad] = await allInOrder([
     count(metric.total),
     count(metric.good),
     count(metric.bad),
@@ -334,7 +350,7 @@ async function eventsPerStep(
     query
       ? source.range(countOverRange(query.query, rangeMs), from, to, stepMs)
       : Promise.resolve([]);
-  const [totals, goods, bads] = await Promise.all([
+  const [totals, goods, bads] = await allInOrder([
     series(metric.total),
     series(metric.good),
     series(metric.bad),

@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { PrometheusDriver } from 'prometheus-query';
+import { BatchingMetricSource } from './BatchingMetricSource';
 import {
   MetricSource,
   MetricSourceError,
@@ -37,7 +38,16 @@ export class MetricSourceRegistry {
             `Metric source ${name} warned: ${JSON.stringify(warning)}`,
           ),
       });
-      return new PrometheusMetricSource(name, driver, timeoutSeconds);
+      const prometheus = new PrometheusMetricSource(
+        name,
+        driver,
+        timeoutSeconds,
+        source.getOptionalNumber('maxConcurrentQueries') ?? 8,
+      );
+      return new BatchingMetricSource(
+        prometheus,
+        source.getOptionalNumber('batchSize') ?? 50,
+      );
     });
     return new MetricSourceRegistry(sources);
   }
