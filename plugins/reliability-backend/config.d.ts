@@ -71,6 +71,17 @@ export interface Config {
       headers?: { [name: string]: string };
       /** Seconds before a query is abandoned (HTTP and PromQL timeout). Default 30. */
       timeoutSeconds?: number;
+      /**
+       * Most queries sent to this source at once; the others wait. Prometheus runs 20 at once by
+       * default (`--query.max-concurrency`). Default 8.
+       */
+      maxConcurrentQueries?: number;
+      /**
+       * Most instant counts sent as one query: counts asked at the same moment (an SLO's window
+       * and burn-rate windows, SLOs evaluated together) are joined with `or`, each tagged by
+       * `label_replace`. 1 sends every count alone. Default 50.
+       */
+      batchSize?: number;
     }>;
     /** The scheduled evaluation of every SLO against its metric source. */
     evaluation?: {
