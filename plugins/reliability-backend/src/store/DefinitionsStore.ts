@@ -155,6 +155,47 @@ export class DefinitionsStore {
   }
 
   /**
+   * Every stored SLO with its entity and when it was last attempted (the evaluation pipeline's
+   * order): never attempted first, then the oldest attempt first.
+   */
+  async listSlosByLastAttempt(): Promise<
+    Array<{
+      entityRef: string;
+      settings: EntityReliabilitySettings;
+      slo: SloDefinition;
+      attemptedAt?: number;
+    }>
+  > {
+    const rows = await this.db('slo_definitions')
+      .join(
+        'entity_definitions',
+        'entity_definitions.entity_ref',
+        'slo_definitions.entity_ref',
+      )
+      .leftJoin('slo_status', join =>
+        join
+          .on('slo_status.entity_ref', 'slo_definitions.entity_ref')
+          .andOn('slo_status.slo_name', 'slo_definitions.slo_name'),
+      )
+      .orderByRaw(
+        'slo_status.attempted_at is not null, slo_status.attempted_at, slo_definitions.entity_ref, slo_definitions.position',
+      )
+      .select(
+        'slo_definitions.entity_ref',
+        'slo_definitions.definition',
+        'entity_definitions.settings',
+        'slo_status.attempted_at',
+      );
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      settings: JSON.parse(row.settings),
+      slo: JSON.parse(row.definition),
+      attemptedAt:
+        row.attempted_at === null ? undefined : Number(row.attempted_at),
+    }));
+  }
+
+  /**
    * Removes entities that were not read since `readAt` (gone from the catalog), except `keep`:
    * entities still in the catalog whose reading failed this time.
    */

@@ -53,6 +53,38 @@ const ROLLUP_COLUMNS: Record<ScorecardRollupDimension, string> = {
   tier: 'tier',
 };
 
+/** What a day's snapshot was computed from (`scorecard_snapshot_basis`). */
+export interface SnapshotBasis {
+  /** Entities in the snapshot. */
+  entityCount: number;
+  /** SLOs of those entities. */
+  sloCount: number;
+  /** The catalog had finished its first processing of all locations. */
+  catalogLoaded: boolean;
+  /** The definitions had been read in full from the loaded catalog. */
+  definitionsRead: boolean;
+  /** `live`: projected that day; `afterwards`: measured later by the backfill. */
+  measured: 'live' | 'afterwards';
+  /** Epoch ms. */
+  recordedAt: number;
+}
+
+/** Whether a snapshot's basis lets it stand: the catalog was loaded and the definitions read. */
+export const completeBasis = (basis: SnapshotBasis) =>
+  basis.catalogLoaded && basis.definitionsRead;
+
+function toBasisRow(day: string, basis: SnapshotBasis) {
+  return {
+    day,
+    entity_count: basis.entityCount,
+    slo_count: basis.sloCount,
+    catalog_loaded: basis.catalogLoaded,
+    definitions_read: basis.definitionsRead,
+    measured: basis.measured,
+    recorded_at: basis.recordedAt,
+  };
+}
+
 /** Batch size of inserts: well under SQLite's limit of bound variables per statement. */
 const BATCH = 200;
 
@@ -199,20 +231,35 @@ function fromRollupRow(row: Record<string, any>): Omit<ScorecardRollup, 'key'> {
   };
 }
 
+async function saveBasis(
+  tx: Knex.Transaction,
+  day: string,
+  basis: SnapshotBasis,
+) {
+  await tx('scorecard_snapshot_basis')
+    .insert(toBasisRow(day, basis))
+    .onConflict('day')
+    .merge();
+}
+
 /** The only code that reads and writes the scorecard tables. */
 export class ScorecardStore {
   constructor(private readonly db: Knex) {}
 
   /**
-   * Replaces the rows with a new projection and records the day's snapshot, in one transaction:
-   * rows of entities that are gone are removed; a failure leaves the previous projection intact.
+   * Replaces the rows with a new projection and records the day's snapshot (with its basis, when
+   * given), in one transaction: rows and the day's snapshots of entities that are gone are
+   * removed; a failure leaves the previous projection intact.
    */
   async replaceAll(
     rows: Array<{ row: ScorecardRow; breachedSlos: number }>,
     day: string,
     projectedAt: number,
+    basis?: SnapshotBasis,
   ): Promise<void> {
     await this.db.transaction(async tx => {
+      // The day's snapshot is its last projection: entities gone since leave it.
+      await tx('scorecard_daily').where({ day }).delete();
       for (let i = 0; i < rows.length; i += BATCH) {
         const batch = rows.slice(i, i + BATCH);
         await tx('scorecard_rows')
@@ -229,40 +276,67 @@ export class ScorecardStore {
           .merge();
       }
       await tx('scorecard_rows').where('updated_at', '<', projectedAt).delete();
+      if (basis) await saveBasis(tx, day, basis);
     });
   }
 
   /**
-   * Records a past day's snapshot where none exists (history measured afterwards): rows already
-   * stored for that day are kept, and the current rows are not touched.
+   * Records a past day's snapshot measured afterwards, with its basis, in one transaction. It
+   * replaces what that day held (nothing, or a snapshot from an incomplete basis); the current
+   * rows are not touched.
    */
-  async addSnapshot(
+  async replaceSnapshot(
     rows: Array<{ row: ScorecardRow; breachedSlos: number }>,
     day: string,
+    basis: SnapshotBasis,
   ): Promise<void> {
     await this.db.transaction(async tx => {
+      await tx('scorecard_daily').where({ day }).delete();
       for (let i = 0; i < rows.length; i += BATCH) {
-        await tx('scorecard_daily')
-          .insert(
-            rows
-              .slice(i, i + BATCH)
-              .map(({ row, breachedSlos }) =>
-                toDailyRow(row, day, breachedSlos),
-              ),
-          )
-          .onConflict(['day', 'entity_ref'])
-          .ignore();
+        await tx('scorecard_daily').insert(
+          rows
+            .slice(i, i + BATCH)
+            .map(({ row, breachedSlos }) => toDailyRow(row, day, breachedSlos)),
+        );
       }
+      await saveBasis(tx, day, basis);
     });
   }
 
-  /** The days since `fromDay` that have a snapshot, oldest first. */
-  async snapshotDays(fromDay: string): Promise<string[]> {
-    const rows = await this.db('scorecard_daily')
-      .distinct('day')
+  /**
+   * The days since `fromDay` whose snapshot stands, oldest first: recorded from a loaded catalog
+   * with its definitions read. Days with a snapshot from an incomplete basis, or without a
+   * recorded basis (snapshots from before bases were recorded), are left out: they are measured
+   * again.
+   */
+  async completeSnapshotDays(fromDay: string): Promise<string[]> {
+    const rows = await this.db('scorecard_snapshot_basis')
+      .select('day')
       .where('day', '>=', fromDay)
+      .where({ catalog_loaded: true, definitions_read: true })
+      .whereExists(
+        this.db('scorecard_daily')
+          .select(this.db.raw('1'))
+          .whereRaw('scorecard_daily.day = scorecard_snapshot_basis.day'),
+      )
       .orderBy('day');
     return rows.map(row => row.day);
+  }
+
+  /** The basis of a day's snapshot, if recorded. */
+  async snapshotBasis(day: string): Promise<SnapshotBasis | undefined> {
+    const row = await this.db('scorecard_snapshot_basis')
+      .where({ day })
+      .first();
+    if (!row) return undefined;
+    return {
+      entityCount: Number(row.entity_count),
+      sloCount: Number(row.slo_count),
+      catalogLoaded: Boolean(row.catalog_loaded),
+      definitionsRead: Boolean(row.definitions_read),
+      measured: row.measured,
+      recordedAt: Number(row.recorded_at),
+    };
   }
 
   /** One page of rows, filtered and sorted in SQL. */

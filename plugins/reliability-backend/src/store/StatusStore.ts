@@ -80,6 +80,21 @@ export class StatusStore {
     return byEntity;
   }
 
+  /**
+   * Removes the statuses of SLOs that are no longer defined (removed from their entity, or their
+   * entity gone from the store). Returns how many were removed.
+   */
+  async removeUndefined(): Promise<number> {
+    return this.db('slo_status')
+      .whereNotExists(
+        this.db('slo_definitions')
+          .select(this.db.raw('1'))
+          .whereRaw('slo_definitions.entity_ref = slo_status.entity_ref')
+          .andWhereRaw('slo_definitions.slo_name = slo_status.slo_name'),
+      )
+      .delete();
+  }
+
   /** Removes statuses of SLOs that no longer exist in an entity. */
   async keepOnly(entityRef: string, sloNames: string[]): Promise<void> {
     await this.db('slo_status')
