@@ -85,6 +85,7 @@ describe('the catalog module and the definitions sync', () => {
       ENTITIES,
     );
     expect(cache.stats.fetched - beforeSync.fetched).toBe(0);
+    expect(cache.stats.parsed - beforeSync.parsed).toBe(0);
     const slos = await request(server).get(
       `/api/reliability/slos/component/default/svc-${ENTITIES - 1}`,
     );

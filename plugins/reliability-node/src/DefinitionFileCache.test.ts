@@ -148,6 +148,7 @@ describe('definitions read once per change', () => {
       notModified: 0,
     });
     expect(cache.stats.derived).toBe(1);
+    expect(cache.stats.parsed).toBe(1000);
 
     now += 5 * 60_000;
     expect(await cycle()).toBe(2000);
@@ -159,6 +160,8 @@ describe('definitions read once per change', () => {
       notModified: 1001,
     });
     expect(cache.stats.derived).toBe(1);
+    // Nothing changed: no entity's definitions are parsed again.
+    expect(cache.stats.parsed).toBe(1000);
 
     // Within the freshness time nothing is asked at all.
     expect(await cycle()).toBe(2000);

@@ -24,6 +24,8 @@ export interface DefinitionFileCacheStats {
   fresh: number;
   /** Derived values computed (e.g. entity files parsed). */
   derived: number;
+  /** Entities whose definitions were parsed (not answered from an earlier, identical read). */
+  parsed: number;
 }
 
 export interface DefinitionFileCacheOptions {
@@ -55,7 +57,13 @@ export class DefinitionFileCache {
     unchanged: 0,
     fresh: 0,
     derived: 0,
+    parsed: 0,
   };
+  /** Each entity's last result with the fingerprint of everything it was computed from. */
+  private readonly results = new Map<
+    string,
+    { fingerprint: string; result: unknown }
+  >();
 
   constructor(options: DefinitionFileCacheOptions = {}) {
     this.freshForMs = options.freshForMs ?? 60_000;
@@ -123,6 +131,27 @@ export class DefinitionFileCache {
       entry.derived.set(name, compute());
     }
     return entry.derived.get(name) as T;
+  }
+
+  /**
+   * An entity's definitions, parsed again only when something they are made of changed (the
+   * entity, its location, the versions of its files): the catalog module and the sync then share
+   * one result per change.
+   */
+  result<T>(entity: string, fingerprint: string, compute: () => T): T {
+    const known = this.results.get(entity);
+    if (known?.fingerprint === fingerprint) {
+      this.results.delete(entity);
+      this.results.set(entity, known);
+      return known.result as T;
+    }
+    this.stats.parsed += 1;
+    const result = compute();
+    this.results.delete(entity);
+    this.results.set(entity, { fingerprint, result });
+    while (this.results.size > this.maxFiles)
+      this.results.delete(this.results.keys().next().value as string);
+    return result;
   }
 
   private touch(key: string, entry: Entry) {

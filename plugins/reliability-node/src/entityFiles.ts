@@ -30,7 +30,14 @@ export interface EntityFiles {
   /** The entity's own file, and its key in the cache (to derive the parsed file once). */
   readEntityFile(): Promise<{ key: string; file: CachedFile }>;
   /** Reads every file matching a relative path or glob; throws EntityFileError. */
-  readMatching(pattern: string): Promise<{ name: string; text: string }[]>;
+  readMatching(pattern: string): Promise<MatchedFile[]>;
+}
+
+/** A file a pattern matched: its name in problems, its content and the version read. */
+export interface MatchedFile {
+  name: string;
+  text: string;
+  version: string;
 }
 
 const GLOB_CHARS = /[*?[{]/;
@@ -194,7 +201,9 @@ function localFiles(
       }
       if (!(await inRealFolder(real))) throw outside(pattern);
       const file = await readBounded(cache, pattern, name, real);
-      return file === 'folder' ? file : { name, text: file.text };
+      return file === 'folder'
+        ? file
+        : { name, text: file.text, version: file.version };
     } catch (error) {
       if (error instanceof EntityFileError) throw error;
       throw fsReason(pattern, error);
@@ -271,8 +280,8 @@ async function searchRemote(
   url: string,
   bounded: (name: string, buffer: Buffer) => string,
   nameOf: (url: string) => string,
-): Promise<Array<{ name: string; text: string }>> {
-  const { text } = await cache.read(`search:${url}`, async known => {
+): Promise<MatchedFile[]> {
+  const { text, version } = await cache.read(`search:${url}`, async known => {
     try {
       const { files, etag } = await context.urlReader.search(url, {
         etag: known?.version || undefined,
@@ -291,7 +300,9 @@ async function searchRemote(
       throw error;
     }
   });
-  return JSON.parse(text);
+  return (JSON.parse(text) as Array<{ name: string; text: string }>).map(
+    file => ({ ...file, version }),
+  );
 }
 
 const tooManyFiles = new Error('too many files');
@@ -350,10 +361,13 @@ function remoteFiles(
         const name = nameOf(pattern, url);
         if (!GLOB_CHARS.test(pattern)) {
           try {
-            const { text } = await readRemote(cache, context, url, buffer =>
-              bounded(pattern, name, buffer),
+            const { text, version } = await readRemote(
+              cache,
+              context,
+              url,
+              buffer => bounded(pattern, name, buffer),
             );
-            return [{ name, text }];
+            return [{ name, text, version }];
           } catch (error) {
             if ((error as Error)?.name === 'NotFoundError') return [];
             throw error;

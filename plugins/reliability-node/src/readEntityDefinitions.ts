@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { Entity } from '@backstage/catalog-model';
 import {
   DefinitionProblem,
   EntityReliabilitySettings,
   RELIABILITY_ANNOTATIONS,
+  RELIABILITY_ANNOTATION_PREFIX,
   SloDefinition,
   SourceFile,
   YamlDocument,
@@ -81,9 +83,11 @@ export async function readEntityDefinitions(
   const { entityFileName } = files;
 
   let entityDocument: YamlDocument | undefined;
+  let entityVersion = '';
   try {
     // A file holding 1,000 entities is parsed once per version, not once per entity.
     const { key, file } = await files.readEntityFile();
+    entityVersion = file.version;
     const byEntity = cache.derive(key, file, 'entities', () =>
       indexEntities(parseYamlFile(entityFileName, file.text).documents),
     );
@@ -96,11 +100,9 @@ export async function readEntityDefinitions(
   const source =
     entityDocument ?? yamlDocumentFromValue(entityFileName, entity);
   const { settings, problems } = readEntitySettings(source);
-  const inline = parseInlineSlos(source, context.checks);
-  problems.push(...costingSlos(inline.problems));
 
   let unreadable = false;
-  const sourceFiles: SourceFile[] = [];
+  const sourceFiles: Array<SourceFile & { version: string }> = [];
   const annotationField = `metadata.annotations.${RELIABILITY_ANNOTATIONS.sloFiles}`;
   for (const pattern of settings.sloFilePatterns) {
     try {
@@ -114,7 +116,13 @@ export async function readEntityDefinitions(
           sloDefinition: true,
         });
       }
-      sourceFiles.push(...matches.map(m => ({ path: m.name, text: m.text })));
+      sourceFiles.push(
+        ...matches.map(m => ({
+          path: m.name,
+          text: m.text,
+          version: m.version,
+        })),
+      );
     } catch (error) {
       unreadable = true;
       problems.push({
@@ -126,19 +134,67 @@ export async function readEntityDefinitions(
       });
     }
   }
-  const openSlo = parseOpenSloFiles(sourceFiles, context.checks);
-  const fromFiles = withoutInlineNames(inline.slos, openSlo.slos);
-  return {
-    settings,
-    slos: [...inline.slos, ...fromFiles.slos],
-    problems: [
-      ...problems,
-      ...costingSlos([...openSlo.problems, ...fromFiles.problems]),
-    ],
-    // A refused pattern or a file that cannot be read: the SLOs meant are unknown.
-    unreadable:
-      unreadable || [...problems, ...openSlo.problems].some(p => p.unreadable),
-  };
+
+  // Parsing is done again only when something it depends on changed: the catalog module and
+  // the sync share the result, and an unchanged organisation is not parsed again.
+  const fingerprint = createHash('sha1')
+    .update(
+      JSON.stringify([
+        definitionInputs(entity),
+        locationRef,
+        context.checks ?? null,
+        entityVersion,
+        Boolean(entityDocument),
+        problems,
+        sourceFiles.map(f => [f.path, f.version]),
+      ]),
+    )
+    .digest('base64');
+  return cache.result(
+    `${locationRef}#${entityKey(
+      entity.kind,
+      entity.metadata.namespace,
+      entity.metadata.name,
+    )}`,
+    fingerprint,
+    () => {
+      const inline = parseInlineSlos(source, context.checks);
+      const openSlo = parseOpenSloFiles(sourceFiles, context.checks);
+      const fromFiles = withoutInlineNames(inline.slos, openSlo.slos);
+      const all = [
+        ...problems,
+        ...costingSlos([
+          ...inline.problems,
+          ...openSlo.problems,
+          ...fromFiles.problems,
+        ]),
+      ];
+      return {
+        settings,
+        slos: [...inline.slos, ...fromFiles.slos],
+        problems: all,
+        // A refused pattern or a file that cannot be read: the SLOs meant are unknown.
+        unreadable: unreadable || all.some(p => p.unreadable),
+      };
+    },
+  );
+}
+
+/**
+ * What of an entity its definitions are read from: the catalog adds other annotations, relations
+ * and status as it processes, and those must not make the catalog module and the sync disagree.
+ */
+function definitionInputs(entity: Entity) {
+  const annotations = Object.entries(entity.metadata.annotations ?? {}).filter(
+    ([key]) => key.startsWith(`${RELIABILITY_ANNOTATION_PREFIX}/`),
+  );
+  return [
+    entity.kind,
+    entity.metadata.namespace ?? 'default',
+    entity.metadata.name,
+    annotations.sort(([a], [b]) => a.localeCompare(b)),
+    (entity.spec as { reliability?: unknown } | undefined)?.reliability ?? null,
+  ];
 }
 
 /** OpenSLO SLOs whose name an inline SLO already has are problems: names identify SLOs. */
