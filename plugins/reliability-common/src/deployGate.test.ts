@@ -169,4 +169,26 @@ describe('decideDeployGate with SLOs it cannot measure', () => {
       warnings: [],
     });
   });
+
+  it('says when an entity’s definitions have not been read yet, and follows onUnmeasurable', () => {
+    expect(decide([], { definitionsPending: true })).toEqual({
+      allowed: true,
+      riskLevel: 'medium',
+      reason: 'SLO definitions not read yet: deploy with care',
+      unmeasurable: ['allow pending -'],
+      warnings: ['Allowed although SLO definitions not read yet'],
+    });
+    expect(
+      decide([], {
+        definitionsPending: true,
+        rules: { onDefinitionProblem: 'refuse', onUnmeasurable: 'refuse' },
+      }),
+    ).toEqual({
+      allowed: false,
+      riskLevel: 'high',
+      reason: 'Refused: SLO definitions not read yet',
+      unmeasurable: ['refuse pending -'],
+      warnings: [],
+    });
+  });
 });

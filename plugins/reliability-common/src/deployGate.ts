@@ -144,7 +144,7 @@ function describe(entry: DeployGateUnmeasurable): string {
     case 'no-traffic':
       return `${what}no traffic in the window`;
     default:
-      return `${what}not evaluated yet`;
+      return entry.slo ? `${what}not evaluated yet` : entry.detail;
   }
 }
 
@@ -156,6 +156,11 @@ export interface DeployGateInput {
   override?: DeployGateDecision['override'];
   /** Problems of the entity's definitions (only those that cost SLOs count). */
   problems?: DefinitionProblem[];
+  /**
+   * The entity's definitions have not been read yet: its SLOs are unknown, which counts as one
+   * unmeasurable entry (cause `pending`) under `rules.onUnmeasurable`.
+   */
+  definitionsPending?: boolean;
   rules?: DeployGateRules;
 }
 
@@ -180,6 +185,15 @@ export function decideDeployGate(input: DeployGateInput): DeployGateDecision {
     evaluatedAt: status.figures?.measuredAt,
   }));
   const unmeasurable = [
+    ...(input.definitionsPending
+      ? [
+          {
+            cause: 'pending' as const,
+            detail: 'SLO definitions not read yet',
+            choice: rules.onUnmeasurable,
+          },
+        ]
+      : []),
     ...definitionEntries(input.problems ?? [], rules.onDefinitionProblem),
     ...unmeasurableSlos(statuses, rules.onUnmeasurable),
   ];
@@ -226,6 +240,8 @@ export function decideDeployGate(input: DeployGateInput): DeployGateDecision {
       policyState: state,
       reason: slos.length
         ? 'No SLO has data yet: deploy with care'
+        : input.definitionsPending
+        ? 'SLO definitions not read yet: deploy with care'
         : 'No SLOs are defined: deploy with care',
       actions: [],
     };

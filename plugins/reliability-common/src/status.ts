@@ -78,4 +78,6 @@ export interface EntitySlos {
   }>;
   /** Why the entity's SLO files cannot be read now, as `file:line field: reason`; empty if they can. */
   unreadable?: string[];
+  /** The entity's definitions have not been read yet: `slos` is empty because nothing is known. */
+  pending?: boolean;
 }

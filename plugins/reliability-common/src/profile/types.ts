@@ -58,6 +58,12 @@ export interface ReliabilityProfile {
   missing: MissingItem[];
   /** When the SLO files were last read; undefined if they have not been read yet. */
   definitionsReadAt?: string;
+  /**
+   * The entity declares reliability definitions that have not been read yet (new in the catalog,
+   * or the first cycle after start-up has not reached it): `slos` and `problems` are unknown, not
+   * empty, and `missing` leaves out what depends on them.
+   */
+  pending?: boolean;
 }
 
 /** The links that are links (http:/https:); others are shown as text and count for nothing. */
