@@ -9,7 +9,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('scorecard_snapshot_basis', table => {
-    table.comment('The catalog and definition state each daily snapshot rests on');
+    table.comment(
+      'The catalog and definition state each daily snapshot rests on',
+    );
     table.string('day', 10).primary().comment('UTC day, e.g. 2026-11-23');
     table
       .integer('entity_count')
@@ -19,7 +21,9 @@ exports.up = async function up(knex) {
     table
       .boolean('catalog_loaded')
       .notNullable()
-      .comment('The catalog had finished its first processing of all locations');
+      .comment(
+        'The catalog had finished its first processing of all locations',
+      );
     table
       .boolean('definitions_read')
       .notNullable()

@@ -31,6 +31,15 @@ export interface ReliabilitySettings {
   deployGate: DeployGateSettings;
   /** Days before today whose missing scorecard snapshots are measured afterwards. */
   scorecardBackfillDays: number;
+  /** The pipeline's cycle (see config.d.ts `reliability.pipeline`). */
+  pipeline: {
+    /** A cycle is stopped after this long; the next resumes with the oldest evaluations. */
+    timeoutMinutes: number;
+    /** Longest wait for the catalog's first processing before the first cycle. */
+    catalogMaxWaitMinutes: number;
+    /** How long the catalog's entity count must stay the same to count as loaded. */
+    catalogQuietSeconds: number;
+  };
 }
 
 export function readReliabilitySettings(config: Config): ReliabilitySettings {
@@ -55,20 +64,51 @@ export function readReliabilitySettings(config: Config): ReliabilitySettings {
       pagerDutyService: root?.getOptionalString('onCall.pagerDutyServiceUrl'),
       opsgenieTeam: root?.getOptionalString('onCall.opsgenieTeamUrl'),
     },
-    refreshIntervalMinutes:
-      root?.getOptionalNumber('definitions.refreshIntervalMinutes') ?? 5,
+    refreshIntervalMinutes: positive(
+      root,
+      'definitions.refreshIntervalMinutes',
+      5,
+    ),
     concurrency: root?.getOptionalNumber('definitions.concurrency') ?? 4,
-    evaluationIntervalMinutes:
-      root?.getOptionalNumber('evaluation.intervalMinutes') ?? 5,
+    evaluationIntervalMinutes: positive(root, 'evaluation.intervalMinutes', 5),
     scrapeIntervalSeconds:
       root?.getOptionalNumber('evaluation.scrapeIntervalSeconds') ?? 60,
     policy: readPolicySettings(config),
     deployGate: readDeployGateSettings(config),
     scorecardBackfillDays:
       root?.getOptionalNumber('scorecard.backfillDays') ?? 0,
+    pipeline: {
+      timeoutMinutes: positive(root, 'pipeline.timeoutMinutes', 10),
+      catalogMaxWaitMinutes: atLeastZero(
+        root,
+        'pipeline.startup.catalogMaxWaitMinutes',
+        10,
+      ),
+      catalogQuietSeconds: atLeastZero(
+        root,
+        'pipeline.startup.catalogQuietSeconds',
+        15,
+      ),
+    },
     readinessItems: readReadinessItems(config),
     readinessFourEyes: root?.getOptionalBoolean('readiness.fourEyes') ?? true,
   };
+}
+
+/** A number setting that must be above 0 (an interval or a timeout), with a clear start-up error. */
+function positive(root: Config | undefined, key: string, fallback: number) {
+  const value = root?.getOptionalNumber(key) ?? fallback;
+  if (!(value > 0))
+    throw new Error(`reliability.${key} must be above 0, got ${value}`);
+  return value;
+}
+
+/** A number setting that may be 0 (a wait), with a clear start-up error. */
+function atLeastZero(root: Config | undefined, key: string, fallback: number) {
+  const value = root?.getOptionalNumber(key) ?? fallback;
+  if (!(value >= 0))
+    throw new Error(`reliability.${key} must be 0 or more, got ${value}`);
+  return value;
 }
 
 /** Error-budget policies by name ("default" always exists) and which one each tier uses. */

@@ -19,6 +19,7 @@ async function startPortalBackend() {
       mockServices.rootConfig.factory({
         data: {
           reliability: {
+            pipeline: { startup: { catalogQuietSeconds: 1 } },
             onCall: {
               pagerDutyServiceUrl:
                 'https://acme.pagerduty.com/service-directory/{id}',
@@ -35,12 +36,13 @@ async function startPortalBackend() {
       }),
     ],
   });
-  // Wait until the catalog has processed the fixtures.
-  for (let attempt = 0; attempt < 100; attempt++) {
+  // Wait until the catalog has processed the fixtures and the pipeline's first cycle, which
+  // starts once the catalog has loaded, has read their definitions.
+  for (let attempt = 0; attempt < 150; attempt++) {
     const response = await request(server).get(
-      '/api/catalog/entities/by-name/component/default/broken',
+      '/api/reliability/profile/component/default/broken',
     );
-    if (response.status === 200) break;
+    if (response.status === 200 && !response.body.pending) break;
     await new Promise(resolve => setTimeout(resolve, 200));
   }
   return server;

@@ -36,6 +36,17 @@ import { DefinitionsSync } from './sync/DefinitionsSync';
 import { ScorecardProjector } from './scorecard/ScorecardProjector';
 import { ScorecardService } from './scorecard/ScorecardService';
 import { ScorecardStore } from './store/ScorecardStore';
+import { PipelineStore } from './store/PipelineStore';
+import {
+  CatalogReadiness,
+  configuredLocations,
+} from './pipeline/CatalogReadiness';
+import {
+  PIPELINE_TASK_ID,
+  ReliabilityPipeline,
+} from './pipeline/ReliabilityPipeline';
+import { startPipelineWhenCatalogLoaded } from './pipeline/startPipeline';
+import { StoredDefinitionsReader } from './service/StoredDefinitionsReader';
 
 /** The Reliability Suite backend, mounted at /api/reliability. */
 export const reliabilityPlugin = createBackendPlugin({
@@ -57,6 +68,7 @@ export const reliabilityPlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -72,6 +84,7 @@ export const reliabilityPlugin = createBackendPlugin({
           database,
           httpAuth,
           httpRouter,
+          lifecycle,
           logger,
           scheduler,
           urlReader,
@@ -141,33 +154,48 @@ export const reliabilityPlugin = createBackendPlugin({
           paging: settings.paging,
           checklist,
         });
-        await scheduler.scheduleTask({
-          id: 'reliability-definitions-sync',
-          scope: 'global',
-          frequency: { minutes: settings.refreshIntervalMinutes },
-          timeout: { minutes: 10 },
-          initialDelay: { seconds: 5 },
-          fn: async () => {
-            await sync.syncAll();
-            await evaluator.evaluateAll();
-            await projector.projectAll();
-            await projector.backfill(settings.scorecardBackfillDays, at =>
-              evaluator.statusesAt(at),
-            );
+        const catalogReadiness = new CatalogReadiness({
+          catalog,
+          auth,
+          logger,
+          locations: configuredLocations(config),
+          quietMs: settings.pipeline.catalogQuietSeconds * 1000,
+          maxWaitMs: settings.pipeline.catalogMaxWaitMinutes * 60_000,
+        });
+        const pipeline = new ReliabilityPipeline({
+          sync,
+          evaluator,
+          projector,
+          statuses,
+          store: new PipelineStore(db),
+          catalog: catalogReadiness,
+          logger,
+          settings: {
+            refreshIntervalMs: settings.refreshIntervalMinutes * 60_000,
+            evaluationIntervalMs: settings.evaluationIntervalMinutes * 60_000,
+            backfillDays: settings.scorecardBackfillDays,
           },
         });
-        await scheduler.scheduleTask({
-          id: 'reliability-slo-evaluation',
-          scope: 'global',
-          frequency: { minutes: settings.evaluationIntervalMinutes },
-          timeout: { minutes: 10 },
-          initialDelay: { minutes: settings.evaluationIntervalMinutes },
-          fn: async () => {
-            await evaluator.evaluateAll();
-            await projector.projectAll();
+        startPipelineWhenCatalogLoaded({
+          lifecycle,
+          scheduler,
+          logger,
+          catalog: catalogReadiness,
+          task: {
+            id: PIPELINE_TASK_ID,
+            scope: 'global',
+            frequency: {
+              minutes: Math.min(
+                settings.refreshIntervalMinutes,
+                settings.evaluationIntervalMinutes,
+              ),
+            },
+            timeout: { minutes: settings.pipeline.timeoutMinutes },
+            fn: signal => pipeline.runCycle(signal).then(() => undefined),
           },
         });
-        const profiles = new ProfileService(catalog, access, sync, settings);
+        const stored = new StoredDefinitionsReader(definitions);
+        const profiles = new ProfileService(catalog, access, stored, settings);
         httpRouter.use(
           createRouter({
             readiness: new ReadinessService({
@@ -189,15 +217,16 @@ export const reliabilityPlugin = createBackendPlugin({
             profiles,
             slos: new SloService(
               access,
+              stored,
               sync,
               statuses,
               evaluator,
               settings.policy,
             ),
-            rules: new RulesService(access, sync),
+            rules: new RulesService(access, stored),
             deployGate: new DeployGateService(
               access,
-              sync,
+              stored,
               statuses,
               new OverrideStore(db),
               settings.policy,

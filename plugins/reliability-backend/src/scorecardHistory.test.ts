@@ -1,3 +1,5 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { DateTime } from 'luxon';
@@ -11,6 +13,7 @@ import {
   toOpenMetrics,
 } from './testing/prometheus';
 import { MINUTE_MS, serviceCounters } from './testing/scenarios';
+import { PIPELINE_TASK_ID } from './pipeline/ReliabilityPipeline';
 import reliabilityPlugin from '.';
 
 jest.setTimeout(180_000);
@@ -24,11 +27,22 @@ const today = DateTime.fromMillis(now, { zone: 'utc' }).startOf('day');
 const outageAt = today.minus({ days: 5 }).plus({ hours: 12 }).toMillis();
 const outageStart = MINUTES - 1 - (now - outageAt) / MINUTE_MS;
 
-/** The portal's backend (real catalog with the SLO fixtures) with its scheduler to trigger tasks. */
-async function startBackend(metricSourceUrl: string) {
+/**
+ * The portal's backend from a clean start (real catalog reading `location`, by default the SLO
+ * fixtures, empty database): the pipeline's first cycle starts by itself once the catalog has
+ * loaded (entity count unchanged for 1 s) or after `maxWaitMinutes`; later cycles when triggered.
+ */
+async function startBackend(
+  metricSourceUrl: string,
+  options: { location?: string; maxWaitMinutes?: number } = {},
+) {
   const scheduler = mockServices.scheduler() as SchedulerService & {
     factory: typeof mockServices.scheduler.factory;
+    waitForTask(id: string): Promise<void>;
   };
+  /** The end of the next cycle (waited for before it starts). */
+  const nextCycle = () => scheduler.waitForTask(PIPELINE_TASK_ID);
+  const firstCycle = nextCycle();
   const { server } = await startTestBackend({
     features: [
       catalogPlugin,
@@ -39,33 +53,44 @@ async function startBackend(metricSourceUrl: string) {
           reliability: {
             metricSources: [{ name: 'main', url: metricSourceUrl }],
             scorecard: { backfillDays: 14 },
+            pipeline: {
+              startup: {
+                catalogQuietSeconds: 1,
+                catalogMaxWaitMinutes: options.maxWaitMinutes ?? 1,
+              },
+            },
           },
           catalog: {
             processingInterval: { seconds: 1 },
             rules: [{ allow: ['Component', 'Location'] }],
             locations: [
-              { type: 'file', target: path.join(fixtures, 'slo-catalog.yaml') },
+              {
+                type: 'file',
+                target:
+                  options.location ?? path.join(fixtures, 'slo-catalog.yaml'),
+              },
             ],
           },
         },
       }),
     ],
   });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const response = await request(server).get(
-      '/api/catalog/entities/by-name/component/default/leaky-svc',
-    );
-    if (response.status === 200) break;
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-  const sync = () => scheduler.triggerTask('reliability-definitions-sync');
+  const trigger = () => scheduler.triggerTask(PIPELINE_TASK_ID);
   const trends = async () =>
     (
       await request(server)
         .get('/api/reliability/scorecard/trends')
         .query({ days: 15, owner: 'group:default/payments' })
     ).body.days as ScorecardTrendPoint[];
-  return { sync, trends };
+  /** "Evaluate now" of both services: one evaluation of every SLO. */
+  const evaluateNow = async () => {
+    for (const name of ['outage-svc', 'leaky-svc']) {
+      await request(server)
+        .post(`/api/reliability/slos/component/default/${name}/evaluate`)
+        .expect(200);
+    }
+  };
+  return { firstCycle, nextCycle, trigger, trends, evaluateNow };
 }
 
 /** Queries Prometheus has answered so far, from its own request counter. */
@@ -99,42 +124,79 @@ describe('scorecard history filled from the metric source', () => {
     await prometheus?.stop();
   });
 
-  it('measures each missing day of the last two weeks at its end, once', async () => {
-    const { sync, trends } = await startBackend(prometheus.url);
-    const beforeSync = await queriesAnswered(prometheus.url);
-    await sync();
-    const afterFirstSync = await queriesAnswered(prometheus.url);
-    const days = await trends();
-    const expectedDays = Array.from(
-      { length: 15 },
-      (_, i) => today.minus({ days: 14 - i }).toISODate()!,
-    );
+  const expectedDays = Array.from(
+    { length: 15 },
+    (_, i) => today.minus({ days: 14 - i }).toISODate()!,
+  );
+  /** Both services every day; only outage-svc has data (leaky-svc's series do not exist). Its
+   * budget is intact until the outage, and overspent from the end of that day on. */
+  const expectHistory = (days: ScorecardTrendPoint[]) => {
     expect(days.map(d => d.day)).toEqual(expectedDays);
-    // Both services every day; only outage-svc has data (leaky-svc's series do not exist). Its
-    // budget is intact until the outage, and overspent from the end of that day on.
     expect(
       days.map(d => [d.day, d.entities, d.withSlos, d.outOfBudget, d.noData]),
     ).toEqual(expectedDays.map((day, i) => [day, 2, 2, i < 9 ? 0 : 1, 1]));
     expect(days.map(d => d.attainment)).toEqual(
       expectedDays.map((_, i) => (i < 9 ? 1 : 0)),
     );
+  };
 
-    // Nothing is missing any more: the next syncs evaluate today only, and the history stays.
+  it('measures each missing day of the last two weeks at its end, once, in the first cycle after the catalog has loaded', async () => {
+    const beforeStart = await queriesAnswered(prometheus.url);
+    const { firstCycle, nextCycle, trigger, trends, evaluateNow } =
+      await startBackend(prometheus.url);
+    await firstCycle;
+    const afterFirstCycle = await queriesAnswered(prometheus.url);
+    const days = await trends();
+    expectHistory(days);
+
+    await evaluateNow();
+    const oneEvaluation =
+      (await queriesAnswered(prometheus.url)) - afterFirstCycle;
+    expect(oneEvaluation).toBeGreaterThan(0);
+    // The first cycle: today's evaluation and one per missing day.
+    expect(afterFirstCycle - beforeStart).toBe(15 * oneEvaluation);
+
+    // Nothing is missing any more, and every SLO was evaluated within the interval: the next
+    // cycles measure nothing, and the history stays.
     const stored = JSON.stringify(days.slice(0, 14));
-    await sync();
-    const afterSecondSync = await queriesAnswered(prometheus.url);
-    await sync();
-    const afterThirdSync = await queriesAnswered(prometheus.url);
-    const oneEvaluation = afterThirdSync - afterSecondSync;
-    expect(afterSecondSync - afterFirstSync).toBe(oneEvaluation);
-    // The first sync: today's evaluation and one per missing day.
-    expect(afterFirstSync - beforeSync).toBe(15 * oneEvaluation);
+    const beforeMore = await queriesAnswered(prometheus.url);
+    for (let i = 0; i < 2; i++) {
+      const cycle = nextCycle();
+      await trigger();
+      await cycle;
+    }
+    expect((await queriesAnswered(prometheus.url)) - beforeMore).toBe(0);
     expect(JSON.stringify((await trends()).slice(0, 14))).toBe(stored);
   });
 
+  it('records no past day from a catalog that has not loaded, and measures them once it has', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'late-catalog-'));
+    const location = path.join(folder, 'catalog-info.yaml');
+    try {
+      // The catalog's only location cannot be read yet: the first cycle starts after the
+      // longest wait (3 s) from a catalog that has not loaded.
+      const { firstCycle, nextCycle, trends } = await startBackend(
+        prometheus.url,
+        { location, maxWaitMinutes: 0.05 },
+      );
+      await firstCycle;
+      // No past day recorded; today's snapshot holds no entity (none has been read).
+      expect(await trends()).toEqual([]);
+
+      // The location becomes readable: once the catalog has loaded, a cycle starts at once,
+      // reads the definitions and measures the whole history.
+      const loadedCycle = nextCycle();
+      await fs.copyFile(path.join(fixtures, 'slo-catalog.yaml'), location);
+      await loadedCycle;
+      expectHistory(await trends());
+    } finally {
+      await fs.rm(folder, { recursive: true, force: true });
+    }
+  });
+
   it('records no past day while the metric source is down', async () => {
-    const { sync, trends } = await startBackend('http://127.0.0.1:1');
-    await sync();
+    const { firstCycle, trends } = await startBackend('http://127.0.0.1:1');
+    await firstCycle;
     expect((await trends()).map(d => [d.day, d.entities, d.noData])).toEqual([
       [today.toISODate(), 2, 2],
     ]);

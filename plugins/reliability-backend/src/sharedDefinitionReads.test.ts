@@ -46,7 +46,10 @@ describe('the catalog module and the definitions sync', () => {
     const cache = new DefinitionFileCache({ freshForMs: 10 * 60_000 });
     const scheduler = mockServices.scheduler() as SchedulerService & {
       factory: typeof mockServices.scheduler.factory;
+      waitForTask(id: string): Promise<void>;
     };
+    // The pipeline's first cycle starts by itself once the catalog has loaded.
+    const firstCycle = scheduler.waitForTask('reliability-definitions-sync');
     const { server } = await startTestBackend({
       features: [
         catalogPlugin,
@@ -60,6 +63,11 @@ describe('the catalog module and the definitions sync', () => {
         }),
         mockServices.rootConfig.factory({
           data: {
+            reliability: {
+              // Definitions read at every cycle; the first once the count holds for 1 s.
+              definitions: { refreshIntervalMinutes: 0.001 },
+              pipeline: { startup: { catalogQuietSeconds: 1 } },
+            },
             catalog: {
               processingInterval: { seconds: 1 },
               rules: [{ allow: ['Component', 'Location'] }],
@@ -78,6 +86,7 @@ describe('the catalog module and the definitions sync', () => {
     }
     // Let the catalog process every entity a few times over.
     await new Promise(resolve => setTimeout(resolve, 3000));
+    await firstCycle;
     const beforeSync = { ...cache.stats };
     await scheduler.triggerTask('reliability-definitions-sync');
     // The sync read every entity from the catalog module's copy: nothing fetched or parsed.

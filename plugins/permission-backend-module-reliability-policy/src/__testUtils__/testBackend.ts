@@ -140,7 +140,10 @@ export async function startReliabilityTestBackend(options: {
   // The mock scheduler instance also provides its service factory (missing from its public type).
   const scheduler = mockServices.scheduler() as SchedulerService & {
     factory: typeof mockServices.scheduler.factory;
+    waitForTask(id: string): Promise<void>;
   };
+  // The reliability pipeline's first cycle starts by itself once the catalog has loaded.
+  const firstCycle = scheduler.waitForTask('reliability-definitions-sync');
   const { server } = await startTestBackend({
     features: [
       catalogPlugin,
@@ -162,7 +165,10 @@ export async function startReliabilityTestBackend(options: {
               { type: 'file', target: directory.resolve('catalog.yaml') },
             ],
           },
-          ...(options.reliability ? { reliability: options.reliability } : {}),
+          reliability: {
+            pipeline: { startup: { catalogQuietSeconds: 1 } },
+            ...options.reliability,
+          },
         },
       }),
     ],
@@ -187,5 +193,7 @@ export async function startReliabilityTestBackend(options: {
     }
     throw new Error(`${user} could not read ${path} within 30 s`);
   };
+  // Routes answer from what the pipeline stored: wait for its first cycle.
+  await firstCycle;
   return { server, scheduler, as, waitFor };
 }

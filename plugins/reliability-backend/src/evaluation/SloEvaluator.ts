@@ -10,13 +10,32 @@ import {
 import { DefinitionsStore } from '../store/DefinitionsStore';
 import { StatusStore } from '../store/StatusStore';
 import { EvaluationOptions, evaluateSlo } from './evaluateSlo';
+import { isDue } from '../pipeline/due';
+import { MetricSource } from './MetricSource';
 import { MetricSourceRegistry } from './metricSources';
+import { SourceTimings } from './SourceTimings';
+
+/** What one evaluation stage did. */
+export interface EvaluationSummary {
+  /** SLOs stored. */
+  slos: number;
+  /** SLOs evaluated (successfully or not). */
+  evaluated: number;
+  /** Of those, the ones that could not be measured. */
+  degraded: number;
+  /** SLOs skipped: attempted within the interval already. */
+  skipped: number;
+  /** SLOs due but not reached before the stage was stopped (abort). */
+  left: number;
+}
 
 /**
  * Evaluates stored SLOs against their metric sources and stores the results. A failure marks the
  * SLO degraded with the error and keeps its last good figures.
  */
 export class SloEvaluator {
+  private readonly clock: () => number;
+
   constructor(
     private readonly deps: {
       definitions: DefinitionsStore;
@@ -26,29 +45,52 @@ export class SloEvaluator {
       options: Omit<EvaluationOptions, 'policy'>;
       /** The error-budget policy that applies to an entity (tier default or its own). */
       policyFor: (settings: EntityReliabilitySettings) => ErrorBudgetPolicy;
+      /** The time, epoch ms (tests). */
+      clock?: () => number;
     },
-  ) {}
+  ) {
+    this.clock = deps.clock ?? Date.now;
+  }
 
-  async evaluateAll(
-    now = Date.now(),
-  ): Promise<{ evaluated: number; degraded: number }> {
-    let degraded = 0;
-    const slos = await this.deps.definitions.listSlos();
-    for (const { entityRef, settings, slo } of slos) {
-      if (
-        !(await this.evaluateOne(
+  /**
+   * Evaluates every SLO that is due, oldest last attempt first (never attempted before all), so
+   * a stage stopped midway is resumed where it matters most. An SLO attempted within the last
+   * `intervalMs` (less the tolerance of `isDue`) is skipped: never twice in one interval. Stops
+   * between two SLOs when `signal` aborts; each SLO's status is stored on its own.
+   */
+  async evaluateDue(options: {
+    intervalMs: number;
+    signal?: AbortSignal;
+    timings?: SourceTimings;
+  }): Promise<EvaluationSummary> {
+    const { intervalMs, signal, timings } = options;
+    const slos = await this.deps.definitions.listSlosByLastAttempt();
+    const summary: EvaluationSummary = {
+      slos: slos.length,
+      evaluated: 0,
+      degraded: 0,
+      skipped: 0,
+      left: 0,
+    };
+    for (const { entityRef, settings, slo, attemptedAt } of slos) {
+      const now = this.clock();
+      if (!isDue(attemptedAt, now, intervalMs)) {
+        summary.skipped += 1;
+      } else if (signal?.aborted) {
+        summary.left += 1;
+      } else {
+        const measured = await this.evaluateOne(
           entityRef,
           slo,
           this.deps.policyFor(settings),
           now,
-        ))
-      )
-        degraded += 1;
+          timings,
+        );
+        summary.evaluated += 1;
+        if (!measured) summary.degraded += 1;
+      }
     }
-    this.deps.logger.info(
-      `Evaluated ${slos.length} SLOs, ${degraded} degraded`,
-    );
-    return { evaluated: slos.length, degraded };
+    return summary;
   }
 
   /** Evaluates one entity's SLOs now ("evaluate now"). */
@@ -68,18 +110,25 @@ export class SloEvaluator {
   /**
    * Every stored SLO's status as measured at a past moment `at`, by entity, stored nowhere (for
    * the scorecard's history). An SLO that cannot be measured then is degraded without figures.
+   * Throws the abort reason between two SLOs when `signal` aborts.
    */
-  async statusesAt(at: number): Promise<Map<string, SloStatus[]>> {
+  async statusesAt(
+    at: number,
+    signal?: AbortSignal,
+    timings?: SourceTimings,
+  ): Promise<Map<string, SloStatus[]>> {
     const byEntity = new Map<string, SloStatus[]>();
     for (const {
       entityRef,
       settings,
       slo,
     } of await this.deps.definitions.listSlos()) {
+      signal?.throwIfAborted();
       const measured = await this.tryMeasure(
         slo,
         this.deps.policyFor(settings),
         at,
+        timings,
       );
       const status: SloStatus =
         'figures' in measured
@@ -107,28 +156,32 @@ export class SloEvaluator {
     slo: SloDefinition,
     policy: ErrorBudgetPolicy,
     now: number,
+    timings?: SourceTimings,
   ): Promise<{ figures: SloFigures } | { error: string }> {
     const metric = slo.indicator.metric;
     const sourceName =
       metric.type === 'ratio'
         ? metric.total.metricSource
         : metric.query.metricSource;
+    const startedAt = Date.now();
+    let source: MetricSource | undefined;
     try {
+      source = this.deps.sources.get(sourceName);
       return {
-        figures: await evaluateSlo(
-          slo,
-          this.deps.sources.get(sourceName),
-          now,
-          {
-            ...this.deps.options,
-            policy,
-          },
-        ),
+        figures: await evaluateSlo(slo, source, now, {
+          ...this.deps.options,
+          policy,
+        }),
       };
     } catch (error) {
       return {
         error: error instanceof Error ? error.message : stringifyError(error),
       };
+    } finally {
+      timings?.add(
+        source?.name ?? sourceName ?? '(none configured)',
+        Date.now() - startedAt,
+      );
     }
   }
 
@@ -138,8 +191,9 @@ export class SloEvaluator {
     slo: SloDefinition,
     policy: ErrorBudgetPolicy,
     now: number,
+    timings?: SourceTimings,
   ): Promise<boolean> {
-    const measured = await this.tryMeasure(slo, policy, now);
+    const measured = await this.tryMeasure(slo, policy, now, timings);
     if ('figures' in measured) {
       await this.deps.statuses.saveSuccess(
         entityRef,

@@ -10,12 +10,41 @@ import {
 import { Checklist } from '../readiness/assessReadiness';
 import { DefinitionsStore } from '../store/DefinitionsStore';
 import { ReadinessStore } from '../store/ReadinessStore';
-import { ScorecardStore } from '../store/ScorecardStore';
+import { ScorecardStore, SnapshotBasis } from '../store/ScorecardStore';
 import { StatusStore } from '../store/StatusStore';
 import { PROFILE_KINDS } from '../sync/DefinitionsSync';
 import { ScorecardSources, scorecardRow } from './scorecardRow';
 
 const PAGE_SIZE = 500;
+
+/** What the stored definitions rest on, for a snapshot's basis. */
+export interface DefinitionsState {
+  /** The catalog had finished its first processing of all locations. */
+  catalogLoaded: boolean;
+  /** The definitions had been read in full from the loaded catalog. */
+  definitionsRead: boolean;
+}
+
+const COMPLETE: DefinitionsState = {
+  catalogLoaded: true,
+  definitionsRead: true,
+};
+
+function basisOf(
+  rows: Array<{ row: { sloCount: number } }>,
+  state: DefinitionsState,
+  measured: SnapshotBasis['measured'],
+  recordedAt: number,
+): SnapshotBasis {
+  return {
+    entityCount: rows.length,
+    sloCount: rows.reduce((sum, { row }) => sum + row.sloCount, 0),
+    catalogLoaded: state.catalogLoaded,
+    definitionsRead: state.definitionsRead,
+    measured,
+    recordedAt,
+  };
+}
 
 /**
  * Maintains the scorecard: after each evaluation it reads the catalog once (paged), the stored
@@ -38,42 +67,73 @@ export class ScorecardProjector {
     },
   ) {}
 
-  async projectAll(now = Date.now()): Promise<number> {
+  /**
+   * Replaces every row and today's snapshot, recording the snapshot's basis: the entity and SLO
+   * counts and `state` (whether the catalog had finished loading and the definitions were read
+   * from it). Stops before writing anything when `signal` aborts.
+   */
+  async projectAll(
+    now = Date.now(),
+    options: { state?: DefinitionsState; signal?: AbortSignal } = {},
+  ): Promise<number> {
+    const { state = COMPLETE, signal } = options;
     const [sources, statuses] = await Promise.all([
-      this.sources(),
+      this.sources(signal),
       this.deps.statuses.allWithoutHistory(),
     ]);
     const rows = this.rows({ ...sources, statuses }, now);
-    await this.deps.scorecard.replaceAll(rows, utcDay(now), now);
-    this.deps.logger.info(`Scorecard projected: ${rows.length} entities`);
+    signal?.throwIfAborted();
+    await this.deps.scorecard.replaceAll(
+      rows,
+      utcDay(now),
+      now,
+      basisOf(rows, state, 'live', now),
+    );
     return rows.length;
   }
 
   /**
-   * Fills the history of the last `days` days before today where it has no snapshot (after the
-   * installation, or days the backend did not run): each SLO measured at the end of that day
-   * (23:59 UTC) by `statusesAt` (the evaluator, against the metric sources); catalog,
-   * definitions and readiness as they are now. An SLO that fails counts as without data that day;
-   * when every SLO fails (the sources are down), filling stops until the next run. Returns the
-   * days filled, oldest first.
+   * Measures the days of the last `days` before today whose snapshot is missing or does not
+   * stand (recorded from a catalog that had not finished loading, or before its definitions were
+   * read, or before bases were recorded): each SLO measured at the end of that day (23:59 UTC) by
+   * `statusesAt` (the evaluator, against the metric sources); catalog, definitions and readiness
+   * as they are now. Nothing is measured unless `state` is complete: a day recorded now would not
+   * stand either. An SLO that fails counts as without data that day; when every SLO fails (the
+   * sources are down), filling stops until the next cycle. Stops between days when `signal`
+   * aborts. Returns the days filled, oldest first.
    */
   async backfill(
     days: number,
     statusesAt: (at: number) => Promise<Map<string, SloStatus[]>>,
     now = Date.now(),
+    options: { state: DefinitionsState; signal?: AbortSignal } = {
+      state: COMPLETE,
+    },
   ): Promise<string[]> {
+    const { state, signal } = options;
     if (days <= 0) return [];
     const today = DateTime.fromMillis(now, { zone: 'utc' }).startOf('day');
     const wanted = Array.from(
       { length: days },
       (_, i) => today.minus({ days: days - i }).toISODate()!,
     );
-    const present = new Set(await this.deps.scorecard.snapshotDays(wanted[0]));
-    const missing = wanted.filter(day => !present.has(day));
+    const standing = new Set(
+      await this.deps.scorecard.completeSnapshotDays(wanted[0]),
+    );
+    const missing = wanted.filter(day => !standing.has(day));
     if (missing.length === 0) return [];
-    const sources = await this.sources();
+    if (!state.catalogLoaded || !state.definitionsRead) {
+      this.deps.logger.info(
+        `Scorecard history of ${missing.length} days not measured yet: the ${
+          state.catalogLoaded ? 'definitions have' : 'catalog has'
+        } not been read in full; measured at a later cycle`,
+      );
+      return [];
+    }
+    const sources = await this.sources(signal);
     const filled: string[] = [];
     for (const day of missing) {
+      if (signal?.aborted) break;
       const endOfDay =
         DateTime.fromISO(day, { zone: 'utc' }).plus({ days: 1 }).toMillis() -
         60_000;
@@ -82,15 +142,17 @@ export class ScorecardProjector {
       const failed = measured.find(status => status.state === 'degraded');
       if (failed && measured.every(status => status.state === 'degraded')) {
         // No SLO could be measured: the metric sources are down. A day recorded now would say
-        // "no data" for good; it is measured again at the next sync instead.
+        // "no data" for good; it is measured again at the next cycle instead.
         this.deps.logger.warn(
-          `Scorecard history from ${day} not filled: no SLO could be measured (${failed.error}); retried at the next sync`,
+          `Scorecard history from ${day} not filled: no SLO could be measured (${failed.error}); retried at the next cycle`,
         );
         break;
       }
-      await this.deps.scorecard.addSnapshot(
-        this.rows({ ...sources, statuses }, endOfDay),
+      const rows = this.rows({ ...sources, statuses }, endOfDay);
+      await this.deps.scorecard.replaceSnapshot(
+        rows,
         day,
+        basisOf(rows, state, 'afterwards', now),
       );
       filled.push(day);
     }
@@ -105,10 +167,12 @@ export class ScorecardProjector {
   }
 
   /** Everything a row is made of but the SLO statuses. */
-  private async sources(): Promise<Omit<ScorecardSources, 'statuses'>> {
+  private async sources(
+    signal?: AbortSignal,
+  ): Promise<Omit<ScorecardSources, 'statuses'>> {
     const { deps } = this;
     const [entities, definitions, itemEvents, reviews] = await Promise.all([
-      this.catalogEntities(),
+      this.catalogEntities(signal),
       deps.definitions.all(),
       deps.readiness.itemEventsByEntity(),
       deps.readiness.latestReviews(),
@@ -131,11 +195,14 @@ export class ScorecardProjector {
   }
 
   /** Profile kinds and the groups that own them (on-call is inherited from the owner group). */
-  private async catalogEntities(): Promise<Map<string, Entity>> {
+  private async catalogEntities(
+    signal?: AbortSignal,
+  ): Promise<Map<string, Entity>> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const entities = new Map<string, Entity>();
     let cursor: string | undefined;
     do {
+      signal?.throwIfAborted();
       const page = await this.deps.catalog.queryEntities(
         cursor
           ? { cursor, limit: PAGE_SIZE }

@@ -11,16 +11,16 @@ import {
   deployGateRulesFor,
   policyFor,
 } from '../config';
-import { DefinitionsSync } from '../sync/DefinitionsSync';
 import { OverrideStore } from '../store/OverrideStore';
 import { StatusStore } from '../store/StatusStore';
 import { EntityAccess } from './EntityAccess';
+import { StoredDefinitionsReader } from './StoredDefinitionsReader';
 
 /** The deploy gate for CI, answered from the store. */
 export class DeployGateService {
   constructor(
     private readonly access: EntityAccess,
-    private readonly sync: DefinitionsSync,
+    private readonly definitions: StoredDefinitionsReader,
     private readonly statuses: StatusStore,
     private readonly overrides: OverrideStore,
     private readonly policies: PolicySettings,
@@ -34,8 +34,8 @@ export class DeployGateService {
   ): Promise<DeployGateDecision> {
     const entity = await this.access.visibleEntity(entityRef, credentials);
     const ref = stringifyEntityRef(entity);
-    const [stored, statuses, override] = await Promise.all([
-      this.sync.storedOrRead(entity),
+    const [{ stored, pending }, statuses, override] = await Promise.all([
+      this.definitions.of(entity),
       this.statuses.forEntity(ref),
       this.overrides.active(ref, now),
     ]);
@@ -58,6 +58,7 @@ export class DeployGateService {
         expiresAt: override.expiresAt,
       },
       problems: stored?.problems ?? [],
+      definitionsPending: pending,
       rules: deployGateRulesFor(this.gate, settings),
     });
   }

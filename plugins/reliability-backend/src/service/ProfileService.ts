@@ -6,15 +6,15 @@ import {
   resolveProfile,
 } from '@reliability-suite/plugin-reliability-common';
 import { ReliabilitySettings } from '../config';
-import { DefinitionsSync } from '../sync/DefinitionsSync';
 import { EntityAccess } from './EntityAccess';
+import { StoredDefinitionsReader } from './StoredDefinitionsReader';
 
-/** Resolves profiles from the catalog (as the caller sees it) and the stored definitions. */
+/** Resolves profiles from the catalog (as the caller sees it) and the stored definitions only. */
 export class ProfileService {
   constructor(
     private readonly catalog: CatalogService,
     private readonly access: EntityAccess,
-    private readonly sync: DefinitionsSync,
+    private readonly definitions: StoredDefinitionsReader,
     private readonly settings: ReliabilitySettings,
   ) {}
 
@@ -29,16 +29,20 @@ export class ProfileService {
     );
   }
 
-  /** The profile of an entity the caller has already read. */
+  /**
+   * The profile of an entity the caller has already read, from the stored definitions only. An
+   * entity whose definitions have not been read yet is `pending`: no `definitionsReadAt`, and no
+   * SLOs reported missing (they are not known yet).
+   */
   async profileOf(
     entity: Entity,
     credentials: BackstageCredentials,
   ): Promise<ReliabilityProfile> {
-    const [ownerGroup, stored] = await Promise.all([
+    const [ownerGroup, { stored, pending }] = await Promise.all([
       this.ownerGroup(entity, credentials),
-      this.sync.storedOrRead(entity),
+      this.definitions.of(entity),
     ]);
-    return resolveProfile({
+    const profile = resolveProfile({
       entity,
       ownerGroup,
       definitions: stored
@@ -52,6 +56,12 @@ export class ProfileService {
       paging: this.settings.paging,
       now: new Date(),
     });
+    if (!pending) return profile;
+    return {
+      ...profile,
+      missing: profile.missing.filter(item => item.requirement !== 'slos'),
+      pending: true,
+    };
   }
 
   private async ownerGroup(

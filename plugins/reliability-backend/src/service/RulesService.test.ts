@@ -2,7 +2,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { SloDefinition } from '@reliability-suite/plugin-reliability-common';
 import { parse } from 'yaml';
-import { DefinitionsSync } from '../sync/DefinitionsSync';
+import { StoredDefinitionsReader } from './StoredDefinitionsReader';
 import { promtoolCheckRules, promtoolTestRules } from '../testing/promtool';
 import { EntityAccess } from './EntityAccess';
 import { RulesService } from './RulesService';
@@ -66,15 +66,15 @@ const entity: Entity = {
 const serviceOf = (definitions: SloDefinition[]) =>
   new RulesService(
     { visibleEntity: async () => entity } as unknown as EntityAccess,
-    {
-      storedOrRead: async () => ({
+    new StoredDefinitionsReader({
+      get: async () => ({
         entityRef: 'component:default/checkout',
-        settings: {},
+        settings: { sloFilePatterns: [] },
         slos: definitions,
         problems: [],
         readAt: 0,
       }),
-    } as unknown as DefinitionsSync,
+    }),
   );
 
 /** The 30-day window's alerts: name, severity, windows, burn rate and budget share. */

@@ -11,11 +11,16 @@ import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { DefinitionsSync } from '../sync/DefinitionsSync';
 import { StatusStore } from '../store/StatusStore';
 import { EntityAccess } from './EntityAccess';
+import { StoredDefinitionsReader } from './StoredDefinitionsReader';
 
-/** Serves SLO status from the store only; never waits on a metric source, except "evaluate now". */
+/**
+ * Serves SLO status from the store only; never reads files nor waits on a metric source, except
+ * "evaluate now".
+ */
 export class SloService {
   constructor(
     private readonly access: EntityAccess,
+    private readonly definitions: StoredDefinitionsReader,
     private readonly sync: DefinitionsSync,
     private readonly statuses: StatusStore,
     private readonly evaluator: SloEvaluator,
@@ -28,8 +33,8 @@ export class SloService {
   ): Promise<EntitySlos> {
     const entity = await this.access.visibleEntity(entityRef, credentials);
     const ref = stringifyEntityRef(entity);
-    const [stored, statuses] = await Promise.all([
-      this.sync.storedOrRead(entity),
+    const [{ stored, pending }, statuses] = await Promise.all([
+      this.definitions.of(entity),
       this.statuses.forEntity(ref),
     ]);
     const unreadable = (stored?.problems ?? [])
@@ -57,6 +62,7 @@ export class SloService {
       ),
       slos,
       unreadable,
+      ...(pending ? { pending: true } : {}),
     };
   }
 
@@ -68,7 +74,10 @@ export class SloService {
     const entity = await this.access.visibleEntity(entityRef, credentials);
     const ref = stringifyEntityRef(entity);
     await this.access.authorize(sloEvaluatePermission, ref, credentials);
-    await this.sync.storedOrRead(entity);
+    // The one route that may read the entity's files: when the pipeline has not read them yet.
+    if ((await this.definitions.of(entity)).pending) {
+      await this.sync.syncEntity(entity);
+    }
     await this.evaluator.evaluateEntity(ref);
     return this.getEntitySlos(ref, credentials);
   }

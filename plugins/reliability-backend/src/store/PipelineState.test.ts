@@ -124,7 +124,9 @@ describe.each(databases.eachSupportedId())(
           entityRef: ref('a'),
           settings: { sloFilePatterns: [] },
           slos: [],
-          problems: [{ file: 'slo/a.yaml', message: 'x', unreadable: true }],
+          problems: [
+            { file: 'slo/a.yaml', field: 'x', message: 'x', unreadable: true },
+          ],
           readAt: 2000,
         },
         { keepSlos: true },

@@ -10,7 +10,7 @@ import {
   DefinitionReadContext,
   readEntityDefinitions,
 } from '@reliability-suite/plugin-reliability-node';
-import { DefinitionsStore, StoredDefinitions } from '../store/DefinitionsStore';
+import { DefinitionsStore } from '../store/DefinitionsStore';
 
 /** Kinds that carry a reliability profile. */
 export const PROFILE_KINDS = ['Component', 'System', 'API', 'Resource'];
@@ -18,6 +18,18 @@ export const PROFILE_KINDS = ['Component', 'System', 'API', 'Resource'];
 const PAGE_SIZE = 200;
 /** Most entities that may fail in one sync for entities gone from the catalog to be removed. */
 const MAX_FAILED_FOR_REMOVAL = 100;
+
+/** What one sync did. */
+export interface SyncSummary {
+  /** Entities read (each declaring reliability definitions). */
+  read: number;
+  /** Of those, the ones whose definitions could not be stored. */
+  failed: number;
+  /** Entities removed from the store: gone from the catalog. */
+  removed: number;
+  /** Every entity of the catalog was reached (the sync was not stopped). */
+  complete: boolean;
+}
 
 interface DefinitionsSyncOptions {
   catalog: CatalogService;
@@ -36,7 +48,12 @@ interface DefinitionsSyncOptions {
 export class DefinitionsSync {
   constructor(private readonly options: DefinitionsSyncOptions) {}
 
-  async syncAll(): Promise<{ read: number; failed: number; removed: number }> {
+  /**
+   * Reads every entity's definitions. When `signal` aborts, no further entity is started (those
+   * being read finish) and nothing is removed: entities not reached are not gone. Returns the
+   * counts and whether every entity was reached (`complete`).
+   */
+  async syncAll(signal?: AbortSignal): Promise<SyncSummary> {
     const { catalog, auth, store, logger } = this.options;
     const startedAt = Date.now();
     const credentials = await auth.getOwnServiceCredentials();
@@ -44,6 +61,7 @@ export class DefinitionsSync {
     const failed: string[] = [];
     let cursor: string | undefined;
     do {
+      if (signal?.aborted) break;
       const page = await catalog.queryEntities(
         cursor
           ? { cursor, limit: PAGE_SIZE }
@@ -51,44 +69,35 @@ export class DefinitionsSync {
         { credentials },
       );
       const entities = page.items.filter(declaresReliability);
-      await forEachLimit(entities, this.options.concurrency, async entity => {
-        try {
-          await this.syncEntity(entity, startedAt);
-        } catch (error) {
-          failed.push(stringifyEntityRef(entity));
-          logger.error(
-            `Could not store reliability definitions of ${stringifyEntityRef(
-              entity,
-            )}`,
-            error as Error,
-          );
-        }
-      });
-      read += entities.length;
+      await forEachLimit(
+        entities,
+        this.options.concurrency,
+        async entity => {
+          try {
+            await this.syncEntity(entity, startedAt);
+          } catch (error) {
+            failed.push(stringifyEntityRef(entity));
+            logger.error(
+              `Could not store reliability definitions of ${stringifyEntityRef(
+                entity,
+              )}`,
+              error as Error,
+            );
+          }
+          read += 1;
+        },
+        signal,
+      );
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
+    const complete = !signal?.aborted;
     // An entity that failed is still in the catalog: keep what it had; remove the ones gone.
     // When many fail, the store itself is in trouble: remove nothing this time.
     const removed =
-      failed.length <= MAX_FAILED_FOR_REMOVAL
+      complete && failed.length <= MAX_FAILED_FOR_REMOVAL
         ? await store.deleteNotReadSince(startedAt, failed)
         : 0;
-    logger.info(
-      `Read reliability definitions of ${read} entities (${failed.length} failed), removed ${removed}`,
-    );
-    return { read, failed: failed.length, removed };
-  }
-
-  /**
-   * The stored definitions of an entity. One the scheduled sync has not reached yet (new in the
-   * catalog) is read now, so a new service does not wait for the next sync.
-   */
-  async storedOrRead(entity: Entity): Promise<StoredDefinitions | undefined> {
-    const ref = stringifyEntityRef(entity);
-    const stored = await this.options.store.get(ref);
-    if (stored || !declaresReliability(entity)) return stored;
-    await this.syncEntity(entity);
-    return this.options.store.get(ref);
+    return { read, failed: failed.length, removed, complete };
   }
 
   /** Reads one entity's files and stores the result; never throws for bad files. */
@@ -119,14 +128,16 @@ export class DefinitionsSync {
   }
 }
 
+/** Runs `run` over the items, `limit` at a time; starts no item once `signal` aborts. */
 async function forEachLimit<T>(
   items: T[],
   limit: number,
   run: (item: T) => Promise<void>,
+  signal?: AbortSignal,
 ): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !signal?.aborted) {
       await run(items[next++]);
     }
   };

@@ -1,0 +1,189 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyError } from '@backstage/errors';
+import { SloEvaluator } from '../evaluation/SloEvaluator';
+import { SourceTimings } from '../evaluation/SourceTimings';
+import { ScorecardProjector } from '../scorecard/ScorecardProjector';
+import { PipelineStore } from '../store/PipelineStore';
+import { StatusStore } from '../store/StatusStore';
+import { DefinitionsSync } from '../sync/DefinitionsSync';
+import { CycleReport, CycleStage, describeCycle } from './cycleReport';
+import { isDue } from './due';
+
+/** The id of the pipeline's scheduled task (global: one replica runs a cycle). */
+export const PIPELINE_TASK_ID = 'reliability-definitions-sync';
+
+/** How many metric sources the log names. */
+const SLOWEST_SOURCES = 3;
+
+export interface PipelineSettings {
+  /** Definitions are read again at most this often (`definitions.refreshIntervalMinutes`). */
+  refreshIntervalMs: number;
+  /** Each SLO is evaluated at most once this often (`evaluation.intervalMinutes`). */
+  evaluationIntervalMs: number;
+  /** Days of history measured afterwards (`scorecard.backfillDays`). */
+  backfillDays: number;
+}
+
+/**
+ * One cycle of the reliability pipeline: sync → evaluate → project → backfill, each stage once,
+ * each doing only what is due:
+ *
+ * - **sync** reads every entity's definitions when the last complete sync is older than the
+ *   refresh interval, or was read before the catalog had loaded and it has now;
+ * - **evaluate** removes the statuses of SLOs no longer defined, then evaluates the SLOs whose
+ *   last attempt is older than the evaluation interval, oldest first (a cycle cut short resumes
+ *   there; none is evaluated twice in one interval);
+ * - **project** rewrites the scorecard and today's snapshot with its basis;
+ * - **backfill** measures past days that have no standing snapshot.
+ *
+ * Every stage honours the abort signal (the scheduler's timeout, or shutdown): no stage starts
+ * after it, and each stops between two entities, SLOs or days, leaving the store consistent
+ * (every write is one entity's, one SLO's or one day's, in a transaction).
+ */
+export class ReliabilityPipeline {
+  private readonly clock: () => number;
+
+  constructor(
+    private readonly deps: {
+      sync: Pick<DefinitionsSync, 'syncAll'>;
+      evaluator: Pick<SloEvaluator, 'evaluateDue' | 'statusesAt'>;
+      projector: Pick<ScorecardProjector, 'projectAll' | 'backfill'>;
+      statuses: Pick<StatusStore, 'removeUndefined'>;
+      store: PipelineStore;
+      /** Whether the catalog has finished its first processing. */
+      catalog: { readonly loaded: boolean };
+      logger: LoggerService;
+      settings: PipelineSettings;
+      clock?: () => number;
+    },
+  ) {
+    this.clock = deps.clock ?? Date.now;
+  }
+
+  /** Runs one cycle and logs what it did; throws when a stage failed (after the others ran). */
+  async runCycle(signal: AbortSignal): Promise<CycleReport> {
+    const { deps } = this;
+    const { settings } = deps;
+    const startedAt = this.clock();
+    const catalogLoaded = deps.catalog.loaded;
+    const timings = new SourceTimings();
+    const report: CycleReport = {
+      durationMs: 0,
+      failures: [],
+      catalogLoaded,
+      refreshIntervalMs: settings.refreshIntervalMs,
+      evaluationIntervalMs: settings.evaluationIntervalMs,
+      slowestSources: [],
+    };
+    const stage = async (name: CycleStage, run: () => Promise<void>) => {
+      if (report.stoppedIn) return;
+      if (signal.aborted) {
+        report.stoppedIn = name;
+        return;
+      }
+      try {
+        await run();
+      } catch (error) {
+        if (signal.aborted) {
+          report.stoppedIn = name;
+          return;
+        }
+        report.failures.push(`${name}: ${stringifyError(error)}`);
+      }
+      if (signal.aborted) report.stoppedIn = name;
+    };
+
+    await stage('sync', async () => {
+      const last = await deps.store.lastRun('sync');
+      const due =
+        isDue(last?.startedAt, startedAt, settings.refreshIntervalMs) ||
+        (catalogLoaded && !last?.catalogLoaded);
+      if (!due) return;
+      const begun = this.clock();
+      const summary = await deps.sync.syncAll(signal);
+      report.sync = { ...summary, ms: this.clock() - begun };
+      if (summary.complete) {
+        await deps.store.completed({
+          stage: 'sync',
+          startedAt: begun,
+          completedAt: this.clock(),
+          catalogLoaded,
+          summary: {
+            read: summary.read,
+            failed: summary.failed,
+            removed: summary.removed,
+          },
+        });
+      }
+    });
+
+    await stage('evaluate', async () => {
+      const begun = this.clock();
+      const statusesRemoved = await deps.statuses.removeUndefined();
+      const summary = await deps.evaluator.evaluateDue({
+        intervalMs: settings.evaluationIntervalMs,
+        signal,
+        timings,
+      });
+      report.evaluation = {
+        ...summary,
+        statusesRemoved,
+        ms: this.clock() - begun,
+      };
+      if (summary.left === 0) {
+        await deps.store.completed({
+          stage: 'evaluate',
+          startedAt: begun,
+          completedAt: this.clock(),
+          catalogLoaded,
+          summary: {
+            evaluated: summary.evaluated,
+            degraded: summary.degraded,
+            skipped: summary.skipped,
+          },
+        });
+      }
+    });
+
+    // What the stored definitions rest on: the catalog now, and the last complete sync.
+    const state = {
+      catalogLoaded,
+      definitionsRead: catalogLoaded
+        ? (await deps.store.lastRun('sync'))?.catalogLoaded ?? false
+        : false,
+    };
+
+    await stage('project', async () => {
+      const begun = this.clock();
+      const entities = await deps.projector.projectAll(this.clock(), {
+        state,
+        signal,
+      });
+      report.projection = { entities, ms: this.clock() - begun };
+    });
+
+    await stage('backfill', async () => {
+      const begun = this.clock();
+      const days = await deps.projector.backfill(
+        settings.backfillDays,
+        at => deps.evaluator.statusesAt(at, signal, timings),
+        this.clock(),
+        { state, signal },
+      );
+      report.backfill = { days, ms: this.clock() - begun };
+    });
+
+    report.durationMs = this.clock() - startedAt;
+    report.slowestSources = timings.slowest(SLOWEST_SOURCES);
+    const line = describeCycle(report);
+    if (report.failures.length) {
+      deps.logger.error(line);
+      throw new Error(
+        `Reliability cycle failed: ${report.failures.join('; ')}`,
+      );
+    }
+    if (report.stoppedIn) deps.logger.warn(line);
+    else deps.logger.info(line);
+    return report;
+  }
+}
