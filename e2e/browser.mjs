@@ -65,20 +65,30 @@ export async function guestToken() {
   return (await response.json()).backstageIdentity.token;
 }
 
-/** Waits until the catalog has processed an entity (the demo loads examples/ at start-up). */
+/**
+ * Waits until the catalog has processed an entity (the demo loads examples/ at start-up) and the
+ * reliability pipeline has read its definitions.
+ */
 export async function waitForEntity(entityPath, seconds = 120) {
   const token = await guestToken();
+  const headers = { Authorization: `Bearer ${token}` };
   for (let i = 0; i < seconds; i++) {
     const response = await fetch(
       `${BACKEND_URL}/api/catalog/entities/by-name/${entityPath}`,
-      {
-        headers: { Authorization: `Bearer ${token}` },
-      },
+      { headers },
     );
-    if (response.ok) return;
+    // The pages answer from what the pipeline stored: wait until it has read the entity.
+    const profile =
+      response.ok &&
+      (await fetch(`${BACKEND_URL}/api/reliability/profile/${entityPath}`, {
+        headers,
+      }));
+    if (profile && profile.ok && !(await profile.json()).pending) return;
     await new Promise(resolve => setTimeout(resolve, 1000));
   }
-  throw new Error(`${entityPath} never appeared in the catalog`);
+  throw new Error(
+    `${entityPath} never appeared in the catalog with its definitions read`,
+  );
 }
 
 /** Opens a tab of the entity page (its links sit in the content navigation, not the sidebar). */

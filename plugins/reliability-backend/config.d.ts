@@ -85,7 +85,12 @@ export interface Config {
     }>;
     /** The scheduled evaluation of every SLO against its metric source. */
     evaluation?: {
-      /** Minutes between two evaluations of all SLOs. Default 5. */
+      /**
+       * How often each SLO is evaluated, in minutes: the pipeline's cycle evaluates the SLOs
+       * whose last attempt is at least this old (less 10 %, for the jitter of cycle starts),
+       * never attempted and oldest first, so none is evaluated twice in one interval and a cycle
+       * cut short resumes where it matters most. "Evaluate now" is not limited. Default 5.
+       */
       intervalMinutes?: number;
       /**
        * Scrape interval of the measured metrics, in seconds. `increase()` needs two samples, so
@@ -172,16 +177,23 @@ export interface Config {
     scorecard?: {
       /**
        * Days before today whose missing daily snapshots (trends, weekly review) are measured
-       * afterwards, once, after a definitions sync: every SLO evaluated at the end of each such
-       * day against its metric source, which must still hold that data (Prometheus retention).
-       * Fills the history after installation and days the backend did not run. Costs one
-       * evaluation of every SLO per missing day. Default 0 (off).
+       * afterwards, once, by the pipeline's backfill stage: every SLO evaluated at the end of each
+       * such day against its metric source, which must still hold that data (Prometheus
+       * retention). Fills the history after installation and days the backend did not run. Only
+       * from a complete basis (the catalog loaded and its definitions read in full); a day whose
+       * snapshot was recorded from an incomplete basis, or before bases were recorded, is
+       * measured again. Costs one evaluation of every SLO per missing day. Default 0 (off).
        */
       backfillDays?: number;
     };
     /** The scheduled reading of every entity's SLO files into the store. */
     definitions?: {
-      /** Minutes between two reads of all definitions. Default 5. */
+      /**
+       * How often every entity's definitions are read again, in minutes: the pipeline's sync
+       * stage runs in the first cycle at least this long (less 10 %) after the last complete
+       * sync, and at once when the catalog has finished loading. The pipeline's task runs every
+       * min(this, `evaluation.intervalMinutes`). Default 5.
+       */
       refreshIntervalMinutes?: number;
       /** How many entities are read at once. Default 4. */
       concurrency?: number;
@@ -192,6 +204,31 @@ export interface Config {
        * file is never fetched again. Default 60.
        */
       cacheFreshSeconds?: number;
+    };
+    /**
+     * The pipeline: one global scheduled task (`reliability-definitions-sync`; one replica runs
+     * each cycle) whose cycle runs sync → evaluate → project → backfill, each stage once and only
+     * what is due. Every stage stops at the task's timeout or at shutdown, leaving the store
+     * consistent; the next cycle resumes with the oldest evaluations.
+     */
+    pipeline?: {
+      /** Minutes after which a cycle is stopped (the scheduler's timeout). Default 10. */
+      timeoutMinutes?: number;
+      /**
+       * The first cycle after start-up waits until the catalog has finished its first
+       * processing: the Location entity of every `catalog.locations` entry is served (the
+       * location has been read) and the number of entities has not changed for
+       * `catalogQuietSeconds`. Then it runs at once.
+       */
+      startup?: {
+        /**
+         * Longest wait, in minutes. The cycle then runs anyway, its snapshot marked incomplete
+         * (not used for history), and another runs as soon as the catalog has loaded. Default 10.
+         */
+        catalogMaxWaitMinutes?: number;
+        /** Seconds the catalog's entity count must stay the same. Default 15. */
+        catalogQuietSeconds?: number;
+      };
     };
   };
 }

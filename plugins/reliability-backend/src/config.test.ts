@@ -65,3 +65,43 @@ describe('per-tier settings (keys are tier levels)', () => {
     expect(() => settingsOf(reliability)).toThrow(message);
   });
 });
+
+describe('pipeline settings', () => {
+  it('defaults to a 5-minute cycle, 10-minute timeout and a 15-second quiet catalog, at most 10 minutes', () => {
+    const settings = settingsOf({});
+    expect([
+      settings.refreshIntervalMinutes,
+      settings.evaluationIntervalMinutes,
+      settings.pipeline,
+    ]).toEqual([
+      5,
+      5,
+      {
+        timeoutMinutes: 10,
+        catalogMaxWaitMinutes: 10,
+        catalogQuietSeconds: 15,
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      { evaluation: { intervalMinutes: 0 } },
+      'reliability.evaluation.intervalMinutes must be above 0, got 0',
+    ],
+    [
+      { definitions: { refreshIntervalMinutes: -5 } },
+      'reliability.definitions.refreshIntervalMinutes must be above 0, got -5',
+    ],
+    [
+      { pipeline: { timeoutMinutes: 0 } },
+      'reliability.pipeline.timeoutMinutes must be above 0, got 0',
+    ],
+    [
+      { pipeline: { startup: { catalogMaxWaitMinutes: -1 } } },
+      'reliability.pipeline.startup.catalogMaxWaitMinutes must be 0 or more, got -1',
+    ],
+  ])('refuses %j at start-up with a clear message', (reliability, message) => {
+    expect(() => settingsOf(reliability)).toThrow(message);
+  });
+});
