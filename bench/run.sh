@@ -4,6 +4,9 @@
 # Unless --no-page is given, it also builds the app and starts the demo portal's backend serving it
 # (:7007) for the page benchmark, and stops it at the end.
 # Extra arguments go to scorecard.ts (e.g. --only sqlite, --requests 50, --no-tech-insights).
+#
+# `bash bench/run.sh evaluation [options]` (`yarn bench evaluation`) runs the evaluation benchmark
+# instead (bench/evaluation.ts): the same PostgreSQL, plus a Prometheus of its own.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/env.sh
@@ -18,6 +21,13 @@ if [ -z "${BENCH_PG_URL:-}" ] && [ "${BENCH_NO_POSTGRES:-}" != 1 ]; then
   start_postgres
   [ "$started_here" = 1 ] && trap stop_postgres EXIT
   export BENCH_PG_URL="postgresql://postgres@127.0.0.1:$RELIABILITY_PG_PORT"
+fi
+
+if [ "${1:-}" = evaluation ]; then
+  shift
+  ensure_debian_packages prometheus
+  node --require @backstage/cli/config/nodeTransform.cjs bench/evaluation.ts "$@"
+  exit 0
 fi
 
 # The page benchmark drives the demo portal as deployed (the app's production bundle served by the
