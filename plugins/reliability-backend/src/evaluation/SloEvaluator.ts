@@ -62,8 +62,10 @@ export class SloEvaluator {
     intervalMs: number;
     signal?: AbortSignal;
     timings?: SourceTimings;
+    /** Called after each SLO evaluated, with the counts so far. */
+    onProgress?: (summary: EvaluationSummary) => void;
   }): Promise<EvaluationSummary> {
-    const { intervalMs, signal, timings } = options;
+    const { intervalMs, signal, timings, onProgress } = options;
     const slos = await this.deps.definitions.listSlosByLastAttempt();
     const summary: EvaluationSummary = {
       slos: slos.length,
@@ -88,6 +90,7 @@ export class SloEvaluator {
         );
         summary.evaluated += 1;
         if (!measured) summary.degraded += 1;
+        onProgress?.(summary);
       }
     }
     return summary;

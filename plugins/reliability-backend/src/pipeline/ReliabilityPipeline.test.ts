@@ -17,6 +17,8 @@ async function setup(
     refreshMinutes?: number;
     syncFails?: boolean;
     abortIn?: 'sync' | 'evaluate';
+    /** The evaluation takes 40 s for each of 3 SLOs. */
+    slowEvaluation?: boolean;
   } = {},
 ) {
   const db = await migratedClient(
@@ -50,9 +52,23 @@ async function setup(
       },
     },
     evaluator: {
-      async evaluateDue({ intervalMs, timings }): Promise<EvaluationSummary> {
+      async evaluateDue({
+        intervalMs,
+        timings,
+        onProgress,
+      }): Promise<EvaluationSummary> {
         calls.push(`evaluate every ${intervalMs / MINUTE} min`);
         tick();
+        for (let i = 1; options.slowEvaluation && i <= 3; i++) {
+          now += 40_000;
+          onProgress?.({
+            slos: 3000,
+            evaluated: i * 1000,
+            degraded: i,
+            skipped: 0,
+            left: 0,
+          });
+        }
         timings?.add('main', 2500);
         timings?.add('main', 500);
         timings?.add('thanos', 1000);
@@ -222,5 +238,18 @@ describe('ReliabilityPipeline', () => {
         /^Reliability cycle finished with failures in 4\.0 s\. .* Failed: sync: Error: catalog unreachable\.$/,
       ),
     );
+  });
+
+  it('logs the progress of a long evaluation once a minute', async () => {
+    const { run, catalog, logger } = await setup({ slowEvaluation: true });
+    catalog.loaded = true;
+    await run();
+    expect(
+      logger.info.mock.calls
+        .map(([message]) => message)
+        .filter(message => message.startsWith('Reliability cycle evaluating')),
+    ).toEqual([
+      'Reliability cycle evaluating: 2,000 SLOs evaluated (2 degraded) of 3,000 in 81.0 s',
+    ]);
   });
 });

@@ -14,6 +14,8 @@ export const PIPELINE_TASK_ID = 'reliability-definitions-sync';
 
 /** How many metric sources the log names. */
 const SLOWEST_SOURCES = 3;
+/** A long evaluation logs its progress at most this often. */
+const PROGRESS_EVERY_MS = 60_000;
 
 export interface PipelineSettings {
   /** Definitions are read again at most this often (`definitions.refreshIntervalMinutes`). */
@@ -120,10 +122,26 @@ export class ReliabilityPipeline {
     await stage('evaluate', async () => {
       const begun = this.clock();
       const statusesRemoved = await deps.statuses.removeUndefined();
+      let lastProgress = begun;
       const summary = await deps.evaluator.evaluateDue({
         intervalMs: settings.evaluationIntervalMs,
         signal,
         timings,
+        onProgress: ({ evaluated, degraded, slos }) => {
+          const now = this.clock();
+          if (now - lastProgress < PROGRESS_EVERY_MS) return;
+          lastProgress = now;
+          deps.logger.info(
+            `Reliability cycle evaluating: ${evaluated.toLocaleString(
+              'en-US',
+            )} SLOs evaluated (${degraded.toLocaleString(
+              'en-US',
+            )} degraded) of ${slos.toLocaleString('en-US')} in ${(
+              (now - begun) /
+              1000
+            ).toFixed(1)} s`,
+          );
+        },
       });
       report.evaluation = {
         ...summary,
