@@ -162,11 +162,17 @@ function localFiles(
   cache: DefinitionFileCache,
 ): EntityFiles {
   const folder = path.dirname(entityFile);
-  let realFolder: Promise<string> | undefined;
-  const inRealFolder = async (real: string) => {
-    realFolder ??= fs.realpath(folder);
-    return isInside(await realFolder, real);
+  let realFolderOnce: Promise<string> | undefined;
+  /** The folder's real path, looked up once; a failure is the caller's, when awaited. */
+  const realFolder = () => {
+    if (!realFolderOnce) {
+      realFolderOnce = fs.realpath(folder);
+      realFolderOnce.catch(() => undefined);
+    }
+    return realFolderOnce;
   };
+  const inRealFolder = async (real: string) =>
+    isInside(await realFolder(), real);
   /**
    * A path that does not resolve: not found when it lies inside, else outside, so that an answer
    * never tells whether something outside exists (a dangling link may point anywhere).
@@ -178,7 +184,7 @@ function localFiles(
     for (;;) {
       const real = await fs.realpath(ancestor).catch(() => undefined);
       if (real !== undefined) {
-        if (real !== (await realFolder) && !(await inRealFolder(real)))
+        if (real !== (await realFolder()) && !(await inRealFolder(real)))
           throw outside(pattern);
         return undefined;
       }
@@ -196,7 +202,6 @@ function localFiles(
         real = await fs.realpath(lexical);
       } catch (error) {
         if ((error as NodeJS.ErrnoException)?.code !== 'ENOENT') throw error;
-        realFolder ??= fs.realpath(folder);
         return await missing(pattern, lexical);
       }
       if (!(await inRealFolder(real))) throw outside(pattern);
