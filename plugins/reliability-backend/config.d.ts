@@ -86,6 +86,12 @@ export interface Config {
     /** The scheduled evaluation of every SLO against its metric source. */
     evaluation?: {
       /**
+       * SLOs measured at once. They share one query time, so a source's `batchSize` counts of
+       * several SLOs go to it as one query; `maxConcurrentQueries` still bounds what is sent.
+       * Default 16.
+       */
+      concurrency?: number;
+      /**
        * How often each SLO is evaluated, in minutes: the pipeline's cycle evaluates the SLOs
        * whose last attempt is at least this old (less 10 %, for the jitter of cycle starts),
        * never attempted and oldest first, so none is evaluated twice in one interval and a cycle

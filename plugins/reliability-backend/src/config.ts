@@ -22,6 +22,8 @@ export interface ReliabilitySettings {
   refreshIntervalMinutes: number;
   concurrency: number;
   evaluationIntervalMinutes: number;
+  /** SLOs measured at once, at one query time, so that their counts are batched. */
+  evaluationConcurrency: number;
   /** The readiness checklist: defaults, with configured items added or replacing by id. */
   readinessItems: ReadinessItem[];
   /** The four-eyes rule of launch reviews: opener and attesters may not approve. Default on. */
@@ -71,6 +73,7 @@ export function readReliabilitySettings(config: Config): ReliabilitySettings {
     ),
     concurrency: root?.getOptionalNumber('definitions.concurrency') ?? 4,
     evaluationIntervalMinutes: positive(root, 'evaluation.intervalMinutes', 5),
+    evaluationConcurrency: positive(root, 'evaluation.concurrency', 16),
     scrapeIntervalSeconds:
       root?.getOptionalNumber('evaluation.scrapeIntervalSeconds') ?? 60,
     policy: readPolicySettings(config),

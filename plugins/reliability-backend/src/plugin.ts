@@ -129,6 +129,7 @@ export const reliabilityPlugin = createBackendPlugin({
             historyPoints: 120,
           },
           policyFor: entity => policyFor(settings.policy, entity),
+          concurrency: settings.evaluationConcurrency,
         });
         const readinessItems = [
           ...settings.readinessItems.filter(

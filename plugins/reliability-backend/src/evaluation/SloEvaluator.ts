@@ -47,6 +47,11 @@ export class SloEvaluator {
       policyFor: (settings: EntityReliabilitySettings) => ErrorBudgetPolicy;
       /** The time, epoch ms (tests). */
       clock?: () => number;
+      /**
+       * SLOs measured at once, all at the same query time, so that a batching metric source
+       * sends their counts together. Default 1.
+       */
+      concurrency?: number;
     },
   ) {
     this.clock = deps.clock ?? Date.now;
@@ -74,25 +79,39 @@ export class SloEvaluator {
       skipped: 0,
       left: 0,
     };
-    for (const { entityRef, settings, slo, attemptedAt } of slos) {
+    const concurrency = Math.max(1, this.deps.concurrency ?? 1);
+    let wave: typeof slos = [];
+    const measureWave = async () => {
+      // One query time for the wave: its SLOs' counts go to the source as one batch.
       const now = this.clock();
-      if (!isDue(attemptedAt, now, intervalMs)) {
+      const measured = await Promise.all(
+        wave.map(({ entityRef, settings, slo }) =>
+          this.evaluateOne(
+            entityRef,
+            slo,
+            this.deps.policyFor(settings),
+            now,
+            timings,
+          ),
+        ),
+      );
+      summary.evaluated += measured.length;
+      summary.degraded += measured.filter(ok => !ok).length;
+      wave = [];
+      onProgress?.(summary);
+    };
+    for (const due of slos) {
+      if (!isDue(due.attemptedAt, this.clock(), intervalMs)) {
         summary.skipped += 1;
       } else if (signal?.aborted) {
         summary.left += 1;
       } else {
-        const measured = await this.evaluateOne(
-          entityRef,
-          slo,
-          this.deps.policyFor(settings),
-          now,
-          timings,
-        );
-        summary.evaluated += 1;
-        if (!measured) summary.degraded += 1;
-        onProgress?.(summary);
+        wave.push(due);
+        if (wave.length >= concurrency) await measureWave();
       }
     }
+    if (wave.length && signal?.aborted) summary.left += wave.length;
+    else if (wave.length) await measureWave();
     return summary;
   }
 

@@ -56,7 +56,7 @@ function downSource(
   return source;
 }
 
-async function setup(sources: MetricSource[]) {
+async function setup(sources: MetricSource[], concurrency?: number) {
   const db = await migratedClient(
     mockServices.database({
       knex: await databases.init('SQLITE_3'),
@@ -74,6 +74,7 @@ async function setup(sources: MetricSource[]) {
     options: { scrapeIntervalMs: 60_000, historyPoints: 10 },
     policyFor: () => DEFAULT_ERROR_BUDGET_POLICY,
     clock: () => now,
+    concurrency,
   });
   const save = (entity: string, slos: SloDefinition[]) =>
     definitions.save(
@@ -209,5 +210,38 @@ describe('SloEvaluator.evaluateDue', () => {
       ['missing', 1],
       ['other', 1],
     ]);
+  });
+
+  it('measures SLOs in waves of the configured concurrency, each wave at one query time', async () => {
+    const asked: Array<{ slo: string; at: number }> = [];
+    let tick = () => {};
+    const recording: MetricSource = {
+      name: 'main',
+      instant: async (query, at) => {
+        asked.push({ slo: /slo="([^"]+)"/.exec(query)![1], at });
+        tick(); // the clock moves while a wave is measured
+        return 100;
+      },
+      range: async () => [],
+    };
+    const { evaluator, save, advance } = await setup([recording], 2);
+    tick = () => advance(1);
+    await save('a', [slo('a1'), slo('a2'), slo('a3')]);
+    const summary = await evaluator.evaluateDue({ intervalMs: INTERVAL });
+    expect(summary).toEqual({
+      slos: 3,
+      evaluated: 3,
+      degraded: 0,
+      skipped: 0,
+      left: 0,
+    });
+    const timesOf = (name: string) => [
+      ...new Set(asked.filter(a => a.slo === name).map(a => a.at)),
+    ];
+    // a1 and a2 form one wave, asked at one time; a3 the next wave, at a later time.
+    expect(timesOf('a1')).toHaveLength(1);
+    expect(timesOf('a2')).toEqual(timesOf('a1'));
+    expect(timesOf('a3')).toHaveLength(1);
+    expect(timesOf('a3')[0]).toBeGreaterThan(timesOf('a1')[0]);
   });
 });
