@@ -51,7 +51,10 @@ async function startBackend(
       mockServices.rootConfig.factory({
         data: {
           reliability: {
-            metricSources: [{ name: 'main', url: metricSourceUrl }],
+            // One query per count, so that queries counted tell evaluations counted.
+            metricSources: [
+              { name: 'main', url: metricSourceUrl, batchSize: 1 },
+            ],
             scorecard: { backfillDays: 14 },
             pipeline: {
               startup: {
