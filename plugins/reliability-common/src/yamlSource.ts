@@ -48,8 +48,19 @@ export function parseYamlFile(
       `is larger than ${YAML_LIMITS.maxChars / 1024 / 1024} MiB`,
     );
   }
+  const tooDeep = `invalid YAML: nested deeper than ${YAML_LIMITS.maxDepth} levels`;
+  // Flow collections nested thousands deep exhaust the parser's stack: refuse them unparsed.
+  const deepAt = flowTooDeepAt(text, YAML_LIMITS.maxDepth);
+  if (deepAt !== undefined)
+    return unreadable(tooDeep, text.slice(0, deepAt).split('\n').length);
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  let parsed: ReturnType<typeof parseAllDocuments>;
+  try {
+    parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  } catch (error) {
+    if (error instanceof RangeError) return unreadable(tooDeep);
+    throw error;
+  }
   const documents: YamlDocument[] = [];
   const problems: DefinitionProblem[] = [];
   const all = Array.isArray(parsed) ? parsed : [parsed];
@@ -98,6 +109,36 @@ export function yamlDocumentFromValue(
   value: unknown,
 ): YamlDocument {
   return { file, document: new Document(value), value };
+}
+
+/**
+ * Where `[` and `{` first nest deeper than `limit`, outside quoted strings and comments: a quick
+ * bound, before parsing, on what would exhaust the parser's stack. (Brackets in plain scalars,
+ * such as PromQL selectors, count too; they nest a level or two, never 64.)
+ */
+function flowTooDeepAt(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (comment) {
+      if (c === '\n') comment = false;
+    } else if (quote) {
+      if (c === '\\' && quote === '"') i += 1;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      comment = true;
+    } else if (c === '[' || c === '{') {
+      depth += 1;
+      if (depth > limit) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth -= 1;
+    }
+  }
+  return undefined;
 }
 
 /** The first node nested deeper than `limit`, walking without recursion. */
