@@ -500,7 +500,10 @@ async function main() {
     );
 
   const prometheus = await startBenchPrometheus(
-    path.join(WORK_DIR, 'prometheus'),
+    path.join(
+      WORK_DIR,
+      `prometheus-${OPTIONS.services}-services-${OPTIONS.stepSeconds}s`,
+    ),
     {
       seed: OPTIONS.seed,
       services: OPTIONS.services,
