@@ -77,6 +77,10 @@ const OPTIONS = {
     process.env.BENCH_PG_URL ? 'postgres' : 'sqlite',
   ),
   rules: argv.includes('--rules') || process.env.BENCH_RULES === '1',
+  /** Only the cold start (no steady-state cycle, floor or rules). */
+  coldStartOnly:
+    argv.includes('--cold-start-only') ||
+    process.env.BENCH_COLD_START_ONLY === '1',
   seed: 20261201,
 };
 const WORK_DIR = path.join(BENCH_DIR, 'evaluation');
@@ -88,6 +92,9 @@ function log(line: string) {
 const nodeTransform = require.resolve(
   '@backstage/cli/config/nodeTransform.cjs',
 );
+
+/** Backends running now, stopped with the benchmark on Ctrl-C. */
+const running = new Set<ChildProcess>();
 
 interface Backend {
   child: ChildProcess;
@@ -114,7 +121,9 @@ async function startBackend(
       stdio: ['ignore', logFd, logFd, 'ipc'],
     },
   );
+  running.add(child);
   const exited = new Promise(resolve => child.once('exit', resolve));
+  child.once('exit', () => running.delete(child));
   const message = (type: string) =>
     new Promise<any>((resolve, reject) => {
       const onMessage = (m: any) => {
@@ -514,7 +523,12 @@ async function main() {
     log,
   );
   const cleanup = () => prometheus.stop();
-  process.once('SIGINT', () => cleanup().finally(() => process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const child of running) child.kill('SIGKILL');
+      cleanup().finally(() => process.exit(130));
+    });
+  }
   try {
     const db = benchDb();
     await resetDatabase(db, 'catalog');
@@ -551,16 +565,21 @@ async function main() {
         org.counts.profileEntities,
       );
       const cold = await coldStart(configFile, progress, org.slos.length);
-      const steady = await steadyState(
-        steadyConfigFile,
-        progress,
-        prometheus,
-        org.slos.length,
-      );
-      const batched = await floor(org, progress, prometheus);
-      const rules = OPTIONS.rules
-        ? await loadExportedRules(catalog, prometheus, WORK_DIR, log)
+      const steady = OPTIONS.coldStartOnly
+        ? undefined
+        : await steadyState(
+            steadyConfigFile,
+            progress,
+            prometheus,
+            org.slos.length,
+          );
+      const batched = steady
+        ? await floor(org, progress, prometheus)
         : undefined;
+      const rules =
+        OPTIONS.rules && steady
+          ? await loadExportedRules(catalog, prometheus, WORK_DIR, log)
+          : undefined;
       const result = {
         commit,
         date: new Date().toISOString(),

@@ -18,7 +18,6 @@ export function formatReport(r: any): string {
       ? `${n(value, 1)} s`
       : `not reached in ${cold.limitMinutes} min (${what})`;
   };
-  const cycle = steady.cycles[steady.cycles.length - 1];
   const rows: Array<[string, string, string]> = [
     [
       'Organisation',
@@ -67,54 +66,59 @@ export function formatReport(r: any): string {
       reached('allMeasured', `${n(cold.final.measured)} of ${n(org.slos)}`),
       '',
     ],
-    [
-      `**Steady-state cycle** (task \`${cycle.task}\`)`,
-      `${s(cycle.ms)} for ${n(cycle.sloEvaluated)} SLOs (${n(
-        cycle.msPerSlo,
-        1,
-      )} ms per SLO)`,
-      'direct < 5 min, rules < 60 s',
-    ],
-    [
-      'Prometheus queries per cycle',
-      `${n(cycle.queries)} (${n(cycle.queriesPerSlo, 1)} per SLO); ${n(
-        cycle.prometheusBusyS,
-        1,
-      )} s of Prometheus handler time (summed over concurrent queries)`,
-      '',
-    ],
-    [
-      'Batched floor',
-      `${s(floor.sequentialMs)} one query at a time (${n(
-        floor.queries,
-      )} queries); ${s(floor.concurrentMs)} with ${
-        floor.concurrency
-      } at a time`,
-      '',
-    ],
-    [
-      '**Cycle ÷ floor**',
-      `${n(cycle.ms / floor.sequentialMs, 1)}× (÷ ${
-        floor.concurrency
-      }-at-a-time floor: ${n(cycle.ms / floor.concurrentMs, 1)}×)`,
-      '≤ 2×',
-    ],
-    [
-      'Floor figures = stored figures',
-      `${n(floor.check.agreeing)} of ${n(
-        floor.check.compared,
-      )} sampled SLOs (SLI, budget, 7 burn rates, burn-down)`,
-      '',
-    ],
-    [
-      '**Backend RSS during the cycle**',
-      `${n(cycle.rss.startMiB)} → ${n(cycle.rss.peakMiB)} MiB (+${n(
-        cycle.rss.growthMiB,
-      )} MiB)`,
-      '< +300 MB',
-    ],
     ['Backend peak RSS, cold start', `${n(cold.peakRssMiB)} MiB`, ''],
   ];
+  const cycle = steady?.cycles[steady.cycles.length - 1];
+  if (cycle) {
+    rows.push(
+      [
+        `**Steady-state cycle** (task \`${cycle.task}\`)`,
+        `${s(cycle.ms)} for ${n(cycle.sloEvaluated)} SLOs (${n(
+          cycle.msPerSlo,
+          1,
+        )} ms per SLO)`,
+        'direct < 5 min, rules < 60 s',
+      ],
+      [
+        'Prometheus queries per cycle',
+        `${n(cycle.queries)} (${n(cycle.queriesPerSlo, 1)} per SLO); ${n(
+          cycle.prometheusBusyS,
+          1,
+        )} s of Prometheus handler time (summed over concurrent queries)`,
+        '',
+      ],
+      [
+        'Batched floor',
+        `${s(floor.sequentialMs)} one query at a time (${n(
+          floor.queries,
+        )} queries); ${s(floor.concurrentMs)} with ${
+          floor.concurrency
+        } at a time`,
+        '',
+      ],
+      [
+        '**Cycle ÷ floor**',
+        `${n(cycle.ms / floor.sequentialMs, 1)}× (÷ ${
+          floor.concurrency
+        }-at-a-time floor: ${n(cycle.ms / floor.concurrentMs, 1)}×)`,
+        '≤ 2×',
+      ],
+      [
+        'Floor figures = stored figures',
+        `${n(floor.check.agreeing)} of ${n(
+          floor.check.compared,
+        )} sampled SLOs (SLI, budget, 7 burn rates, burn-down)`,
+        '',
+      ],
+      [
+        '**Backend RSS during the cycle**',
+        `${n(cycle.rss.startMiB)} → ${n(cycle.rss.peakMiB)} MiB (+${n(
+          cycle.rss.growthMiB,
+        )} MiB)`,
+        '< +300 MB',
+      ],
+    );
+  }
   if (r.rules) {
     rows.push([
       'Exported rules loaded (recording-rule hook)',
@@ -144,7 +148,7 @@ export function formatReport(r: any): string {
       .map((x: number) => x.toFixed(1))
       .join(' ')}.`,
   ];
-  if (floor.check.differences.length)
+  if (floor?.check.differences.length)
     lines.push(
       '',
       'Floor figures that differ:',
