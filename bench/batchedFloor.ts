@@ -51,11 +51,25 @@ const instantKey = (selector: string, rangeMs: number) =>
 const historyKey = (selector: string, windowMs: number) =>
   `${selector}|history|${windowMs}`;
 
-/** The floor's queries for these SLOs evaluated at `at`. */
+/** `name{…}` with a `service=~"a|b"` matcher added (the answers keep their unrestricted keys). */
+function restricted(selector: string, services?: string[]) {
+  if (!services) return selector;
+  const matcher = `service=~"${services.join('|')}"`;
+  const brace = selector.indexOf('{');
+  return brace < 0
+    ? `${selector}{${matcher}}`
+    : `${selector.slice(0, brace + 1)}${matcher},${selector.slice(brace + 1)}`;
+}
+
+/**
+ * The floor's queries for these SLOs evaluated at `at`; with `services`, the same queries over
+ * those services only (to check figures measured at other times cheaply).
+ */
 export function planFloor(
   slos: BenchSlo[],
   at: number,
   scrapeMs: number,
+  services?: string[],
 ): FloorQuery[] {
   const queries = new Map<string, FloorQuery>();
   for (const slo of slos) {
@@ -66,9 +80,10 @@ export function planFloor(
         if (!queries.has(key))
           queries.set(key, {
             key,
-            query: `sum by (service) (increase(${selector}[${promRange(
-              range,
-            )}]))`,
+            query: `sum by (service) (increase(${restricted(
+              selector,
+              services,
+            )}[${promRange(range)}]))`,
           });
       }
       const key = historyKey(selector, slo.windowMs);

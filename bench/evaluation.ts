@@ -30,7 +30,11 @@ import {
   resetDatabase,
 } from './databases';
 import { checkFloorFigures, planFloor, runFloor } from './batchedFloor';
-import { evaluationOrg, writeEvaluationCatalog } from './evaluationOrg';
+import {
+  BenchSlo,
+  evaluationOrg,
+  writeEvaluationCatalog,
+} from './evaluationOrg';
 import {
   BenchPrometheus,
   prometheusCounters,
@@ -126,13 +130,8 @@ async function startBackend(
   child.once('exit', () => running.delete(child));
   const message = (type: string) =>
     new Promise<any>((resolve, reject) => {
-      const onMessage = (m: any) => {
-        if (m?.type !== type) return;
+      const onExit = (code: number | null) => {
         child.off('message', onMessage);
-        resolve(m);
-      };
-      child.on('message', onMessage);
-      child.once('exit', code =>
         reject(
           new Error(
             `the backend exited (${code}) before sending ${type}; see ${path.join(
@@ -140,8 +139,16 @@ async function startBackend(
               logName,
             )}`,
           ),
-        ),
-      );
+        );
+      };
+      const onMessage = (m: any) => {
+        if (m?.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(m);
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
     });
   const ready = await message('ready');
   return {
@@ -431,19 +438,25 @@ async function steadyState(
   }
 }
 
-/** Phase 5: the batched floor at the cycle's evaluation time, and whether its figures agree. */
+/**
+ * Phase 5: the batched floor at the cycle's evaluation time, timed; then its figures compared
+ * with the stored ones. A pipeline that measures in waves stores several evaluation times: the
+ * SLOs of up to 19 more of them are checked with the same queries over their services only.
+ */
 async function floor(
   org: ReturnType<typeof evaluationOrg>,
   progress: ProgressReader,
   prometheus: BenchPrometheus,
 ) {
   const { sample, figures } = await progress.figures(org.slos, 3000);
-  // The cycle's evaluation time: the one most stored figures carry.
-  const times = new Map<number, number>();
-  for (const f of figures.values())
-    times.set(f.measuredAt, (times.get(f.measuredAt) ?? 0) + 1);
-  const at = [...times].sort((a, b) => b[1] - a[1])[0]?.[0] ?? Date.now();
-  const atCycle = new Map([...figures].filter(([, f]) => f.measuredAt === at));
+  const byTime = new Map<number, BenchSlo[]>();
+  for (const slo of sample) {
+    const f = figures.get(`${slo.entityRef}|${slo.name}`);
+    if (!f) continue;
+    byTime.set(f.measuredAt, [...(byTime.get(f.measuredAt) ?? []), slo]);
+  }
+  const times = [...byTime].sort((a, b) => b[1].length - a[1].length);
+  const at = times[0]?.[0] ?? Date.now();
   const scrapeMs = OPTIONS.stepSeconds * 1000;
   const queries = planFloor(org.slos, at, scrapeMs);
   log(`Floor: ${queries.length} batched queries, one at a time`);
@@ -458,12 +471,34 @@ async function floor(
     OPTIONS.floorConcurrency,
   );
   log(`Floor: ${seconds(concurrent.ms)} s; comparing figures`);
-  const check = checkFloorFigures(
-    sample,
-    atCycle,
-    sequential.answers,
-    scrapeMs,
-  );
+  const check = {
+    compared: 0,
+    agreeing: 0,
+    differences: [] as string[],
+    times: 0,
+  };
+  for (const [time, slos] of times.slice(0, 20)) {
+    const answers =
+      time === at
+        ? sequential.answers
+        : (
+            await runFloor(
+              prometheus.url,
+              planFloor(slos, time, scrapeMs, [
+                ...new Set(slos.map(x => x.service)),
+              ]),
+              time,
+              OPTIONS.floorConcurrency,
+            )
+          ).answers;
+    const result = checkFloorFigures(slos, figures, answers, scrapeMs);
+    check.compared += result.compared;
+    check.agreeing += result.agreeing;
+    check.differences.push(
+      ...result.differences.slice(0, 5 - check.differences.length),
+    );
+    check.times++;
+  }
   return {
     at,
     queries: queries.length,
@@ -471,6 +506,7 @@ async function floor(
     sequentialMs: sequential.ms,
     concurrentMs: concurrent.ms,
     concurrency: OPTIONS.floorConcurrency,
+    evaluationTimes: times.length,
     check,
   };
 }

@@ -25,7 +25,11 @@ export function formatReport(r: any): string {
         org.services,
       )} services; ${n(org.bigFileEntities)} entities in one file (${n(
         org.bigFileBytes / 1024,
-      )} KiB), the others one file each (half with an OpenSLO file)`,
+      )} KiB)${
+        org.bigFileEntities < org.profileEntities
+          ? ', the others one file each (half with an OpenSLO file)'
+          : ''
+      }`,
       '10,000 / 30,000',
     ],
     [
@@ -107,7 +111,13 @@ export function formatReport(r: any): string {
         'Floor figures = stored figures',
         `${n(floor.check.agreeing)} of ${n(
           floor.check.compared,
-        )} sampled SLOs (SLI, budget, 7 burn rates, burn-down)`,
+        )} sampled SLOs (SLI, budget, 7 burn rates, burn-down)${
+          floor.evaluationTimes > 1
+            ? `, measured at ${n(floor.check.times)} of the cycle's ${n(
+                floor.evaluationTimes,
+              )} evaluation times`
+            : ''
+        }`,
         '',
       ],
       [
