@@ -526,6 +526,15 @@ async function main() {
         })
           .toString()
           .trim();
+    // A work tree with changes to the suite's code is not that commit.
+    if (
+      !fs.existsSync(commitFile) &&
+      execSync('git status --porcelain -- plugins packages', {
+        cwd: path.join(__dirname, '..'),
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).length
+    )
+      commit += ' with uncommitted changes';
   } catch {
     // neither
   }
