@@ -64,6 +64,11 @@ export interface ReliabilityProfile {
    * empty, and `missing` leaves out what depends on them.
    */
   pending?: boolean;
+  /**
+   * With `pending`: how often the backend's cycle reads definitions and measures SLOs, in
+   * minutes (the pending entity is read within about one cycle).
+   */
+  cycleIntervalMinutes?: number;
 }
 
 /** The links that are links (http:/https:); others are shown as text and count for nothing. */

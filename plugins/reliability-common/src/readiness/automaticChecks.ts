@@ -16,12 +16,28 @@ export interface CheckResult {
   itemId: string;
   passed: boolean;
   reason: string;
+  /**
+   * The item cannot be checked yet (the entity's definitions have not been read, or its SLOs not
+   * measured for the first time): neither passing nor failing. `passed` is then false.
+   */
+  pending?: true;
 }
 
 type Check = (context: AutomaticCheckContext) => {
   passed: boolean;
   reason: string;
+  pending?: boolean;
 };
+
+/** What an SLO item answers while the entity's definitions have not been read yet. */
+export const DEFINITIONS_PENDING_REASON =
+  'Pending: the SLO definitions of this entity have not been read yet';
+
+const definitionsPending = {
+  passed: false,
+  pending: true,
+  reason: DEFINITIONS_PENDING_REASON,
+} as const;
 
 const missingOf = (context: AutomaticCheckContext, requirement: string) =>
   context.profile.missing
@@ -42,7 +58,9 @@ export const BUILT_IN_CHECKS: Record<string, Check> = {
           reason: 'No paging route on the entity or its owner group',
         },
   'slos-defined': ({ profile }) =>
-    profile.slos.length > 0
+    profile.pending
+      ? definitionsPending
+      : profile.slos.length > 0
       ? { passed: true, reason: `${profile.slos.length} SLO(s) defined` }
       : {
           passed: false,
@@ -51,6 +69,7 @@ export const BUILT_IN_CHECKS: Record<string, Check> = {
             : 'No SLO defined',
         },
   'slos-measurable': ({ profile, sloStatuses }) => {
+    if (profile.pending) return definitionsPending;
     if (profile.slos.length === 0)
       return { passed: false, reason: 'No SLO to measure' };
     const unmeasured = profile.slos
@@ -61,19 +80,31 @@ export const BUILT_IN_CHECKS: Record<string, Check> = {
       .filter(
         ({ status }) =>
           !status || status.state !== 'ok' || status.figures?.sli === undefined,
-      )
-      .map(
-        ({ slo, status }) =>
-          `${slo.name} (${
-            !status || status.state === 'pending'
-              ? 'not evaluated'
-              : status.state === 'degraded'
-              ? 'source failing'
-              : 'no data'
-          })`,
       );
-    return unmeasured.length
-      ? { passed: false, reason: `Not measurable: ${unmeasured.join(', ')}` }
+    const notEvaluated = unmeasured.filter(
+      ({ status }) => !status || status.state === 'pending',
+    );
+    if (unmeasured.length && notEvaluated.length === unmeasured.length) {
+      return {
+        passed: false,
+        pending: true,
+        reason: `Pending: not measured yet: ${notEvaluated
+          .map(({ slo }) => slo.name)
+          .join(', ')} (measured in the next evaluation cycle)`,
+      };
+    }
+    const reasons = unmeasured.map(
+      ({ slo, status }) =>
+        `${slo.name} (${
+          !status || status.state === 'pending'
+            ? 'not evaluated'
+            : status.state === 'degraded'
+            ? 'source failing'
+            : 'no data'
+        })`,
+    );
+    return reasons.length
+      ? { passed: false, reason: `Not measurable: ${reasons.join(', ')}` }
       : { passed: true, reason: `All ${profile.slos.length} SLO(s) have data` };
   },
   dashboards: ({ profile }) => {
@@ -83,6 +114,7 @@ export const BUILT_IN_CHECKS: Record<string, Check> = {
       : { passed: false, reason: 'No dashboard linked' };
   },
   alerts: ({ profile, alertableSlos }) => {
+    if (profile.pending) return definitionsPending;
     if (profile.slos.length === 0)
       return { passed: false, reason: 'No SLO to alert on' };
     const without = profile.slos
@@ -155,7 +187,10 @@ export const BUILT_IN_CHECKS: Record<string, Check> = {
   },
 };
 
-/** Runs the checks of the given automatic items; an item without a check fails and says so. */
+/**
+ * Runs the checks of the given automatic items; an item without a check fails and says so. A
+ * result is pending only when its check says so and it did not pass.
+ */
 export function runAutomaticChecks(
   itemIds: string[],
   context: AutomaticCheckContext,
@@ -163,12 +198,16 @@ export function runAutomaticChecks(
 ): CheckResult[] {
   return itemIds.map(itemId => {
     const check = checks[itemId];
-    return check
-      ? { itemId, ...check(context) }
-      : {
-          itemId,
-          passed: false,
-          reason: `No check is registered for "${itemId}"`,
-        };
+    if (!check) {
+      return {
+        itemId,
+        passed: false,
+        reason: `No check is registered for "${itemId}"`,
+      };
+    }
+    const { passed, reason, pending } = check(context);
+    return pending && !passed
+      ? { itemId, passed: false, reason, pending: true }
+      : { itemId, passed, reason };
   });
 }

@@ -7,8 +7,12 @@ import { Review } from './review';
 export interface ItemStatus {
   item: ReadinessItem;
   required: boolean;
-  /** `waived` satisfies a required item like `passing`. */
-  state: 'passing' | 'failing' | 'waived';
+  /**
+   * `waived` satisfies a required item like `passing`. `pending`: an automatic item that cannot
+   * be checked yet (the entity's definitions have not been read, or its SLOs never measured):
+   * neither passing nor failing, and approval waits for it.
+   */
+  state: 'passing' | 'failing' | 'waived' | 'pending';
   reason: string;
   /** The attestation in force (manual items). */
   attestation?: {
@@ -29,8 +33,13 @@ export interface ReadinessSummary {
   score?: number;
   requiredPassing: number;
   requiredCount: number;
-  /** Required items neither passing nor waived: what blocks approval. */
+  /** Required items failing (neither passing, waived nor pending): what blocks approval. */
   blocking: string[];
+  /**
+   * Required items pending (not checked yet): not failing, but approval waits until they are
+   * checked (or waived).
+   */
+  pending: string[];
 }
 
 /** An entity's readiness as the API serves it: the live checklist, the latest review, the audit trail. */
@@ -56,7 +65,8 @@ function latest(
 /**
  * Projects the checklist from the automatic results and the append-only events: a manual item
  * passes while its latest attestation has not expired; any item is waived while its latest
- * waiver has not expired. Expired attestations and waivers fall back to failing.
+ * waiver has not expired. Expired attestations and waivers fall back to failing. An automatic
+ * item whose check is pending stays pending (a waiver in force still waives it).
  */
 export function projectReadiness(
   items: ReadonlyArray<ReadinessItem>,
@@ -82,7 +92,11 @@ export function projectReadiness(
     let attestation: ItemStatus['attestation'];
     if (item.kind === 'automatic') {
       const result = automatic.find(r => r.itemId === item.id);
-      state = result?.passed ? 'passing' : 'failing';
+      state = result?.passed
+        ? 'passing'
+        : result?.pending
+        ? 'pending'
+        : 'failing';
       reason = result?.reason ?? 'Not evaluated yet';
     } else {
       const attested = latest(events, 'item.attested', item.id, now);
@@ -108,7 +122,7 @@ export function projectReadiness(
         };
       }
     }
-    if (state === 'failing' && waiver) {
+    if ((state === 'failing' || state === 'pending') && waiver) {
       state = 'waived';
       reason = `Waived by ${waiver.actor}: ${waiver.reason} (${reason})`;
     }
@@ -122,5 +136,6 @@ export function projectReadiness(
     requiredPassing,
     score: required.length ? requiredPassing / required.length : undefined,
     blocking: required.filter(s => s.state === 'failing').map(s => s.item.id),
+    pending: required.filter(s => s.state === 'pending').map(s => s.item.id),
   };
 }

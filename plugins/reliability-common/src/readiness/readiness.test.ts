@@ -118,6 +118,116 @@ describe('automatic readiness checks', () => {
   });
 });
 
+describe('automatic readiness checks of an entity whose definitions are pending', () => {
+  const pendingProfile: ReliabilityProfile = {
+    ...profile,
+    slos: [],
+    missing: [],
+    pending: true,
+  };
+
+  it('reports the SLO items as pending, neither passing nor "No SLO defined", and checks the rest as usual', () => {
+    const results = runAutomaticChecks(automaticIds, {
+      profile: pendingProfile,
+      sloStatuses: [],
+      alertableSlos: [],
+      dependencies: [],
+    });
+    const pending = {
+      passed: false,
+      pending: true,
+      reason:
+        'Pending: the SLO definitions of this entity have not been read yet',
+    };
+    expect(results).toEqual([
+      {
+        itemId: 'ownership',
+        passed: true,
+        reason: 'Owned by group:default/payments',
+      },
+      { itemId: 'on-call', passed: true, reason: 'Pages PagerDuty service P1' },
+      { itemId: 'slos-defined', ...pending },
+      { itemId: 'slos-measurable', ...pending },
+      { itemId: 'dashboards', passed: false, reason: 'No dashboard linked' },
+      { itemId: 'alerts', ...pending },
+      { itemId: 'runbooks', passed: true, reason: '1 runbook(s) linked' },
+      {
+        itemId: 'dr-posture',
+        passed: true,
+        reason: 'RTO 60 min, RPO 15 min, tested 2026-09-14',
+      },
+      { itemId: 'dependency-tiers', passed: true, reason: 'No dependencies' },
+    ]);
+  });
+
+  it('reports SLOs read but never measured as pending measurement, not as failing', () => {
+    expect(
+      runAutomaticChecks(['slos-measurable'], {
+        profile: {
+          ...profile,
+          slos: [profile.slos[0], { ...profile.slos[0], name: 'latency' }],
+        },
+        sloStatuses: [{ sloName: 'availability', state: 'pending' }],
+        alertableSlos: [],
+        dependencies: [],
+      }),
+    ).toEqual([
+      {
+        itemId: 'slos-measurable',
+        passed: false,
+        pending: true,
+        reason:
+          'Pending: not measured yet: availability, latency (measured in the next evaluation cycle)',
+      },
+    ]);
+  });
+
+  it('still fails slos-measurable when one SLO is not measured yet and another has a failing source', () => {
+    expect(
+      runAutomaticChecks(['slos-measurable'], {
+        profile: {
+          ...profile,
+          slos: [profile.slos[0], { ...profile.slos[0], name: 'latency' }],
+        },
+        sloStatuses: [
+          { sloName: 'availability', state: 'pending' },
+          { sloName: 'latency', state: 'degraded', error: 'down' },
+        ],
+        alertableSlos: [],
+        dependencies: [],
+      }),
+    ).toEqual([
+      {
+        itemId: 'slos-measurable',
+        passed: false,
+        reason:
+          'Not measurable: availability (not evaluated), latency (source failing)',
+      },
+    ]);
+  });
+
+  it('never reports a passing result as pending, even when a custom check says so', () => {
+    expect(
+      runAutomaticChecks(
+        ['custom-a', 'custom-b'],
+        {
+          profile: pendingProfile,
+          sloStatuses: [],
+          alertableSlos: [],
+          dependencies: [],
+        },
+        {
+          'custom-a': () => ({ passed: true, pending: true, reason: 'ok' }),
+          'custom-b': () => ({ passed: false, pending: true, reason: 'later' }),
+        },
+      ),
+    ).toEqual([
+      { itemId: 'custom-a', passed: true, reason: 'ok' },
+      { itemId: 'custom-b', passed: false, pending: true, reason: 'later' },
+    ]);
+  });
+});
+
 describe('projectReadiness', () => {
   const event = (
     id: number,
@@ -191,6 +301,60 @@ describe('projectReadiness', () => {
     expect(summary.requiredPassing).toBe(10);
     expect(summary.score).toBeCloseTo(10 / 12, 10);
     expect(summary.blocking).toEqual(['rollback']);
+    expect(summary.pending).toEqual([]);
+  });
+
+  it('counts pending items neither as passing nor as blocking: approval waits on them as pending, and a waiver in force still waives one', () => {
+    const pendingAutomatic = runAutomaticChecks(automaticIds, {
+      profile: {
+        ...profile,
+        dashboards: [{ title: 'd', url: 'https://grafana.example.com' }],
+        slos: [],
+        missing: [],
+        pending: true,
+      },
+      sloStatuses: [],
+      alertableSlos: [],
+      dependencies: [],
+    });
+    const events = [
+      event(1, 'item.attested', 'capacity', now - DAY, {
+        evidence: ['https://ci.example.com/load/42'],
+        expiresAt: now + 80 * DAY,
+      }),
+      event(2, 'item.attested', 'rollback', now - DAY, {
+        evidence: ['https://wiki.example.com/rollback'],
+        expiresAt: now + 80 * DAY,
+      }),
+      event(3, 'item.waived', 'alerts', now - DAY, {
+        reason: 'Rules reviewed by hand',
+        expiresAt: now + 14 * DAY,
+      }),
+    ];
+    const summary = projectReadiness(
+      DEFAULT_READINESS_ITEMS,
+      1,
+      pendingAutomatic,
+      events,
+      now,
+    );
+    const byId = Object.fromEntries(summary.items.map(s => [s.item.id, s]));
+    expect(byId['slos-defined']).toMatchObject({
+      state: 'pending',
+      reason:
+        'Pending: the SLO definitions of this entity have not been read yet',
+    });
+    expect(byId['slos-measurable'].state).toBe('pending');
+    expect(byId.alerts).toMatchObject({
+      state: 'waived',
+      reason:
+        'Waived by user:default/ann: Rules reviewed by hand (Pending: the SLO definitions of this entity have not been read yet)',
+    });
+    expect(summary.requiredCount).toBe(12);
+    expect(summary.requiredPassing).toBe(8);
+    expect(summary.score).toBeCloseTo(8 / 12, 10);
+    expect(summary.blocking).toEqual(['security-review']);
+    expect(summary.pending).toEqual(['slos-defined', 'slos-measurable']);
   });
 
   it('makes nothing required without a tier, and uses the latest event', () => {
