@@ -27,6 +27,7 @@ import { createRouter } from './router/createRouter';
 import { DeployGateService } from './service/DeployGateService';
 import { EntityAccess } from './service/EntityAccess';
 import { ProfileService } from './service/ProfileService';
+import { cycleIntervalMinutes } from './cycleInterval';
 import { RulesService } from './service/RulesService';
 import { SloService } from './service/SloService';
 import { DefinitionsStore, migratedClient } from './store/DefinitionsStore';
@@ -185,12 +186,7 @@ export const reliabilityPlugin = createBackendPlugin({
           task: {
             id: PIPELINE_TASK_ID,
             scope: 'global',
-            frequency: {
-              minutes: Math.min(
-                settings.refreshIntervalMinutes,
-                settings.evaluationIntervalMinutes,
-              ),
-            },
+            frequency: { minutes: cycleIntervalMinutes(settings) },
             timeout: { minutes: settings.pipeline.timeoutMinutes },
             fn: signal => pipeline.runCycle(signal).then(() => undefined),
           },

@@ -6,6 +6,7 @@ import {
   resolveProfile,
 } from '@reliability-suite/plugin-reliability-common';
 import { ReliabilitySettings } from '../config';
+import { cycleIntervalMinutes } from '../cycleInterval';
 import { EntityAccess } from './EntityAccess';
 import { StoredDefinitionsReader } from './StoredDefinitionsReader';
 
@@ -31,8 +32,9 @@ export class ProfileService {
 
   /**
    * The profile of an entity the caller has already read, from the stored definitions only. An
-   * entity whose definitions have not been read yet is `pending`: no `definitionsReadAt`, and no
-   * SLOs reported missing (they are not known yet).
+   * entity whose definitions have not been read yet is `pending`: no `definitionsReadAt`, no
+   * SLOs reported missing (they are not known yet), and the cycle's interval, within which they
+   * are read.
    */
   async profileOf(
     entity: Entity,
@@ -61,6 +63,7 @@ export class ProfileService {
       ...profile,
       missing: profile.missing.filter(item => item.requirement !== 'slos'),
       pending: true,
+      cycleIntervalMinutes: cycleIntervalMinutes(this.settings),
     };
   }
 

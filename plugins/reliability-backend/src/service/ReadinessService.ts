@@ -25,6 +25,7 @@ import {
   dependencyRefs,
   tierOf,
 } from '../readiness/assessReadiness';
+import { approvalConflict } from '../readiness/approvalConflict';
 import { fourEyesConflict } from '../readiness/fourEyes';
 import { ReadinessStore } from '../store/ReadinessStore';
 import { StatusStore } from '../store/StatusStore';
@@ -166,8 +167,9 @@ export class ReadinessService {
 
   /**
    * Submits, approves, blocks, reopens or comments on a review. Approval needs every required
-   * item passing or waived (409 with the list otherwise) and, under the four-eyes rule, an
-   * approver who neither opened the review nor attested an item in force (409 with the reason).
+   * item passing or waived (409 naming the failing and the pending ones otherwise) and, under the
+   * four-eyes rule, an approver who neither opened the review nor attested an item in force (409
+   * with the reason).
    * Two concurrent decisions: one wins, the other is recorded as conflicted and answered 409 —
    * never a lost update.
    */
@@ -229,12 +231,8 @@ export class ReadinessService {
       const conflict =
         this.deps.fourEyes && fourEyesConflict(review, summary, actor);
       if (conflict) throw new ConflictError(conflict);
-      const { blocking } = summary;
-      if (blocking.length) {
-        throw new ConflictError(
-          `cannot approve: required items are failing: ${blocking.join(', ')}`,
-        );
-      }
+      const notReady = approvalConflict(summary);
+      if (notReady) throw new ConflictError(notReady);
     }
     const type = `review.${
       {
