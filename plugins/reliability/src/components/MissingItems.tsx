@@ -1,9 +1,16 @@
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import { StatusError, StatusOK } from '@backstage/core-components';
+import {
+  StatusError,
+  StatusOK,
+  StatusPending,
+} from '@backstage/core-components';
 import { ReliabilityProfile } from '@reliability-suite/plugin-reliability-common';
 
-/** What the entity's tier requires that is missing, or that everything is there. */
+/**
+ * What the entity's tier requires that is missing, or that everything is there. While the
+ * entity's definitions are pending, its SLOs are neither missing nor in place: pending.
+ */
 export function MissingItems({ profile }: { profile: ReliabilityProfile }) {
   if (!profile.tier) {
     return (
@@ -13,7 +20,9 @@ export function MissingItems({ profile }: { profile: ReliabilityProfile }) {
       </StatusError>
     );
   }
-  if (profile.missing.length === 0) {
+  const slosPending =
+    profile.pending && profile.tier.requirements.includes('slos');
+  if (profile.missing.length === 0 && !slosPending) {
     return (
       <StatusOK>Everything {profile.tier.name} requires is in place</StatusOK>
     );
@@ -25,6 +34,13 @@ export function MissingItems({ profile }: { profile: ReliabilityProfile }) {
           <StatusError>{item.message}</StatusError>
         </ListItem>
       ))}
+      {slosPending && (
+        <ListItem disableGutters>
+          <StatusPending>
+            SLOs: pending until the definitions of this entity are read
+          </StatusPending>
+        </ListItem>
+      )}
     </List>
   );
 }

@@ -10,16 +10,25 @@ import { ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
 import { mockReliabilityApi } from './testApi';
 import { ReliabilityContent } from './ReliabilityContent';
 import { ReliabilityOverviewCard } from './ReliabilityOverviewCard';
-import { checkoutReadiness } from './readiness/testReadiness';
+import { checkoutReadiness, pendingReadiness } from './readiness/testReadiness';
 import {
   brokenProfile,
   checkoutEntity,
   completeProfile,
   hostileProfile,
   incompleteProfile,
+  pendingProfile,
   unreadableProfile,
 } from './testProfiles';
-import { checkoutSlos, unreadableCheckoutSlos } from './testSlos';
+import {
+  checkoutSlos,
+  pendingSlos,
+  unmeasuredCheckoutSlos,
+  unreadableCheckoutSlos,
+} from './testSlos';
+
+const PENDING_NOTICE =
+  'Reliability data pending — the definitions of this entity have not been read yet; figures appear after the next evaluation cycle (every 5 minutes).';
 
 const noSlos: EntitySlos = {
   entityRef: 'component:default/x',
@@ -276,6 +285,79 @@ describe('ReliabilityContent', () => {
   });
 });
 
+describe('ReliabilityContent of an entity whose definitions are pending', () => {
+  it('says plainly that its reliability data is pending and when it appears, never "No SLOs defined" nor everything in place', async () => {
+    await render(
+      <ReliabilityContent />,
+      returning(pendingProfile),
+      pendingSlos,
+    );
+    expect(
+      screen.getByRole('alert', { name: 'Reliability data pending' }),
+    ).toHaveTextContent(PENDING_NOTICE);
+    expect(screen.getByText('SLOs (pending)')).toBeInTheDocument();
+    expect(
+      screen.getByText('SLO definitions not read yet'),
+    ).toBeInTheDocument();
+    expect(
+      itemsOf(screen.getByRole('list', { name: 'Missing for Tier 1' })),
+    ).toEqual(['SLOs: pending until the definitions of this entity are read']);
+    expect(screen.queryByText('No SLOs defined')).not.toBeInTheDocument();
+    expect(
+      screen.queryByText('Everything Tier 1 requires is in place'),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByText('No data')).not.toBeInTheDocument();
+    expect(screen.queryByText(/SLO files read/)).not.toBeInTheDocument();
+    // What is known without the definitions is still shown.
+    expect(screen.getByText('Checkout runbook')).toBeInTheDocument();
+  });
+
+  it('gives no number when the backend does not say how often its cycle runs', async () => {
+    await render(
+      <ReliabilityContent />,
+      returning({ ...pendingProfile, cycleIntervalMinutes: undefined }),
+      pendingSlos,
+    );
+    expect(
+      screen.getByRole('alert', { name: 'Reliability data pending' }),
+    ).toHaveTextContent(
+      /^Reliability data pending — the definitions of this entity have not been read yet; figures appear after the next evaluation cycle\.$/,
+    );
+  });
+
+  it('shows no pending notice once the definitions are read', async () => {
+    await render(
+      <ReliabilityContent />,
+      returning(completeProfile),
+      checkoutSlos,
+    );
+    expect(screen.getByText('SLOs (1)')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('alert', { name: 'Reliability data pending' }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByText('Pending')).not.toBeInTheDocument();
+  });
+
+  it('marks SLOs read but never measured as Pending, not No data', async () => {
+    await render(
+      <ReliabilityContent />,
+      returning(completeProfile),
+      unmeasuredCheckoutSlos,
+    );
+    // The error budgets' overall chip and the SLO's own chip.
+    expect(screen.getAllByText('Pending')).toHaveLength(2);
+    expect(
+      screen.getByText(
+        'Not measured yet: figures appear after the next evaluation cycle.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('No data')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('alert', { name: 'Reliability data pending' }),
+    ).not.toBeInTheDocument();
+  });
+});
+
 describe('ReliabilityOverviewCard', () => {
   it('summarises tier, on-call, SLOs and the overall budget state', async () => {
     await render(
@@ -404,5 +486,46 @@ describe('ReliabilityOverviewCard', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('Tier 2')).toBeInTheDocument();
+  });
+
+  it('says the reliability data of an entity not read yet is pending, with its readiness items pending', async () => {
+    await render(
+      <ReliabilityOverviewCard />,
+      returning(pendingProfile),
+      pendingSlos,
+      async () => pendingReadiness,
+    );
+    expect(
+      screen.getByRole('alert', { name: 'Reliability data pending' }),
+    ).toHaveTextContent(PENDING_NOTICE);
+    expect(
+      screen.getByText('Pending: SLO definitions not read yet'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('Readiness 6/12 (50%), 3 pending'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'SLOs: pending until the definitions of this entity are read',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('No SLOs defined')).not.toBeInTheDocument();
+    expect(screen.queryByText(/^Error budgets/)).not.toBeInTheDocument();
+  });
+
+  it('shows the error budgets of SLOs never measured as Pending', async () => {
+    await render(
+      <ReliabilityOverviewCard />,
+      returning(completeProfile),
+      unmeasuredCheckoutSlos,
+    );
+    expect(await screen.findByText('Pending')).toBeInTheDocument();
+    expect(screen.getByText(/^Error budgets:/)).toHaveTextContent(
+      'Error budgets: Pending',
+    );
+    expect(screen.queryByText('No data')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('alert', { name: 'Reliability data pending' }),
+    ).not.toBeInTheDocument();
   });
 });

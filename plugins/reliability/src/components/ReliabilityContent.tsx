@@ -2,17 +2,26 @@ import Grid from '@material-ui/core/Grid';
 import { InfoCard } from '@backstage/core-components';
 import { CardBoundary } from './CardBoundary';
 import { DefinitionProblems } from './DefinitionProblems';
+import { DefinitionsPending } from './DefinitionsPending';
 import { MissingItems } from './MissingItems';
 import { ProfileFacts } from './ProfileFacts';
 import { ProfileLoader } from './ProfileLoader';
 import { SloSections } from './SloSections';
 
-/** The Reliability tab of an entity page; each card fails on its own, never the whole tab. */
+/**
+ * The Reliability tab of an entity page; each card fails on its own, never the whole tab. An
+ * entity whose definitions have not been read yet says so first.
+ */
 export function ReliabilityContent() {
   return (
     <ProfileLoader>
       {profile => (
         <Grid container spacing={3} alignItems="stretch">
+          {profile.pending && (
+            <Grid item xs={12}>
+              <DefinitionsPending profile={profile} />
+            </Grid>
+          )}
           {profile.problems.length > 0 && (
             <Grid item xs={12}>
               <CardBoundary what="The definition problems">

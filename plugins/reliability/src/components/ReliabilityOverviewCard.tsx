@@ -12,7 +12,9 @@ import {
   DefinitionUnreadableChip,
   unreadableSloNames,
 } from './DefinitionUnreadableChip';
+import { DefinitionsPending } from './DefinitionsPending';
 import { MissingItems } from './MissingItems';
+import { PendingChip, allPending } from './PendingChip';
 import { ProfileFacts } from './ProfileFacts';
 import { ProfileLoader } from './ProfileLoader';
 import { formatObjectives, formatWindow } from './format';
@@ -28,7 +30,13 @@ function SloList({
   unreadable: ReadonlySet<string>;
 }) {
   if (profile.slos.length === 0) {
-    return <Typography color="textSecondary">No SLOs defined</Typography>;
+    return (
+      <Typography color="textSecondary">
+        {profile.pending
+          ? 'Pending: SLO definitions not read yet'
+          : 'No SLOs defined'}
+      </Typography>
+    );
   }
   return (
     <List dense disablePadding aria-label="SLOs">
@@ -61,7 +69,12 @@ function SloSummary({ profile }: { profile: ReliabilityProfile }) {
       <SloList profile={profile} unreadable={unreadable} />
       {value && value.slos.length > 0 && (
         <Typography component="div" style={{ marginTop: 8 }}>
-          Error budgets: <PolicyStateChip state={value.policyState} />
+          Error budgets:{' '}
+          {allPending(value.slos) ? (
+            <PendingChip />
+          ) : (
+            <PolicyStateChip state={value.policyState} />
+          )}
         </Typography>
       )}
       {(value?.unreadable?.length ?? 0) > 0 && (
@@ -76,7 +89,8 @@ function SloSummary({ profile }: { profile: ReliabilityProfile }) {
 
 /**
  * Compact reliability summary for the entity overview page. Each part fails on its own, and the
- * card as a whole never takes the overview page down.
+ * card as a whole never takes the overview page down. An entity whose definitions have not been
+ * read yet says so first.
  */
 export function ReliabilityOverviewCard() {
   return (
@@ -89,6 +103,7 @@ export function ReliabilityOverviewCard() {
           <ProfileLoader>
             {profile => (
               <>
+                {profile.pending && <DefinitionsPending profile={profile} />}
                 <CardBoundary what="The reliability profile">
                   <ProfileFacts profile={profile} />
                 </CardBoundary>

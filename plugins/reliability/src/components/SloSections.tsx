@@ -39,7 +39,11 @@ export function SloSections({ profile }: { profile: ReliabilityProfile }) {
       </Grid>
       <Grid item xs={12}>
         <CardBoundary what="The SLO table">
-          <SloTable slos={profile.slos} unreadable={unreadable} />
+          <SloTable
+            slos={profile.slos}
+            unreadable={unreadable}
+            pending={profile.pending}
+          />
           {profile.definitionsReadAt && (
             <Typography variant="caption" color="textSecondary">
               SLO files read{' '}

@@ -134,8 +134,30 @@ describe('SloStatusCard', () => {
     expect(screen.queryByText(UNREADABLE_NOTE)).not.toBeInTheDocument();
   });
 
-  it('says when an SLO has not been evaluated yet', async () => {
+  it('marks an SLO never evaluated as Pending (not measured yet), never as No data', async () => {
     await render({ sloName: 'checkout-availability', state: 'pending' });
-    expect(screen.getByText('Not evaluated yet')).toBeInTheDocument();
+    expect(screen.getByText('Pending')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Not measured yet: figures appear after the next evaluation cycle.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('No data')).not.toBeInTheDocument();
+    expect(screen.queryByText(/^SLI/)).not.toBeInTheDocument();
+  });
+
+  it('shows No data, not Pending, for an SLO evaluated without traffic', async () => {
+    await render({
+      sloName: 'checkout-availability',
+      state: 'ok',
+      figures: {
+        ...overspentFigures,
+        sli: undefined,
+        attained: undefined,
+        policyState: 'nodata',
+      },
+    });
+    expect(screen.getByText('No data')).toBeInTheDocument();
+    expect(screen.queryByText('Pending')).not.toBeInTheDocument();
   });
 });

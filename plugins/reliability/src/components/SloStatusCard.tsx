@@ -19,6 +19,7 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import { BurnDownChart } from './BurnDownChart';
 import { DefinitionUnreadableChip } from './DefinitionUnreadableChip';
+import { PendingChip } from './PendingChip';
 import { PolicyStateChip } from './PolicyStateChip';
 import {
   formatAge,
@@ -126,7 +127,10 @@ function BurnRates({ figures }: { figures: SloFigures }) {
   );
 }
 
-/** One SLO: attainment, budget, burn rates, policy state and actions, data age, burn-down. */
+/**
+ * One SLO: attainment, budget, burn rates, policy state and actions, data age, burn-down. An SLO
+ * never evaluated is marked Pending (not measured yet), never "No data".
+ */
 export function SloStatusCard({
   definition,
   status,
@@ -160,7 +164,11 @@ export function SloStatusCard({
         alignItems="center"
         style={{ gap: 8 }}
       >
-        <PolicyStateChip state={state} />
+        {status.state === 'pending' ? (
+          <PendingChip />
+        ) : (
+          <PolicyStateChip state={state} />
+        )}
         {definitionUnreadable && <DefinitionUnreadableChip />}
       </Box>
       {definitionUnreadable && (
@@ -185,7 +193,7 @@ export function SloStatusCard({
       {!figures ? (
         <Typography color="textSecondary">
           {status.state === 'pending'
-            ? 'Not evaluated yet'
+            ? 'Not measured yet: figures appear after the next evaluation cycle.'
             : 'No measurement yet'}
         </Typography>
       ) : (

@@ -5,6 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { CardBoundary } from './CardBoundary';
+import { PendingChip, allPending } from './PendingChip';
 import { PolicyStateChip } from './PolicyStateChip';
 import { SloStatusCard } from './SloStatusCard';
 import { EntitySlosState } from './useEntitySlos';
@@ -52,7 +53,11 @@ export function SloStatusSection({ slos }: { slos: EntitySlosState }) {
         style={{ display: 'flex', alignItems: 'center', gap: 16 }}
       >
         <Typography variant="h5">Error budgets</Typography>
-        <PolicyStateChip state={value.policyState} />
+        {allPending(value.slos) ? (
+          <PendingChip />
+        ) : (
+          <PolicyStateChip state={value.policyState} />
+        )}
         <Button
           variant="outlined"
           size="small"

@@ -81,20 +81,23 @@ const NONE: ReadonlySet<string> = new Set();
 export function SloTable({
   slos,
   unreadable = NONE,
+  pending = false,
 }: {
   slos: SloDefinition[];
   unreadable?: ReadonlySet<string>;
+  /** The entity's definitions have not been read yet: no SLOs are known, not "none defined". */
+  pending?: boolean;
 }) {
   const tableColumns = useMemo(() => columns(unreadable), [unreadable]);
   return (
     <Table<SloDefinition>
-      title={`SLOs (${slos.length})`}
+      title={pending ? 'SLOs (pending)' : `SLOs (${slos.length})`}
       options={{ paging: false, search: false, padding: 'dense' }}
       columns={tableColumns}
       data={slos}
       emptyContent={
         <Typography style={{ padding: 16 }} color="textSecondary">
-          No SLOs defined
+          {pending ? 'SLO definitions not read yet' : 'No SLOs defined'}
         </Typography>
       }
     />

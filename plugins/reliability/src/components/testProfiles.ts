@@ -167,3 +167,16 @@ export const unreadableProfile: ReliabilityProfile = {
     },
   ],
 };
+
+/**
+ * checkout before the backend has read its definitions: nothing is known of its SLOs (not "none"),
+ * and the backend says how often its cycle runs.
+ */
+export const pendingProfile: ReliabilityProfile = {
+  ...completeProfile,
+  definitionsReadAt: undefined,
+  slos: [],
+  missing: [],
+  pending: true,
+  cycleIntervalMinutes: 5,
+};

@@ -66,3 +66,23 @@ export const unreadableCheckoutSlos: EntitySlos = {
   slos: checkoutSlos.slos.map(slo => ({ ...slo, definitionUnreadable: true })),
   unreadable: UNREADABLE_REASONS,
 };
+
+/** checkout before its definitions were read: no SLOs known yet. */
+export const pendingSlos: EntitySlos = {
+  entityRef: 'component:default/checkout',
+  policyState: 'nodata',
+  policy: DEFAULT_ERROR_BUDGET_POLICY,
+  slos: [],
+  unreadable: [],
+  pending: true,
+};
+
+/** checkout's SLO read but never evaluated yet. */
+export const unmeasuredCheckoutSlos: EntitySlos = {
+  ...checkoutSlos,
+  policyState: 'nodata',
+  slos: checkoutSlos.slos.map(slo => ({
+    ...slo,
+    status: { sloName: slo.definition.name, state: 'pending' },
+  })),
+};

@@ -17,6 +17,7 @@ import {
   checkoutReadiness,
   hostileReadiness,
   inReview,
+  pendingReadiness,
   readinessWith,
 } from './testReadiness';
 
@@ -143,6 +144,41 @@ describe('ReadinessContent', () => {
     expect(
       screen.getByRole('button', { name: 'Waive Dashboards' }),
     ).toBeInTheDocument();
+  });
+
+  it('shows the SLO items of an entity whose definitions are pending as Pending, not failing, and that approval waits for them', async () => {
+    await render(mockApi(pendingReadiness));
+    expect(
+      screen.getByText('Readiness 6/12 required items'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Pending (not checked until the definitions are read and measured; approval waits for them): SLOs defined, SLOs measurable, Burn-rate alerts',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Blocking approval: Dashboards, Rollback readiness'),
+    ).toBeInTheDocument();
+    for (const title of [
+      'SLOs defined',
+      'SLOs measurable',
+      'Burn-rate alerts',
+    ]) {
+      const item = within(row(title));
+      expect(item.getByText('Pending')).toBeInTheDocument();
+      expect(item.queryByText('Failing')).not.toBeInTheDocument();
+      expect(
+        item.getByText(
+          'Pending: the SLO definitions of this entity have not been read yet',
+        ),
+      ).toBeInTheDocument();
+    }
+  });
+
+  it('shows no pending line when nothing is pending', async () => {
+    await render(mockApi());
+    expect(screen.queryByText(/^Pending \(/)).not.toBeInTheDocument();
+    expect(screen.queryByText('Pending')).not.toBeInTheDocument();
   });
 
   it('attests a manual item with evidence, comment and a 90-day expiry, then shows the answer', async () => {

@@ -35,7 +35,10 @@ function Score({ summary }: { summary: ReadinessSummary }) {
   );
 }
 
-/** The readiness score, the tier, the latest review's state and what blocks approval. */
+/**
+ * The readiness score, the tier, the latest review's state, what blocks approval and what it
+ * waits for (items pending).
+ */
 export function ReadinessHeader({ readiness }: { readiness: EntityReadiness }) {
   const { summary, tierLevel, review } = readiness;
   const titlesOf = (filter: (status: ItemStatus) => boolean) =>
@@ -45,6 +48,7 @@ export function ReadinessHeader({ readiness }: { readiness: EntityReadiness }) {
       .join(', ');
   const blocking = titlesOf(s => summary.blocking.includes(s.item.id));
   const waived = titlesOf(s => s.required && s.state === 'waived');
+  const pending = titlesOf(s => (summary.pending ?? []).includes(s.item.id));
   return (
     <InfoCard title="Production readiness">
       <Box display="flex" alignItems="center" gridGap={8} mb={2}>
@@ -70,6 +74,12 @@ export function ReadinessHeader({ readiness }: { readiness: EntityReadiness }) {
       )}
       {blocking && (
         <Typography color="error">Blocking approval: {blocking}</Typography>
+      )}
+      {pending && (
+        <Typography variant="body2">
+          Pending (not checked until the definitions are read and measured;
+          approval waits for them): {pending}
+        </Typography>
       )}
       {waived && (
         <Typography variant="body2" color="textSecondary">

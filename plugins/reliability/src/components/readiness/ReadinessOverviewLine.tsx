@@ -4,7 +4,10 @@ import { formatPercent } from '../format';
 import { ReviewStateChip } from './ReviewStateChip';
 import { useEntityReadiness } from './useEntityReadiness';
 
-/** One line for the overview card: `Readiness 9/11 (82%)` and the latest review's state. */
+/**
+ * One line for the overview card: `Readiness 9/11 (82%)` (with `, 3 pending` while items wait
+ * for the definitions) and the latest review's state.
+ */
 export function ReadinessOverviewLine() {
   const { readiness, error } = useEntityReadiness();
   if (error) {
@@ -23,7 +26,11 @@ export function ReadinessOverviewLine() {
           ? 'Readiness: nothing required'
           : `Readiness ${summary.requiredPassing}/${
               summary.requiredCount
-            } (${formatPercent(summary.score, 0)})`}
+            } (${formatPercent(summary.score, 0)})${
+              summary.pending?.length
+                ? `, ${summary.pending.length} pending`
+                : ''
+            }`}
       </Typography>
       {review ? (
         <ReviewStateChip state={review.state} />

@@ -1,4 +1,6 @@
 import {
+  CheckResult,
+  DEFINITIONS_PENDING_REASON,
   DEFAULT_READINESS_ITEMS,
   EntityReadiness,
   ReadinessEvent,
@@ -13,7 +15,7 @@ const DAY = 24 * HOUR;
 const entityRef = 'component:default/checkout';
 
 /** Every automatic check passes except dashboards. */
-const automatic = DEFAULT_READINESS_ITEMS.filter(
+const automatic: CheckResult[] = DEFAULT_READINESS_ITEMS.filter(
   i => i.kind === 'automatic',
 ).map(({ id }) =>
   id === 'dashboards'
@@ -91,21 +93,28 @@ export const checkoutEvents: ReadinessEvent[] = [
   },
 ];
 
+/** As above, but the entity's definitions have not been read yet: its SLO items are pending. */
+const automaticPending: CheckResult[] = automatic.map(result =>
+  ['slos-defined', 'slos-measurable', 'alerts'].includes(result.itemId)
+    ? {
+        itemId: result.itemId,
+        passed: false,
+        pending: true,
+        reason: DEFINITIONS_PENDING_REASON,
+      }
+    : result,
+);
+
 /** The readiness of the Tier-1 checkout service after these events. */
 export function readinessWith(
   events: ReadinessEvent[],
   review: Review | undefined,
+  results: CheckResult[] = automatic,
 ): EntityReadiness {
   return {
     entityRef,
     tierLevel: 1,
-    summary: projectReadiness(
-      DEFAULT_READINESS_ITEMS,
-      1,
-      automatic,
-      events,
-      NOW,
-    ),
+    summary: projectReadiness(DEFAULT_READINESS_ITEMS, 1, results, events, NOW),
     review,
     events,
   };
@@ -128,3 +137,13 @@ export const hostileEvents: ReadinessEvent[] = checkoutEvents.map(event =>
 );
 
 export const hostileReadiness = readinessWith(hostileEvents, inReview);
+
+/**
+ * checkout before its definitions were read: 6 of 12 required items passing (50%), the three
+ * SLO items pending, dashboards and rollback blocking approval.
+ */
+export const pendingReadiness = readinessWith(
+  checkoutEvents,
+  inReview,
+  automaticPending,
+);
