@@ -77,18 +77,21 @@ export interface Config {
        */
       maxConcurrentQueries?: number;
       /**
-       * Most instant counts sent as one query: counts asked at the same moment (an SLO's window
-       * and burn-rate windows, SLOs evaluated together) are joined with `or`, each tagged by
-       * `label_replace`. 1 sends every count alone. Default 50.
+       * Most instant queries sent as one: queries asked at the same moment (the aggregated
+       * counts of a wave's windows, counts that cannot be aggregated) are joined with `or`, each
+       * tagged by `label_replace`. 1 sends every SLO's every count alone, as
+       * `sum(increase(SELECTOR[range]))`, without aggregation. Default 50.
        */
       batchSize?: number;
     }>;
     /** The scheduled evaluation of every SLO against its metric source. */
     evaluation?: {
       /**
-       * SLOs measured at once. They share one query time, so a source's `batchSize` counts of
-       * several SLOs go to it as one query; `maxConcurrentQueries` still bounds what is sent.
-       * Default 16.
+       * SLOs measured at once (a wave). They share one query time, so the event counts of
+       * SLOs whose selectors differ only in `=` matcher values (`service="a"`, `service="b"`)
+       * go to their source as one aggregated query per window, and due SLOs are taken in the
+       * order of what they select, so that a wave holds neighbours. `maxConcurrentQueries` still
+       * bounds what is sent. Default 1000.
        */
       concurrency?: number;
       /**

@@ -73,7 +73,7 @@ export function readReliabilitySettings(config: Config): ReliabilitySettings {
     ),
     concurrency: root?.getOptionalNumber('definitions.concurrency') ?? 4,
     evaluationIntervalMinutes: positive(root, 'evaluation.intervalMinutes', 5),
-    evaluationConcurrency: positive(root, 'evaluation.concurrency', 16),
+    evaluationConcurrency: positive(root, 'evaluation.concurrency', 1000),
     scrapeIntervalSeconds:
       root?.getOptionalNumber('evaluation.scrapeIntervalSeconds') ?? 60,
     policy: readPolicySettings(config),

@@ -33,6 +33,8 @@ const MINUTES = 31 * 24 * 60 + 1;
 const now = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS - MINUTE_MS;
 const outageStart = MINUTES - 1 - 10 * 24 * 60;
 
+const ODD_JOB = 'pay.ments+(eu)';
+
 const slo = (job: string): SloDefinition => ({
   name: `${job}-availability`,
   indicator: {
@@ -64,6 +66,11 @@ describe('BatchingMetricSource against a real Prometheus', () => {
             end: outageStart + 60,
           }),
           ...serviceCounters('idle', MINUTES, 0),
+          // Regular-expression characters in a value: aggregated queries must escape them.
+          ...serviceCounters(ODD_JOB, MINUTES, 500, {
+            start: outageStart,
+            end: outageStart + 30,
+          }),
           ...serviceCounters('leaky', MINUTES, 9993).map(s =>
             s.labels.code === '500'
               ? { ...s, values: s.values.map((_, i) => 7 * (i + 1)) }
@@ -100,6 +107,10 @@ describe('BatchingMetricSource against a real Prometheus', () => {
       queries.push(query);
       return single.range(query, ...rest);
     };
+    spy.rangeSeries = (query, ...rest) => {
+      queries.push(query);
+      return single.rangeSeries(query, ...rest);
+    };
     return new BatchingMetricSource(spy, maxBatch);
   }
 
@@ -109,7 +120,7 @@ describe('BatchingMetricSource against a real Prometheus', () => {
       scrapeIntervalMs: MINUTE_MS,
       historyPoints: 120,
     };
-    const jobs = ['outage', 'idle', 'leaky', 'missing'];
+    const jobs = ['outage', 'idle', 'leaky', 'missing', ODD_JOB];
     const unbatched = counted(1);
     const alone = await Promise.all(
       jobs.map(job => evaluateSlo(slo(job), unbatched, now, options)),
@@ -122,10 +133,88 @@ describe('BatchingMetricSource against a real Prometheus', () => {
     expect(together).toEqual(alone);
     expect(together[0].budget.remainingFraction).toBeCloseTo(-0.3889, 4);
     expect(together[1].sli).toBeUndefined();
-    // 18 queries an SLO alone (16 instant counts, 2 burn-down ranges). Batched: the 64 instant
-    // counts of all four SLOs in two queries of at most 50, plus the range queries.
-    expect(queriesAlone).toBe(4 * 18);
-    expect(queries.length).toBe(2 + 4 * 2);
+    // 30 bad minutes of 500 requests in 30 days: 15,000 of a 21,600-request budget spent.
+    expect(together[4].budget.remainingFraction).toBeCloseTo(
+      1 - 15_000 / 21_600,
+      9,
+    );
+    // 18 queries an SLO alone (16 instant counts, 2 burn-down ranges). Together: per window
+    // (8) and selector shape (good, total) one aggregated count for all five SLOs, the 16 sent
+    // as one query, plus one aggregated burn-down range per shape.
+    expect(queriesAlone).toBe(5 * 18);
+    expect(queries).toEqual([
+      expect.stringMatching(/^label_replace\(sum by \(job\) \(increase/),
+      'sum by (job) (increase(http_requests_total{job=~"idle|leaky|missing|outage|pay\\\\.ments\\\\+\\\\(eu\\\\)"}[21600s]))',
+      'sum by (job) (increase(http_requests_total{code!~"5..",job=~"idle|leaky|missing|outage|pay\\\\.ments\\\\+\\\\(eu\\\\)"}[21600s]))',
+    ]);
+  });
+
+  it("joins a time-slice SLO's per-minute counts over 30 days, asked in parts, exactly as alone", async () => {
+    const options = {
+      policy: DEFAULT_ERROR_BUDGET_POLICY,
+      scrapeIntervalMs: MINUTE_MS,
+      historyPoints: 120,
+    };
+    const timeslices = (job: string): SloDefinition => ({
+      ...slo(job),
+      budgetingMethod: 'Timeslices',
+      objectives: [
+        { target: 0.999, timeSliceTarget: 0.99, timeSliceWindow: '1m' },
+      ],
+    });
+    const jobs = ['outage', 'leaky', ODD_JOB];
+    const unbatched = counted(1);
+    const alone = await Promise.all(
+      jobs.map(job => evaluateSlo(timeslices(job), unbatched, now, options)),
+    );
+    const batched = counted(50);
+    const together = await Promise.all(
+      jobs.map(job => evaluateSlo(timeslices(job), batched, now, options)),
+    );
+    expect(together).toEqual(alone);
+    // A 60- and a 30-minute outage: each one-minute slice counts over two scrapes (2m), so the
+    // minute after an outage is bad too.
+    expect(together.map(f => f.budget.consumed)).toEqual([61, 0, 31]);
+    // One aggregated range query per shape (43,200 points a series, which the source asks in
+    // parts of at most 11,000 points and joins).
+    expect(queries).toEqual([
+      'sum by (job) (increase(http_requests_total{job=~"leaky|outage|pay\\\\.ments\\\\+\\\\(eu\\\\)"}[120s]))',
+      'sum by (job) (increase(http_requests_total{code!~"5..",job=~"leaky|outage|pay\\\\.ments\\\\+\\\\(eu\\\\)"}[120s]))',
+    ]);
+  });
+
+  it('asks each count alone when an aggregated query fails, with the same figures', async () => {
+    const options = {
+      policy: DEFAULT_ERROR_BUDGET_POLICY,
+      scrapeIntervalMs: MINUTE_MS,
+      historyPoints: 120,
+    };
+    const jobs = ['outage', 'leaky', 'missing'];
+    const unbatched = counted(1);
+    const alone = await Promise.all(
+      jobs.map(job => evaluateSlo(slo(job), unbatched, now, options)),
+    );
+    const source = counted(50);
+    const spy = (source as any).source as PrometheusMetricSource;
+    const refused = () =>
+      Promise.reject(new Error('query processing would load too many samples'));
+    spy.instantSeries = (query, at) => {
+      queries.push(query);
+      return query.includes('sum by')
+        ? refused()
+        : single.instantSeries(query, at);
+    };
+    spy.rangeSeries = query => {
+      queries.push(query);
+      return refused();
+    };
+    const together = await Promise.all(
+      jobs.map(job => evaluateSlo(slo(job), source, now, options)),
+    );
+    expect(together).toEqual(alone);
+    // The batch of aggregated counts, each aggregated count, the aggregated burn-downs: all
+    // refused; then the 48 counts alone in one label_replace batch, and every burn-down alone.
+    expect(queries.filter(q => !q.includes('sum by'))).toHaveLength(1 + 3 * 2);
   });
 
   it('answers each part as alone: no data, several series, and a part Prometheus refuses', async () => {

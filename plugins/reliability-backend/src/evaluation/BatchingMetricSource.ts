@@ -1,4 +1,14 @@
-import { MetricSource, MetricSourceError, Sample } from './MetricSource';
+import { BATCH_LABEL, batchedQuery } from './batchedQuery';
+import { countOverRange } from './sliQueries';
+
+export { BATCH_LABEL, batchedQuery };
+import { AggregationLimits, CountAggregator } from './CountAggregator';
+import {
+  MetricSource,
+  MetricSourceError,
+  RangeSeries,
+  Sample,
+} from './MetricSource';
 
 /** One series of an instant query, with its labels and raw value. */
 export interface InstantSeries {
@@ -9,24 +19,14 @@ export interface InstantSeries {
 /** A metric source that can answer an instant query with every series it returns. */
 export interface VectorMetricSource extends MetricSource {
   instantSeries(query: string, atMs: number): Promise<InstantSeries[]>;
+  rangeSeries(
+    query: string,
+    startMs: number,
+    endMs: number,
+    stepMs: number,
+  ): Promise<RangeSeries[]>;
   /** Checks one series' value as `instant` does (finite number), naming the query. */
   checkedValue(query: string, value: unknown): number;
-}
-
-/** The label that tells apart the parts of a batched query. */
-export const BATCH_LABEL = 'reliability_suite_batch';
-
-/**
- * The batched form of instant queries that each return at most one series: each part tagged
- * with its index by `label_replace`, joined with `or`. Pure, so it is table-tested.
- */
-export function batchedQuery(queries: string[]): string {
-  return queries
-    .map(
-      (query, index) =>
-        `label_replace(${query}, "${BATCH_LABEL}", "${index}", "", "")`,
-    )
-    .join(' or ');
 }
 
 interface Waiting {
@@ -35,21 +35,33 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
+/** Default limits of an aggregated count query. */
+export const DEFAULT_AGGREGATION_LIMITS: Omit<AggregationLimits, 'maxBatch'> = {
+  maxSeries: 2_000,
+  maxPoints: 1_000_000,
+};
+
 /**
- * Instant queries asked at the same moment (the counts of one SLO's window and burn-rate
- * windows, and those of SLOs evaluated at once) go to the source as one query per batch of
- * `maxBatch`. Each part is answered exactly as it would be alone: its one series' value, no
- * data when it has none, and the same error when it returns several series or not a number.
- * Should a batch fail, its parts are asked one by one, so each error is the part's own.
+ * Event counts (`count`, `countSteps`) asked together, such as the windows of the SLOs evaluated
+ * at once, are aggregated by `CountAggregator`: one query per range and selector shape. Other
+ * instant queries asked at the same moment go to the source as one query per batch of
+ * `maxBatch`, each part tagged by `label_replace`. Each part is answered exactly as it would be
+ * alone: its one series' value, no data when it has none, and the same error when it returns
+ * several series or not a number. Should a batch fail, its parts are asked one by one, so each
+ * error is the part's own. A `maxBatch` of 1 sends every query alone.
  */
 export class BatchingMetricSource implements MetricSource {
   private readonly waiting = new Map<number, Waiting[]>();
   private scheduled = false;
+  private readonly counts: CountAggregator;
 
   constructor(
     private readonly source: VectorMetricSource,
     private readonly maxBatch: number,
-  ) {}
+    limits: Omit<AggregationLimits, 'maxBatch'> = DEFAULT_AGGREGATION_LIMITS,
+  ) {
+    this.counts = new CountAggregator(source, this, { ...limits, maxBatch });
+  }
 
   get name(): string {
     return this.source.name;
@@ -67,6 +79,33 @@ export class BatchingMetricSource implements MetricSource {
         setImmediate(() => this.flush());
       }
     });
+  }
+
+  count(
+    selector: string,
+    rangeMs: number,
+    atMs: number,
+  ): Promise<number | undefined> {
+    if (this.maxBatch <= 1)
+      return this.source.instant(countOverRange(selector, rangeMs), atMs);
+    return this.counts.count(selector, rangeMs, atMs);
+  }
+
+  countSteps(
+    selector: string,
+    rangeMs: number,
+    startMs: number,
+    endMs: number,
+    stepMs: number,
+  ): Promise<Sample[]> {
+    if (this.maxBatch <= 1)
+      return this.source.range(
+        countOverRange(selector, rangeMs),
+        startMs,
+        endMs,
+        stepMs,
+      );
+    return this.counts.countSteps(selector, rangeMs, startMs, endMs, stepMs);
   }
 
   range(

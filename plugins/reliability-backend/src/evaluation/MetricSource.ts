@@ -24,10 +24,51 @@ export interface MetricSource {
     endMs: number,
     stepMs: number,
   ): Promise<Sample[]>;
+  /**
+   * Events counted over `rangeMs` ending at `atMs`: what `instant(countOverRange(selector,
+   * rangeMs))` answers. Sources that aggregate counts implement it; see `countEvents`.
+   */
+  count?(
+    selector: string,
+    rangeMs: number,
+    atMs: number,
+  ): Promise<number | undefined>;
+  /** Events counted over `rangeMs` at every step: what `range(countOverRange(…))` answers. */
+  countSteps?(
+    selector: string,
+    rangeMs: number,
+    startMs: number,
+    endMs: number,
+    stepMs: number,
+  ): Promise<Sample[]>;
 }
 
 /** Prometheus refuses range queries of more than 11,000 points per series. */
 const MAX_POINTS_PER_QUERY = 11_000;
+
+/** One series of a range query, with its labels and raw values. */
+export interface RangeSeries {
+  labels: Record<string, string>;
+  values: Array<{ t: number; value: unknown }>;
+}
+
+interface RangeSeriesResult {
+  metric?: { labels?: Record<string, string> };
+  values?: Array<{ time: Date; value: unknown }>;
+}
+
+/** A range cut into parts of at most MAX_POINTS_PER_QUERY points: [from, to] pairs. */
+function rangeChunks(
+  startMs: number,
+  endMs: number,
+  stepMs: number,
+): Array<[number, number]> {
+  const chunks: Array<[number, number]> = [];
+  const chunkMs = stepMs * (MAX_POINTS_PER_QUERY - 1);
+  for (let from = startMs; from <= endMs; from += chunkMs + stepMs)
+    chunks.push([from, Math.min(endMs, from + chunkMs)]);
+  return chunks;
+}
 
 /** Turns whatever the client threw (plain objects included) into a MetricSourceError. */
 function toMetricSourceError(
@@ -188,21 +229,14 @@ export class PrometheusMetricSource implements MetricSource {
     stepMs: number,
   ): Promise<Sample[]> {
     const samples: Sample[] = [];
-    const chunkMs = stepMs * (MAX_POINTS_PER_QUERY - 1);
-    for (let from = startMs; from <= endMs; from += chunkMs + stepMs) {
-      const to = Math.min(endMs, from + chunkMs);
-      const result = await this.call(() =>
-        this.driver.rangeQuery(
-          query,
-          new Date(from),
-          new Date(to),
-          stepMs / 1000,
-          `${this.queryTimeoutSeconds}s`,
-        ),
+    for (const [from, to] of rangeChunks(startMs, endMs, stepMs)) {
+      const result = await this.rangeQuery(query, from, to, stepMs);
+      const series = singleSeries<RangeSeriesResult>(
+        this.name,
+        query,
+        result,
+        'matrix',
       );
-      const series = singleSeries<{
-        values: Array<{ time: Date; value: unknown }>;
-      }>(this.name, query, result, 'matrix');
       for (const sample of series?.values ?? []) {
         samples.push({
           t: new Date(sample.time).getTime(),
@@ -211,6 +245,56 @@ export class PrometheusMetricSource implements MetricSource {
       }
     }
     return samples;
+  }
+
+  /**
+   * Every series of a range query with its labels, values unchecked (for aggregated counts).
+   * Ranges of more points than Prometheus allows are asked in parts and joined per series.
+   */
+  async rangeSeries(
+    query: string,
+    startMs: number,
+    endMs: number,
+    stepMs: number,
+  ): Promise<RangeSeries[]> {
+    const byLabels = new Map<string, RangeSeries>();
+    for (const [from, to] of rangeChunks(startMs, endMs, stepMs)) {
+      const result = await this.rangeQuery(query, from, to, stepMs);
+      if (
+        !result ||
+        result.resultType !== 'matrix' ||
+        !Array.isArray(result.result)
+      )
+        throw new MetricSourceError(
+          `${this.name}: query ${query} returned ${
+            result?.resultType ?? 'no result'
+          }, expected a matrix`,
+        );
+      for (const one of result.result as RangeSeriesResult[]) {
+        const labels = one.metric?.labels ?? {};
+        const key = JSON.stringify(Object.entries(labels).sort());
+        const series = byLabels.get(key) ?? { labels, values: [] };
+        byLabels.set(key, series);
+        for (const sample of one.values ?? [])
+          series.values.push({
+            t: new Date(sample.time).getTime(),
+            value: sample.value,
+          });
+      }
+    }
+    return [...byLabels.values()];
+  }
+
+  private rangeQuery(query: string, from: number, to: number, stepMs: number) {
+    return this.call(() =>
+      this.driver.rangeQuery(
+        query,
+        new Date(from),
+        new Date(to),
+        stepMs / 1000,
+        `${this.queryTimeoutSeconds}s`,
+      ),
+    );
   }
 
   private async call(run: () => Promise<QueryResult>): Promise<QueryResult> {

@@ -10,7 +10,7 @@ import {
 import { DefinitionsStore } from '../store/DefinitionsStore';
 import { StatusStore } from '../store/StatusStore';
 import { EvaluationOptions, evaluateSlo } from './evaluateSlo';
-import { isDue } from '../pipeline/due';
+import { isDue, measureOrder } from '../pipeline/due';
 import { MetricSource } from './MetricSource';
 import { MetricSourceRegistry } from './metricSources';
 import { SourceTimings } from './SourceTimings';
@@ -71,7 +71,9 @@ export class SloEvaluator {
     onProgress?: (summary: EvaluationSummary) => void;
   }): Promise<EvaluationSummary> {
     const { intervalMs, signal, timings, onProgress } = options;
-    const slos = await this.deps.definitions.listSlosByLastAttempt();
+    const slos = measureOrder(
+      await this.deps.definitions.listSlosByLastAttempt(),
+    );
     const summary: EvaluationSummary = {
       slos: slos.length,
       evaluated: 0,
@@ -79,7 +81,7 @@ export class SloEvaluator {
       skipped: 0,
       left: 0,
     };
-    const concurrency = Math.max(1, this.deps.concurrency ?? 1);
+    const concurrency = this.waveSize();
     let wave: typeof slos = [];
     const measureWave = async () => {
       // One query time for the wave: its SLOs' counts go to the source as one batch.
@@ -132,45 +134,60 @@ export class SloEvaluator {
   /**
    * Every stored SLO's status as measured at a past moment `at`, by entity, stored nowhere (for
    * the scorecard's history). An SLO that cannot be measured then is degraded without figures.
-   * Throws the abort reason between two SLOs when `signal` aborts.
+   * Measured in waves like `evaluateDue`; throws the abort reason between two waves when
+   * `signal` aborts.
    */
   async statusesAt(
     at: number,
     signal?: AbortSignal,
     timings?: SourceTimings,
   ): Promise<Map<string, SloStatus[]>> {
-    const byEntity = new Map<string, SloStatus[]>();
-    for (const {
-      entityRef,
-      settings,
-      slo,
-    } of await this.deps.definitions.listSlos()) {
+    const stored = await this.deps.definitions.listSlos();
+    const slos = measureOrder(stored);
+    const statusOf = new Map<(typeof stored)[number], SloStatus>();
+    const size = this.waveSize();
+    for (let from = 0; from < slos.length; from += size) {
       signal?.throwIfAborted();
-      const measured = await this.tryMeasure(
-        slo,
-        this.deps.policyFor(settings),
-        at,
-        timings,
+      // One wave at a time, all at `at`, so that a batching source aggregates their counts.
+      const wave = slos.slice(from, from + size);
+      const measured = await Promise.all(
+        wave.map(({ settings, slo }) =>
+          this.tryMeasure(slo, this.deps.policyFor(settings), at, timings),
+        ),
       );
-      const status: SloStatus =
-        'figures' in measured
-          ? {
-              sloName: slo.name,
-              state: 'ok',
-              figures: measured.figures,
-              goodAt: at,
-            }
-          : {
-              sloName: slo.name,
-              state: 'degraded',
-              error: measured.error,
-              attemptedAt: at,
-            };
-      const statuses = byEntity.get(entityRef) ?? [];
-      statuses.push(status);
-      byEntity.set(entityRef, statuses);
+      wave.forEach((due, index) => {
+        const result = measured[index];
+        statusOf.set(
+          due,
+          'figures' in result
+            ? {
+                sloName: due.slo.name,
+                state: 'ok',
+                figures: result.figures,
+                goodAt: at,
+              }
+            : {
+                sloName: due.slo.name,
+                state: 'degraded',
+                error: result.error,
+                attemptedAt: at,
+              },
+        );
+      });
+    }
+    // By entity, in the stored order of their SLOs.
+    const byEntity = new Map<string, SloStatus[]>();
+    for (const due of stored) {
+      const statuses = byEntity.get(due.entityRef) ?? [];
+      statuses.push(statusOf.get(due)!);
+      byEntity.set(due.entityRef, statuses);
     }
     return byEntity;
+  }
+
+  /** SLOs measured at once. */
+  private waveSize(): number {
+    return Math.max(1, this.deps.concurrency ?? 1);
   }
 
   /** The SLO's figures at `now` from its metric source, or why they could not be measured. */

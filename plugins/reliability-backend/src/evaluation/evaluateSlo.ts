@@ -22,7 +22,7 @@ import {
   windowStart,
 } from '@reliability-suite/plugin-reliability-common';
 import { MetricSource, Sample } from './MetricSource';
-import { countOverRange } from './sliQueries';
+import { countEventSteps, countEvents } from './sliQueries';
 
 /** Settings of the evaluation that are not part of the SLO. */
 export interface EvaluationOptions {
@@ -119,12 +119,17 @@ async function measureOccurrences(
       now,
     );
 
-  // The window and every burn-rate window are asked at once: a batching source sends them as
-  // one query.
-  const [window, ...burnCounts] = await allInOrder([
-    counts(now - start),
-    ...BURN_RATE_WINDOWS_MS.map(windowMs => counts(windowMs)),
-  ]);
+  // The window, every burn-rate window and the burn-down's steps are asked at once, so that a
+  // source aggregates them with those of the SLOs evaluated together. A failed count is
+  // reported before a failed burn-down.
+  const step = historyStep(now - start, options);
+  const [[window, ...burnCounts], perStep] = await bothInOrder(
+    allInOrder([
+      counts(now - start),
+      ...BURN_RATE_WINDOWS_MS.map(windowMs => counts(windowMs)),
+    ]),
+    eventsPerStep(metric, source, step, start + step, now, step),
+  );
   const sli =
     window.total === undefined
       ? undefined
@@ -148,15 +153,6 @@ async function measureOccurrences(
   });
 
   // Burn-down: events per step across the window, accumulated from the window's start.
-  const step = historyStep(now - start, options);
-  const perStep = await eventsPerStep(
-    metric,
-    source,
-    step,
-    start + step,
-    now,
-    step,
-  );
   let cumulativeTotal = 0;
   let cumulativeGood = 0;
   const history = perStep.map(({ t, total, good }) => {
@@ -296,6 +292,17 @@ async function allInOrder<T>(promises: Array<Promise<T>>): Promise<T[]> {
   return settled.map(result => (result as PromiseFulfilledResult<T>).value);
 }
 
+/** Both answers, or the first one's error before the second's (see allInOrder). */
+async function bothInOrder<A, B>(
+  first: Promise<A>,
+  second: Promise<B>,
+): Promise<[A, B]> {
+  const [a, b] = await Promise.allSettled([first, second]);
+  if (a.status === 'rejected') throw a.reason;
+  if (b.status === 'rejected') throw b.reason;
+  return [a.value, b.value];
+}
+
 function historyStep(windowMs: number, options: EvaluationOptions): number {
   const step =
     Math.ceil(windowMs / options.historyPoints / MINUTE_MS) * MINUTE_MS;
@@ -323,7 +330,7 @@ async function eventsAt(
 ): Promise<Counts> {
   const count = (query?: MetricQuery) =>
     query
-      ? source.instant(countOverRange(query.query, rangeMs), at)
+      ? countEvents(source, query.query, rangeMs, at)
       : Promise.resolve(undefined);
   const [total, good, bad] = await allInOrder([
     count(metric.total),
@@ -348,7 +355,7 @@ async function eventsPerStep(
 ): Promise<Array<{ t: number; total: number; good: number }>> {
   const series = (query?: MetricQuery) =>
     query
-      ? source.range(countOverRange(query.query, rangeMs), from, to, stepMs)
+      ? countEventSteps(source, query.query, rangeMs, from, to, stepMs)
       : Promise.resolve([]);
   const [totals, goods, bads] = await allInOrder([
     series(metric.total),

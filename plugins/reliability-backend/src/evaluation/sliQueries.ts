@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { isVectorSelector } from '@reliability-suite/plugin-reliability-common';
+import { MetricSource, Sample } from './MetricSource';
 
 /** A range in PromQL, in whole seconds: 30 days → `2592000s`. Numbers only, nothing from input. */
 export function promRange(ms: number): string {
@@ -18,4 +19,32 @@ export function countOverRange(selector: string, rangeMs: number): string {
     );
   }
   return `sum(increase(${selector.trim()}[${promRange(rangeMs)}]))`;
+}
+
+/** Events counted by `selector` over `rangeMs` ending at `atMs` (no series = undefined). */
+export function countEvents(
+  source: MetricSource,
+  selector: string,
+  rangeMs: number,
+  atMs: number,
+): Promise<number | undefined> {
+  const query = countOverRange(selector, rangeMs);
+  return source.count
+    ? source.count(selector.trim(), rangeMs, atMs)
+    : source.instant(query, atMs);
+}
+
+/** Events counted by `selector` over `rangeMs` at each step from `startMs` to `endMs`. */
+export function countEventSteps(
+  source: MetricSource,
+  selector: string,
+  rangeMs: number,
+  startMs: number,
+  endMs: number,
+  stepMs: number,
+): Promise<Sample[]> {
+  const query = countOverRange(selector, rangeMs);
+  return source.countSteps
+    ? source.countSteps(selector.trim(), rangeMs, startMs, endMs, stepMs)
+    : source.range(query, startMs, endMs, stepMs);
 }
