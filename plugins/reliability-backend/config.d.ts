@@ -83,6 +83,16 @@ export interface Config {
        * `sum(increase(SELECTOR[range]))`, without aggregation. Default 50.
        */
       batchSize?: number;
+      /**
+       * This source evaluates the suite's exported recording rules (`yarn reliability rules`,
+       * `GET /rules`; on Prometheus or a ruler such as Thanos' or Mimir's). The window counts and
+       * burn-rate ratios of Occurrences SLOs are then read from the records, one query per
+       * record name for a whole wave instead of counting raw series; the burn-down still counts
+       * raw series. An SLO whose records are absent, or whose `slo:objective:ratio` record has
+       * another target or window than its definition (rules not redeployed yet), is measured
+       * directly. Default false.
+       */
+      recordingRules?: boolean;
     }>;
     /** The scheduled evaluation of every SLO against its metric source. */
     evaluation?: {

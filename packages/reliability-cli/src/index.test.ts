@@ -146,7 +146,7 @@ describe('reliability rules', () => {
     ]);
     expect(await promtoolCheck(result.out)).toEqual({
       code: 0,
-      output: 'Checking rules.yaml\n  SUCCESS: 33 rules found\n\n',
+      output: 'Checking rules.yaml\n  SUCCESS: 42 rules found\n\n',
     });
   });
 
@@ -168,7 +168,7 @@ describe('reliability rules', () => {
     });
     expect(await promtoolCheck(result.out)).toEqual({
       code: 0,
-      output: 'Checking rules.yaml\n  SUCCESS: 11 rules found\n\n',
+      output: 'Checking rules.yaml\n  SUCCESS: 14 rules found\n\n',
     });
     await fs.rm(path.dirname(file), { recursive: true });
   });
@@ -193,7 +193,7 @@ describe('reliability rules', () => {
     ]);
     expect(await promtoolCheck(result.out)).toEqual({
       code: 0,
-      output: 'Checking rules.yaml\n  SUCCESS: 11 rules found\n\n',
+      output: 'Checking rules.yaml\n  SUCCESS: 14 rules found\n\n',
     });
     await fs.rm(path.dirname(file), { recursive: true });
     await fs.rm(path.dirname(broken), { recursive: true });

@@ -1,5 +1,7 @@
 import { BATCH_LABEL, batchedQuery } from './batchedQuery';
 import { countOverRange } from './sliQueries';
+import { RecordedCounts, RecordedOccurrences } from './RecordedCounts';
+import { SloDefinition } from '@reliability-suite/plugin-reliability-common';
 
 export { BATCH_LABEL, batchedQuery };
 import { AggregationLimits, CountAggregator } from './CountAggregator';
@@ -54,13 +56,33 @@ export class BatchingMetricSource implements MetricSource {
   private readonly waiting = new Map<number, Waiting[]>();
   private scheduled = false;
   private readonly counts: CountAggregator;
+  private readonly records?: RecordedCounts;
 
   constructor(
     private readonly source: VectorMetricSource,
     private readonly maxBatch: number,
-    limits: Omit<AggregationLimits, 'maxBatch'> = DEFAULT_AGGREGATION_LIMITS,
+    options: {
+      limits?: Omit<AggregationLimits, 'maxBatch'>;
+      /** The source evaluates the suite's exported recording rules: read figures from them. */
+      recordingRules?: boolean;
+    } = {},
   ) {
-    this.counts = new CountAggregator(source, this, { ...limits, maxBatch });
+    this.counts = new CountAggregator(source, this, {
+      ...(options.limits ?? DEFAULT_AGGREGATION_LIMITS),
+      maxBatch,
+    });
+    if (options.recordingRules)
+      this.records = new RecordedCounts(source, maxBatch);
+  }
+
+  recordedOccurrences(
+    entityRef: string,
+    slo: SloDefinition,
+    atMs: number,
+  ): Promise<RecordedOccurrences | undefined> {
+    return this.records
+      ? this.records.read(entityRef, slo, atMs)
+      : Promise.resolve(undefined);
   }
 
   get name(): string {

@@ -1,4 +1,6 @@
 import { PrometheusDriver, QueryResult } from 'prometheus-query';
+import { SloDefinition } from '@reliability-suite/plugin-reliability-common';
+import type { RecordedOccurrences } from './RecordedCounts';
 
 /** A metric source answered with an error, garbage or nothing usable. */
 export class MetricSourceError extends Error {
@@ -33,6 +35,15 @@ export interface MetricSource {
     rangeMs: number,
     atMs: number,
   ): Promise<number | undefined>;
+  /**
+   * An Occurrences SLO's counts from its exported recording rules, for a source that evaluates
+   * them; undefined when they are not loaded for this definition (measure directly).
+   */
+  recordedOccurrences?(
+    entityRef: string,
+    slo: SloDefinition,
+    atMs: number,
+  ): Promise<RecordedOccurrences | undefined>;
   /** Events counted over `rangeMs` at every step: what `range(countOverRange(…))` answers. */
   countSteps?(
     selector: string,

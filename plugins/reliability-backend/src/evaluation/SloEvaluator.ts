@@ -151,8 +151,14 @@ export class SloEvaluator {
       // One wave at a time, all at `at`, so that a batching source aggregates their counts.
       const wave = slos.slice(from, from + size);
       const measured = await Promise.all(
-        wave.map(({ settings, slo }) =>
-          this.tryMeasure(slo, this.deps.policyFor(settings), at, timings),
+        wave.map(({ entityRef, settings, slo }) =>
+          this.tryMeasure(
+            entityRef,
+            slo,
+            this.deps.policyFor(settings),
+            at,
+            timings,
+          ),
         ),
       );
       wave.forEach((due, index) => {
@@ -192,6 +198,7 @@ export class SloEvaluator {
 
   /** The SLO's figures at `now` from its metric source, or why they could not be measured. */
   private async tryMeasure(
+    entityRef: string,
     slo: SloDefinition,
     policy: ErrorBudgetPolicy,
     now: number,
@@ -210,6 +217,7 @@ export class SloEvaluator {
         figures: await evaluateSlo(slo, source, now, {
           ...this.deps.options,
           policy,
+          entityRef,
         }),
       };
     } catch (error) {
@@ -232,7 +240,13 @@ export class SloEvaluator {
     now: number,
     timings?: SourceTimings,
   ): Promise<boolean> {
-    const measured = await this.tryMeasure(slo, policy, now, timings);
+    const measured = await this.tryMeasure(
+      entityRef,
+      slo,
+      policy,
+      now,
+      timings,
+    );
     if ('figures' in measured) {
       await this.deps.statuses.saveSuccess(
         entityRef,

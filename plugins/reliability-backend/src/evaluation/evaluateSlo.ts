@@ -10,6 +10,7 @@ import {
   burnRate,
   errorBudgetEvents,
   errorBudgetMinutes,
+  isRuleExportable,
   isOverspent,
   parseDurationMs,
   policyState,
@@ -31,6 +32,8 @@ export interface EvaluationOptions {
   scrapeIntervalMs: number;
   /** Points of the burn-down chart. */
   historyPoints: number;
+  /** The SLO's entity: a source in recording-rule mode reads its records by it. */
+  entityRef?: string;
 }
 
 /** Which burn rate projects exhaustion: 6 h, steady enough not to swing with every spike. */
@@ -111,23 +114,12 @@ async function measureOccurrences(
   const metric = slo.indicator.metric;
   if (metric.type !== 'ratio') throw new Error('Occurrences needs a ratio SLI');
   const target = slo.objectives[0].target;
-  const counts = (rangeMs: number) =>
-    eventsAt(
-      metric,
-      source,
-      Math.max(rangeMs, 2 * options.scrapeIntervalMs),
-      now,
-    );
-
   // The window, every burn-rate window and the burn-down's steps are asked at once, so that a
   // source aggregates them with those of the SLOs evaluated together. A failed count is
   // reported before a failed burn-down.
   const step = historyStep(now - start, options);
-  const [[window, ...burnCounts], perStep] = await bothInOrder(
-    allInOrder([
-      counts(now - start),
-      ...BURN_RATE_WINDOWS_MS.map(windowMs => counts(windowMs)),
-    ]),
+  const [{ window, errorRatios }, perStep] = await bothInOrder(
+    occurrenceCounts(slo, metric, source, start, now, options),
     eventsPerStep(metric, source, step, start + step, now, step),
   );
   const sli =
@@ -143,14 +135,10 @@ async function measureOccurrences(
       ? undefined
       : window.total - (window.good ?? 0);
 
-  const burnRates = BURN_RATE_WINDOWS_MS.map((windowMs, index) => {
-    const { good, total } = burnCounts[index];
-    const ratio =
-      total === undefined || !(total > 0)
-        ? undefined
-        : (total - (good ?? 0)) / total;
-    return { windowMs, rate: burnRate(ratio, target) };
-  });
+  const burnRates = BURN_RATE_WINDOWS_MS.map((windowMs, index) => ({
+    windowMs,
+    rate: burnRate(errorRatios[index], target),
+  }));
 
   // Burn-down: events per step across the window, accumulated from the window's start.
   let cumulativeTotal = 0;
@@ -181,6 +169,69 @@ async function measureOccurrences(
     burnRates,
     history,
   };
+}
+
+/**
+ * The window's counts and the error ratio of every burn-rate window: from the SLO's recording
+ * rules when its source reads them (`recordingRules`) and they are loaded for this definition,
+ * otherwise counted directly.
+ */
+async function occurrenceCounts(
+  slo: SloDefinition,
+  metric: RatioMetric,
+  source: MetricSource,
+  start: number,
+  now: number,
+  options: EvaluationOptions,
+): Promise<{ window: Counts; errorRatios: Array<number | undefined> }> {
+  const recorded =
+    options.entityRef &&
+    source.recordedOccurrences &&
+    recordsApply(slo, options)
+      ? await source.recordedOccurrences(options.entityRef, slo, now)
+      : undefined;
+  if (recorded) {
+    return {
+      window: {
+        total: recorded.total,
+        good:
+          recorded.total === undefined
+            ? undefined
+            : goodEvents(metric, recorded.total, recorded.good, recorded.bad),
+      },
+      errorRatios: recorded.errorRatios,
+    };
+  }
+  const counts = (rangeMs: number) =>
+    eventsAt(
+      metric,
+      source,
+      Math.max(rangeMs, 2 * options.scrapeIntervalMs),
+      now,
+    );
+  const [window, ...burnCounts] = await allInOrder([
+    counts(now - start),
+    ...BURN_RATE_WINDOWS_MS.map(windowMs => counts(windowMs)),
+  ]);
+  return {
+    window,
+    errorRatios: burnCounts.map(({ good, total }) =>
+      total === undefined || !(total > 0)
+        ? undefined
+        : (total - (good ?? 0)) / total,
+    ),
+  };
+}
+
+/**
+ * Whether recorded figures mean what direct counts mean: rules are exported for the SLO, and no
+ * burn-rate window is shorter than the two scrapes the portal counts over at least.
+ */
+function recordsApply(slo: SloDefinition, options: EvaluationOptions) {
+  return (
+    isRuleExportable(slo) &&
+    BURN_RATE_WINDOWS_MS.every(w => w >= 2 * options.scrapeIntervalMs)
+  );
 }
 
 /** Time-based: the window is cut into slices, each good or bad; budget is in minutes. */

@@ -47,6 +47,9 @@ export class MetricSourceRegistry {
       return new BatchingMetricSource(
         prometheus,
         source.getOptionalNumber('batchSize') ?? 50,
+        {
+          recordingRules: source.getOptionalBoolean('recordingRules') ?? false,
+        },
       );
     });
     return new MetricSourceRegistry(sources);

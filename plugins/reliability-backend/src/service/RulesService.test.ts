@@ -154,7 +154,7 @@ describe('rules served for hostile display names and runbooks', () => {
     const result = await promtoolCheckRules(yaml);
     expect(result).toEqual({
       code: 0,
-      output: 'Checking rules.yaml\n  SUCCESS: 132 rules found\n\n',
+      output: 'Checking rules.yaml\n  SUCCESS: 168 rules found\n\n',
     });
   });
 
@@ -217,7 +217,7 @@ describe('rules served for an SLO name defined twice', () => {
     );
     expect(await promtoolCheckRules(yaml)).toEqual({
       code: 0,
-      output: 'Checking rules.yaml\n  SUCCESS: 11 rules found\n\n',
+      output: 'Checking rules.yaml\n  SUCCESS: 14 rules found\n\n',
     });
   });
 });

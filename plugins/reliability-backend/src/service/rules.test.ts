@@ -72,9 +72,9 @@ describe('Prometheus rules export', () => {
       'slo:sli_error:ratio_rate3d',
     ]);
     expect(group.rules[0].expr).toBe(
-      '1 - (sum(rate(http_requests_total{job="checkout",code!~"5.."}[5m])) / sum(rate(http_requests_total{job="checkout"}[5m])))',
+      '1 - ((sum(rate(http_requests_total{job="checkout",code!~"5.."}[5m])) or vector(0)) / sum(rate(http_requests_total{job="checkout"}[5m])))',
     );
-    expect(group.rules.slice(7).map(r => [r.alert, r.expr])).toEqual([
+    expect(group.rules.slice(7, 11).map(r => [r.alert, r.expr])).toEqual([
       [
         'SLOErrorBudgetBurnFast',
         '(slo:sli_error:ratio_rate1h{slo="checkout-availability",entity="component:default/checkout"} > (14.4 * 0.001)) and (slo:sli_error:ratio_rate5m{slo="checkout-availability",entity="component:default/checkout"} > (14.4 * 0.001))',
@@ -106,6 +106,30 @@ describe('Prometheus rules export', () => {
     expect(rules.groups[1].rules[7].expr).toContain('> (13.44 * 0.001)');
   });
 
+  it("records what the portal reads in recording-rule mode: the objective and the window's counts", () => {
+    const labels = {
+      slo: 'checkout-availability-28d',
+      entity: 'component:default/checkout',
+    };
+    expect(rules.groups[1].rules.slice(11)).toEqual([
+      {
+        record: 'slo:objective:ratio',
+        expr: 'vector(0.999)',
+        labels: { ...labels, window: '4w' },
+      },
+      {
+        record: 'slo:sli_total:increase4w',
+        expr: 'sum(increase(http_requests_total{job="checkout"}[4w]))',
+        labels,
+      },
+      {
+        record: 'slo:sli_good:increase4w',
+        expr: 'sum(increase(http_requests_total{job="checkout",code!~"5.."}[4w]))',
+        labels,
+      },
+    ]);
+  });
+
   it('passes promtool check rules', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'reliability-rules-'));
     const file = path.join(dir, 'rules.yaml');
@@ -115,7 +139,7 @@ describe('Prometheus rules export', () => {
       'rules',
       file,
     ]);
-    expect(stdout).toContain('SUCCESS: 22 rules found');
+    expect(stdout).toContain('SUCCESS: 28 rules found');
     await fs.rm(dir, { recursive: true });
   });
 
@@ -139,7 +163,7 @@ describe('Prometheus rules export', () => {
         if (loaded.length === 22 && loaded.every(r => r.health === 'ok')) break;
         await new Promise(resolve => setTimeout(resolve, 200));
       }
-      expect(loaded).toHaveLength(22);
+      expect(loaded).toHaveLength(28);
       expect(loaded.every(r => r.health === 'ok')).toBe(true);
     } finally {
       await prometheus.stop();

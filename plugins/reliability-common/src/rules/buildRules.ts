@@ -38,6 +38,23 @@ export function errorRatioRecord(windowMs: number): string {
 }
 
 /**
+ * Name of the recording rule of the events an SLI counts over the SLO's window, e.g.
+ * `slo:sli_total:increase30d` (request-weighted counts, as Pyrra records them).
+ */
+export function windowCountRecord(
+  counted: 'total' | 'good' | 'bad',
+  windowMs: number,
+): string {
+  return `slo:sli_${counted}:increase${formatDurationMs(windowMs)}`;
+}
+
+/**
+ * Name of the recording rule of an SLO's objective (its target), labelled with its window: it
+ * tells a reader that the SLO's rules are loaded, and for which objective.
+ */
+export const OBJECTIVE_RECORD = 'slo:objective:ratio';
+
+/**
  * Whether burn-rate rules can be written for an SLO: a ratio SLI of plain vector selectors (their
  * rates can be taken) over a rolling window. Others are measured, but have no alert rules.
  */
@@ -90,12 +107,40 @@ export function buildPrometheusRules(
     const matchers = `{slo=${promqlString(slo.name)},entity=${promqlString(
       entityRef,
     )}}`;
+    // An absent good or bad series counts as no events (as the portal counts them): during a
+    // total outage there is no good series at all, and the ratio must still be 1.
     const errorRatio = (window: string) =>
       metric.bad
-        ? `sum(rate(${metric.bad.query}[${window}])) / sum(rate(${metric.total.query}[${window}]))`
-        : `1 - (sum(rate(${metric.good!.query}[${window}])) / sum(rate(${
+        ? `(sum(rate(${metric.bad.query}[${window}])) or vector(0)) / sum(rate(${metric.total.query}[${window}]))`
+        : `1 - ((sum(rate(${
+            metric.good!.query
+          }[${window}])) or vector(0)) / sum(rate(${
             metric.total.query
           }[${window}])))`;
+    // What the portal reads in recording-rule mode: the window's counts, exactly the queries it
+    // would send itself, and the objective.
+    const windowMs = slo.timeWindow.durationMs;
+    const window = formatDurationMs(windowMs);
+    const counted = metric.bad
+      ? { name: 'bad' as const, query: metric.bad.query }
+      : { name: 'good' as const, query: metric.good!.query };
+    const windowRecords = [
+      {
+        record: OBJECTIVE_RECORD,
+        expr: `vector(${slo.objectives[0].target})`,
+        labels: { ...labels, window },
+      },
+      {
+        record: windowCountRecord('total', windowMs),
+        expr: `sum(increase(${metric.total.query.trim()}[${window}]))`,
+        labels,
+      },
+      {
+        record: windowCountRecord(counted.name, windowMs),
+        expr: `sum(increase(${counted.query.trim()}[${window}]))`,
+        labels,
+      },
+    ];
     const budget = errorBudgetFraction(slo.objectives[0].target);
     // Only a link a person may follow goes into the alert: Alertmanager and chat tools link it.
     const runbook = safeLinkUrl(slo.runbook) ?? safeLinkUrl(options.runbook);
@@ -142,7 +187,7 @@ export function buildPrometheusRules(
     });
     groups.push({
       name: `slo:${entityRef}:${slo.name}`,
-      rules: [...recording, ...alerts],
+      rules: [...recording, ...alerts, ...windowRecords],
     });
   }
   return { rules: { groups }, skipped };

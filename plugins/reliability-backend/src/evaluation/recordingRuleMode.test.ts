@@ -1,0 +1,262 @@
+import { PrometheusDriver } from 'prometheus-query';
+import {
+  DEFAULT_ERROR_BUDGET_POLICY,
+  SloDefinition,
+  SloFigures,
+  buildPrometheusRules,
+  prometheusRulesYaml,
+} from '@reliability-suite/plugin-reliability-common';
+import {
+  TestPrometheus,
+  startPrometheus,
+  toOpenMetrics,
+} from '../testing/prometheus';
+import { DAY_MS, MINUTE_MS, serviceCounters } from '../testing/scenarios';
+import { BatchingMetricSource } from './BatchingMetricSource';
+import { PrometheusMetricSource } from './MetricSource';
+import { EvaluationOptions, evaluateSlo } from './evaluateSlo';
+
+jest.setTimeout(180_000);
+
+// 31 days of one-minute samples ending at `now`.
+const MINUTES = 31 * 24 * 60 + 1;
+const now = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS - MINUTE_MS;
+const outageStart = MINUTES - 1 - 10 * 24 * 60; // ten days ago, for one hour
+const recentOutage = MINUTES - 1 - 20; // twenty minutes ago, for ten minutes
+const ENTITY = 'component:default/checkout';
+
+const options = (entityRef = ENTITY): EvaluationOptions => ({
+  policy: DEFAULT_ERROR_BUDGET_POLICY,
+  scrapeIntervalMs: MINUTE_MS,
+  historyPoints: 120,
+  entityRef,
+});
+
+function slo(
+  name: string,
+  job: string,
+  form: 'good' | 'bad',
+  windowDays = 30,
+  target = 0.999,
+): SloDefinition {
+  const counted = {
+    good: { query: `http_requests_total{job="${job}",code!~"5.."}` },
+    bad: { query: `http_requests_total{job="${job}",code=~"5.."}` },
+  };
+  return {
+    name,
+    indicator: {
+      metric: {
+        type: 'ratio',
+        counter: true,
+        [form]: counted[form],
+        total: { query: `http_requests_total{job="${job}"}` },
+      },
+    },
+    objectives: [{ target }],
+    timeWindow: {
+      type: 'rolling',
+      duration: `${windowDays}d`,
+      durationMs: windowDays * DAY_MS,
+    },
+    budgetingMethod: 'Occurrences',
+    alertPolicies: [],
+    source: { format: 'inline', file: 'catalog-info.yaml' },
+  };
+}
+
+// Loaded as exported: every kind of SLO, both SLI forms, two windows.
+const exported = [
+  slo('availability', 'outage', 'good'),
+  slo('errors', 'outage', 'bad'),
+  slo('availability-7d', 'recent', 'good', 7),
+  slo('errors-7d', 'recent', 'bad', 7),
+  // A service with no good series at all: every request fails.
+  slo('down', 'down', 'good'),
+  slo('quiet', 'idle', 'good'),
+  slo('gone', 'missing', 'good'),
+  // Loaded with another objective than the catalog's now.
+  slo('tightened', 'outage', 'good', 30, 0.99),
+];
+
+/**
+ * The same figures: the window's counts are the same queries, so everything but the burn rates
+ * is identical; a burn rate is a ratio of rates in the rules and of counts in the portal, equal
+ * to 12 significant digits (the portal keeps 12).
+ */
+function expectSameFigures(recorded: SloFigures, direct: SloFigures) {
+  expect({ ...recorded, burnRates: [] }).toEqual({ ...direct, burnRates: [] });
+  expect(recorded.burnRates.map(b => b.windowMs)).toEqual(
+    direct.burnRates.map(b => b.windowMs),
+  );
+  recorded.burnRates.forEach(({ rate }, index) => {
+    const expected = direct.burnRates[index].rate;
+    if (expected === undefined) expect(rate).toBeUndefined();
+    else
+      expect(Math.abs(rate! - expected)).toBeLessThanOrEqual(
+        Math.abs(expected) * 1e-11,
+      );
+  });
+}
+
+describe('recording-rule mode against a real Prometheus evaluating the exported rules', () => {
+  let prometheus: TestPrometheus;
+  let single: PrometheusMetricSource;
+  let queries: string[];
+
+  beforeAll(async () => {
+    const { rules } = buildPrometheusRules(ENTITY, exported);
+    prometheus = await startPrometheus(
+      toOpenMetrics(
+        [
+          ...serviceCounters('outage', MINUTES, 1000, {
+            start: outageStart,
+            end: outageStart + 60,
+          }),
+          ...serviceCounters('recent', MINUTES, 600, {
+            start: recentOutage,
+            end: recentOutage + 10,
+          }),
+          ...serviceCounters('down', MINUTES, 50, {
+            start: 0,
+            end: MINUTES,
+          }).filter(s => s.labels.code === '500'),
+          ...serviceCounters('idle', MINUTES, 0),
+        ],
+        now,
+        MINUTE_MS,
+      ),
+      { rules: prometheusRulesYaml(rules) },
+    );
+    single = new PrometheusMetricSource(
+      'test',
+      new PrometheusDriver({ endpoint: prometheus.url, preferPost: true }),
+      30,
+    );
+    // Every group has been evaluated once.
+    for (let attempt = 0; ; attempt++) {
+      const series = await single.instantSeries(
+        'slo:objective:ratio',
+        Date.now(),
+      );
+      if (series.length === exported.length) break;
+      if (attempt > 100) throw new Error('the rules were not evaluated');
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+  });
+  afterAll(async () => {
+    await prometheus?.stop();
+  });
+
+  function counted(recordingRules: boolean) {
+    queries = [];
+    const spy = Object.create(single) as PrometheusMetricSource;
+    spy.instant = (query, at) => {
+      queries.push(query);
+      return single.instant(query, at);
+    };
+    spy.instantSeries = (query, at) => {
+      queries.push(query);
+      return single.instantSeries(query, at);
+    };
+    spy.range = (query, ...rest) => {
+      queries.push(query);
+      return single.range(query, ...rest);
+    };
+    spy.rangeSeries = (query, ...rest) => {
+      queries.push(query);
+      return single.rangeSeries(query, ...rest);
+    };
+    return new BatchingMetricSource(spy, 50, { recordingRules });
+  }
+
+  /** When the SLO's rule group was last evaluated: its records are of that moment. */
+  async function recordedAt(name: string): Promise<number> {
+    const [series] = await single.instantSeries(
+      `timestamp(slo:objective:ratio{slo="${name}"})`,
+      Date.now(),
+    );
+    return Math.round(Number(series.value) * 1000);
+  }
+
+  // By hand: an hour of 1,000 failing requests a minute ten days ago is 60,000 of a 43,200-request
+  // budget; ten minutes of 600 twenty minutes ago, 6,000 of 6,048 over 7 days and a sixth of
+  // the last hour (about 167×, more as increase() extrapolates the hour from its samples); a
+  // service whose every request fails burns at 1,000×.
+  it.each([
+    ['availability', 1 - 60_000 / 43_200, 3, [0, 0]],
+    ['errors', 1 - 60_000 / 43_200, 3, [0, 0]],
+    ['availability-7d', 1 - 6_000 / 6_048, 3, [160, 180]],
+    ['errors-7d', 1 - 6_000 / 6_048, 3, [160, 180]],
+    ['down', -999, 9, [1000, 1000]],
+  ] as const)(
+    '%s: the same figures from the records as counted directly at the same moment',
+    async (name, remaining, digits, [lowest, highest]) => {
+      const definition = exported.find(s => s.name === name)!;
+      const at = await recordedAt(name);
+      const direct = await evaluateSlo(
+        definition,
+        counted(false),
+        at,
+        options(),
+      );
+      const directQueries = queries.length;
+      const recorded = await evaluateSlo(
+        definition,
+        counted(true),
+        at,
+        options(),
+      );
+      expectSameFigures(recorded, direct);
+      expect(recorded.budget.remainingFraction).toBeCloseTo(remaining, digits);
+      const burn1h = recorded.burnRates.find(b => b.windowMs === 3_600_000)!;
+      expect(burn1h.rate).toBeGreaterThanOrEqual(lowest);
+      expect(burn1h.rate).toBeLessThanOrEqual(highest);
+      // Directly: the window and 7 burn-rate windows, total and good or bad (sent as one
+      // label_replace batch), and the two burn-down ranges. From records: one query of the
+      // records, and the same burn-down ranges.
+      expect(directQueries).toBe(1 + 2);
+      expect(queries).toEqual([
+        expect.stringMatching(
+          /^label_replace\(slo:objective:ratio\{entity="component:default\/checkout"\}/,
+        ),
+        expect.stringMatching(/^sum\(increase\(/),
+        expect.stringMatching(/^sum\(increase\(/),
+      ]);
+    },
+  );
+
+  it('measures directly an SLO whose rules are not loaded, or were loaded for another objective, and says "no data" from records as directly', async () => {
+    const at = await recordedAt('quiet');
+    const notLoaded = slo('not-loaded', 'outage', 'good');
+    const tightened = slo('tightened', 'outage', 'good', 30, 0.999);
+    const quiet = exported.find(s => s.name === 'quiet')!;
+    const gone = exported.find(s => s.name === 'gone')!;
+    const direct = await Promise.all(
+      [notLoaded, tightened, quiet, gone].map(s =>
+        evaluateSlo(s, counted(false), at, options()),
+      ),
+    );
+    const source = counted(true);
+    const recorded = await Promise.all(
+      [notLoaded, tightened, quiet, gone].map(s =>
+        evaluateSlo(s, source, at, options()),
+      ),
+    );
+    recorded.forEach((figures, index) =>
+      expectSameFigures(figures, direct[index]),
+    );
+    expect(recorded.map(f => f.sli)).toEqual([
+      expect.any(Number),
+      expect.any(Number),
+      undefined,
+      undefined,
+    ]);
+    // The records were read once for all four; the two SLOs without usable records then
+    // counted directly (aggregated), the other two answered from records.
+    expect(queries[0]).toMatch(/^label_replace\(slo:objective:ratio/);
+    expect(
+      queries.filter(q => q.startsWith('label_replace(sum by')),
+    ).toHaveLength(1);
+  });
+});
