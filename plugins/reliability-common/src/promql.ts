@@ -35,6 +35,31 @@ export function validatePromQl(expression: string): string | undefined {
  * selector cannot smuggle in other PromQL, so wrapping it cannot change what the query means.
  */
 export function isVectorSelector(expression: string): boolean {
+  return isVectorSelectorMemo(expression);
+}
+
+/**
+ * A pure function of a text, remembered for the last `max` texts (forgotten all at once when
+ * full): the evaluator asks the same few thousand selectors again for every window of every
+ * SLO, and parsing each time would dominate a cycle.
+ */
+export function memoizedByText<T>(
+  compute: (text: string) => T,
+  max = 100_000,
+): (text: string) => T {
+  const known = new Map<string, T>();
+  return text => {
+    if (known.has(text)) return known.get(text)!;
+    const value = compute(text);
+    if (known.size >= max) known.clear();
+    known.set(text, value);
+    return value;
+  };
+}
+
+const isVectorSelectorMemo = memoizedByText(isVectorSelectorText);
+
+function isVectorSelectorText(expression: string): boolean {
   const text = expression.trim();
   if (validatePromQl(text) !== undefined) return false;
   const top = parser.parse(text).topNode.firstChild;

@@ -1,5 +1,5 @@
 import { parser } from '@prometheus-io/lezer-promql';
-import { isVectorSelector } from './promql';
+import { isVectorSelector, memoizedByText } from './promql';
 
 /** One label matcher of a metric selector, as written. */
 export interface SelectorMatcher {
@@ -34,9 +34,15 @@ function literalValue(literal: string): string | undefined {
 /**
  * Takes a metric selector such as `http_requests_total{service="a",code!~"5.."}` apart with the
  * PromQL grammar. Undefined when the text is not exactly one metric selector, or uses a form the
- * parts cannot express (quoted label names).
+ * parts cannot express (quoted label names). The answer is shared: do not change it.
  */
 export function selectorParts(selector: string): SelectorParts | undefined {
+  return selectorPartsMemo(selector);
+}
+
+const selectorPartsMemo = memoizedByText(selectorPartsOf);
+
+function selectorPartsOf(selector: string): SelectorParts | undefined {
   const text = selector.trim();
   if (!isVectorSelector(text)) return undefined;
   const top = parser.parse(text).topNode.firstChild!;
