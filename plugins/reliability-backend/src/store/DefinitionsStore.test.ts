@@ -88,6 +88,49 @@ describe.each(databases.eachSupportedId())(
       ).toEqual(['latency']);
     });
 
+    it('does not write SLOs again that are the same as stored, and writes them when they change or were removed', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DefinitionsStore.create(
+        mockServices.database({ knex, migrations: { skip: false } }),
+      );
+      const marked = async () =>
+        (
+          await knex('slo_definitions')
+            .where({ entity_ref: 'component:default/checkout' })
+            .orderBy('position')
+        ).map(row => [row.slo_name, row.source_line]);
+      await store.save(checkout([slo('availability')], 1000), {
+        keepSlos: false,
+      });
+      // A mark only a rewrite would remove.
+      await knex('slo_definitions').update({ source_line: 99 });
+      await store.save(checkout([slo('availability')], 2000), {
+        keepSlos: false,
+      });
+      expect(await marked()).toEqual([['availability', 99]]);
+      expect((await store.get('component:default/checkout'))?.readAt).toBe(
+        2000,
+      );
+
+      await store.save(checkout([slo('availability'), slo('latency')], 3000), {
+        keepSlos: false,
+      });
+      expect(await marked()).toEqual([
+        ['availability', 1],
+        ['latency', 1],
+      ]);
+
+      // Gone from the catalog, then back with the same SLOs: written again.
+      expect(await store.deleteNotReadSince(4000)).toBe(1);
+      await store.save(checkout([slo('availability'), slo('latency')], 5000), {
+        keepSlos: false,
+      });
+      expect(await marked()).toEqual([
+        ['availability', 1],
+        ['latency', 1],
+      ]);
+    });
+
     it('removes only entities not read since a time', async () => {
       const store = await createStore(databaseId);
       await store.save(checkout([slo('availability')], 1000), {

@@ -2,6 +2,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import {
   DefinitionProblem,
@@ -38,6 +39,8 @@ interface EntityRow {
   settings: string;
   problems: string;
   read_at: number | string;
+  /** A hash of the entity's SLO rows as last written: unchanged rows are not written again. */
+  slos_fingerprint?: string | null;
 }
 
 /** The only code that reads and writes the definition tables. */
@@ -50,38 +53,48 @@ export class DefinitionsStore {
 
   /**
    * Replaces an entity's definitions in one transaction. With `keepSlos` (a file could not be
-   * read), the SLOs stored before are kept and only settings and problems are updated.
+   * read), the SLOs stored before are kept and only settings and problems are updated. SLOs
+   * identical to the stored ones (every cycle reads every entity) are not written again.
    */
   async save(
     definitions: StoredDefinitions,
     options: { keepSlos: boolean },
   ): Promise<void> {
     const { entityRef } = definitions;
+    const sloRows = definitions.slos.map((slo, position) => ({
+      entity_ref: entityRef,
+      slo_name: slo.name,
+      position,
+      definition: JSON.stringify(slo),
+      source_file: slo.source.file,
+      source_line: slo.source.line ?? null,
+    }));
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify(sloRows))
+      .digest('hex');
     await this.db.transaction(async tx => {
-      const row = {
-        entity_ref: entityRef,
-        settings: JSON.stringify(definitions.settings),
-        problems: JSON.stringify(definitions.problems),
-        read_at: definitions.readAt,
-      };
+      const stored = await tx<EntityRow>('entity_definitions')
+        .where({ entity_ref: entityRef })
+        .first('slos_fingerprint');
+      const unchanged =
+        options.keepSlos || stored?.slos_fingerprint === fingerprint;
       await tx<EntityRow>('entity_definitions')
-        .insert(row)
+        .insert({
+          entity_ref: entityRef,
+          settings: JSON.stringify(definitions.settings),
+          problems: JSON.stringify(definitions.problems),
+          read_at: definitions.readAt,
+          slos_fingerprint: options.keepSlos ? null : fingerprint,
+        })
         .onConflict('entity_ref')
-        .merge();
-      if (options.keepSlos) return;
-      await tx('slo_definitions').where({ entity_ref: entityRef }).delete();
-      if (definitions.slos.length > 0) {
-        await tx('slo_definitions').insert(
-          definitions.slos.map((slo, position) => ({
-            entity_ref: entityRef,
-            slo_name: slo.name,
-            position,
-            definition: JSON.stringify(slo),
-            source_file: slo.source.file,
-            source_line: slo.source.line ?? null,
-          })),
+        .merge(
+          options.keepSlos
+            ? ['settings', 'problems', 'read_at']
+            : ['settings', 'problems', 'read_at', 'slos_fingerprint'],
         );
-      }
+      if (unchanged) return;
+      await tx('slo_definitions').where({ entity_ref: entityRef }).delete();
+      if (sloRows.length > 0) await tx('slo_definitions').insert(sloRows);
     });
   }
 

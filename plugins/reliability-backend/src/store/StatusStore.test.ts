@@ -40,12 +40,50 @@ async function open(databaseId: TestDatabaseId) {
   const db = await migratedClient(
     mockServices.database({ knex, migrations: { skip: false } }),
   );
-  return { statuses: new StatusStore(db), overrides: new OverrideStore(db) };
+  return {
+    db,
+    statuses: new StatusStore(db),
+    overrides: new OverrideStore(db),
+  };
 }
 
 describe.each(databases.eachSupportedId())(
   'SLO status and overrides on %s',
   databaseId => {
+    it('keeps the burn-down history apart from the figures, and reads rows written before with theirs', async () => {
+      const { db, statuses } = await open(databaseId);
+      await statuses.saveSuccess(
+        'component:default/x',
+        'new',
+        figures(1000, 0.5),
+      );
+      // A row as written before the history had a column of its own.
+      await db('slo_status').insert({
+        entity_ref: 'component:default/x',
+        slo_name: 'old',
+        figures: JSON.stringify(figures(900, 0.75)),
+        good_at: 900,
+        error: null,
+        attempted_at: 900,
+      });
+      const stored = await db('slo_status').where({ slo_name: 'new' }).first();
+      expect(JSON.parse(stored.figures).history).toBeUndefined();
+      expect(JSON.parse(stored.history)).toEqual([{ t: 1000, remaining: 0.5 }]);
+      const read = await statuses.forEntity('component:default/x');
+      expect(read.get('new')?.figures).toEqual(figures(1000, 0.5));
+      expect(read.get('old')?.figures).toEqual(figures(900, 0.75));
+      const all = await statuses.allWithoutHistory();
+      expect(
+        all
+          .get('component:default/x')
+          ?.map(s => [s.sloName, s.figures?.history])
+          .sort(),
+      ).toEqual([
+        ['new', []],
+        ['old', []],
+      ]);
+    });
+
     it('lists every status by entity for the scorecard, without the burn-down history', async () => {
       const { statuses } = await open(databaseId);
       await statuses.saveSuccess(

@@ -7,7 +7,10 @@ import {
 interface StatusRow {
   entity_ref: string;
   slo_name: string;
+  /** The figures without their burn-down history (which older rows still hold here). */
   figures: string | null;
+  /** The figures' burn-down history; null in rows written before it had a column. */
+  history?: string | null;
   good_at: number | string | null;
   error: string | null;
   attempted_at: number | string;
@@ -23,11 +26,13 @@ export class StatusStore {
     sloName: string,
     figures: SloFigures,
   ): Promise<void> {
+    const { history, ...withoutHistory } = figures;
     await this.db<StatusRow>('slo_status')
       .insert({
         entity_ref: entityRef,
         slo_name: sloName,
-        figures: JSON.stringify(figures),
+        figures: JSON.stringify(withoutHistory),
+        history: JSON.stringify(history),
         good_at: figures.measuredAt,
         error: null,
         attempted_at: figures.measuredAt,
@@ -70,7 +75,15 @@ export class StatusStore {
    */
   async allWithoutHistory(): Promise<Map<string, SloStatus[]>> {
     const byEntity = new Map<string, SloStatus[]>();
-    for (const row of await this.db<StatusRow>('slo_status')) {
+    const rows = await this.db<StatusRow>('slo_status').select(
+      'entity_ref',
+      'slo_name',
+      'figures',
+      'good_at',
+      'error',
+      'attempted_at',
+    );
+    for (const row of rows) {
       const statuses = byEntity.get(row.entity_ref) ?? [];
       const status = toStatus(row);
       if (status.figures) status.figures.history = [];
@@ -108,9 +121,17 @@ function toStatus(row: StatusRow): SloStatus {
   return {
     sloName: row.slo_name,
     state: row.error ? 'degraded' : 'ok',
-    figures: row.figures ? JSON.parse(row.figures) : undefined,
+    figures: row.figures ? withHistory(row) : undefined,
     error: row.error ?? undefined,
     attemptedAt: Number(row.attempted_at),
     goodAt: row.good_at === null ? undefined : Number(row.good_at),
   };
+}
+
+/** A row's figures with their history, from its column (or, in older rows, from the figures). */
+function withHistory(row: StatusRow): SloFigures {
+  const figures = JSON.parse(row.figures!);
+  if (row.history) figures.history = JSON.parse(row.history);
+  else figures.history ??= [];
+  return figures;
 }
