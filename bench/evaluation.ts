@@ -43,7 +43,7 @@ import {
 import { Progress, ProgressReader } from './evaluationProgress';
 import { formatReport } from './evaluationReport';
 import { peakRssMiB, watchRss } from './processMemory';
-import { loadExportedRules } from './exportedRules';
+import { loadExportedRules, unloadRules } from './exportedRules';
 
 const argv = process.argv.slice(2);
 const option = (name: string, env: string, fallback?: string) => {
@@ -121,7 +121,14 @@ async function startBackend(
     path.join(__dirname, 'evaluationBackend.ts'),
     ['--config', configFile, '--scheduler', scheduler],
     {
-      execArgv: ['--require', nodeTransform],
+      // BENCH_BACKEND_NODE_ARGS: more Node options for the backend, e.g. --cpu-prof.
+      execArgv: [
+        '--require',
+        nodeTransform,
+        ...(process.env.BENCH_BACKEND_NODE_ARGS ?? '')
+          .split(' ')
+          .filter(Boolean),
+      ],
       stdio: ['ignore', logFd, logFd, 'ipc'],
     },
   );
@@ -186,6 +193,7 @@ function backendConfig(
   locations: string[],
   prometheusUrl: string,
   intervalMinutes: number | undefined,
+  recordingRules = false,
 ) {
   const interval = intervalMinutes;
   return {
@@ -208,7 +216,12 @@ function backendConfig(
     },
     reliability: {
       metricSources: [
-        { name: 'bench', url: prometheusUrl, timeoutSeconds: 60 },
+        {
+          name: 'bench',
+          url: prometheusUrl,
+          timeoutSeconds: 60,
+          ...(recordingRules ? { recordingRules } : {}),
+        },
       ],
       evaluation: {
         scrapeIntervalSeconds: OPTIONS.stepSeconds,
@@ -332,12 +345,9 @@ async function steadyState(
   progress: ProgressReader,
   prometheus: BenchPrometheus,
   expected: number,
+  logName = 'backend-steady-state.log',
 ) {
-  const backend = await startBackend(
-    configFile,
-    'manual',
-    'backend-steady-state.log',
-  );
+  const backend = await startBackend(configFile, 'manual', logName);
   const ask = async (message: object, reply: string) => {
     const answer = backend.message(reply);
     backend.send(message);
@@ -395,6 +405,11 @@ async function steadyState(
       const load = os.loadavg()[0];
       const record = await run(task);
       const memory = rss.stop();
+      log(
+        `Steady state: the backend's memory peaks (MiB): ${JSON.stringify(
+          (record as any).memory,
+        )}`,
+      );
       const after = await prometheusCounters(prometheus.url);
       const evaluated = await progress.read(undefined, record.startedAt);
       const ms = record.endedAt - record.startedAt;
@@ -625,6 +640,34 @@ async function main() {
         OPTIONS.rules && steady
           ? await loadExportedRules(catalog, prometheus, WORK_DIR, log)
           : undefined;
+      // The same cycle with the source in recording-rule mode, the rules loaded.
+      let recorded: Awaited<ReturnType<typeof steadyState>> | undefined;
+      if (rules) {
+        try {
+          const recordingConfigFile = path.join(
+            WORK_DIR,
+            'backend-config-recording-rules.json',
+          );
+          fs.writeFileSync(
+            recordingConfigFile,
+            JSON.stringify(
+              backendConfig(db, catalog.locations, prometheus.url, 1, true),
+              null,
+              2,
+            ),
+          );
+          log('Steady state in recording-rule mode');
+          recorded = await steadyState(
+            recordingConfigFile,
+            progress,
+            prometheus,
+            org.slos.length,
+            'backend-recording-rules.log',
+          );
+        } finally {
+          await unloadRules(prometheus);
+        }
+      }
       const result = {
         commit,
         date: new Date().toISOString(),
@@ -646,6 +689,7 @@ async function main() {
         steady,
         floor: batched,
         rules,
+        recorded,
       };
       const file = path.join(
         WORK_DIR,

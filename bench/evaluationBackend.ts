@@ -50,6 +50,7 @@ async function main() {
   const { port } = server.address() as AddressInfo;
   process.send!({ type: 'ready', port });
 
+  const peaks = memoryPeaks();
   process.on('message', async (message: any) => {
     if (message?.type === 'tasks' && manual) {
       const tasks = (await scheduler.getScheduledTasks()).map(t => t.id);
@@ -69,13 +70,31 @@ async function main() {
           if ((error as Error).name !== 'ConflictError') throw error;
         }
       }
-      process.send!({ type: 'ran', run });
+      process.send!({ type: 'ran', run: { ...run, memory: peaks.take() } });
     } else if (message?.type === 'stop') {
       // Running tasks do not all honour the abort signal: leave without waiting for them.
       server.close?.();
       process.exit(0);
     }
   });
+}
+
+/** Peaks of the process's memory by kind (MiB), sampled every 200 ms since the last take. */
+function memoryPeaks() {
+  let peak: Record<string, number> = {};
+  const sample = () => {
+    for (const [kind, bytes] of Object.entries(process.memoryUsage()))
+      peak[kind] = Math.max(peak[kind] ?? 0, Math.round(bytes / 2 ** 20));
+  };
+  setInterval(sample, 200).unref();
+  return {
+    take() {
+      sample();
+      const taken = peak;
+      peak = {};
+      return taken;
+    },
+  };
 }
 
 main().catch(error => {

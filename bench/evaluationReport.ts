@@ -76,7 +76,7 @@ export function formatReport(r: any): string {
   if (cycle) {
     rows.push(
       [
-        `**Steady-state cycle** (task \`${cycle.task}\`)`,
+        `**Steady-state cycle, direct mode** (task \`${cycle.task}\`)`,
         `${s(cycle.ms)} for ${n(cycle.sloEvaluated)} SLOs (${n(
           cycle.msPerSlo,
           1,
@@ -125,6 +125,34 @@ export function formatReport(r: any): string {
         `${n(cycle.rss.startMiB)} → ${n(cycle.rss.peakMiB)} MiB (+${n(
           cycle.rss.growthMiB,
         )} MiB)`,
+        '< +300 MB',
+      ],
+    );
+  }
+  const recordedCycle = r.recorded?.cycles[r.recorded.cycles.length - 1];
+  if (recordedCycle) {
+    rows.push(
+      [
+        '**Steady-state cycle, recording-rule mode**',
+        `${s(recordedCycle.ms)} for ${n(recordedCycle.sloEvaluated)} SLOs (${n(
+          recordedCycle.msPerSlo,
+          1,
+        )} ms per SLO)`,
+        '< 60 s',
+      ],
+      [
+        'Prometheus queries per cycle, recording-rule mode',
+        `${n(recordedCycle.queries)} (${n(
+          recordedCycle.queriesPerSlo,
+          1,
+        )} per SLO); ${n(recordedCycle.prometheusBusyS, 1)} s of handler time`,
+        '',
+      ],
+      [
+        'Backend RSS during the cycle, recording-rule mode',
+        `${n(recordedCycle.rss.startMiB)} → ${n(
+          recordedCycle.rss.peakMiB,
+        )} MiB (+${n(recordedCycle.rss.growthMiB)} MiB)`,
         '< +300 MB',
       ],
     );

@@ -3,8 +3,7 @@
  * generated organisation (`yarn reliability rules` over every catalog file), loaded into the
  * benchmark's Prometheus. It reports what Prometheus then does every evaluation interval — rule
  * groups, rules, the time one round of every group takes and the iterations it misses — and
- * unloads the rules again. Reading every SLO's figures from the recorded series is the
- * recording-rule mode's own part, measured once that mode exists.
+ * leaves them loaded for the steady-state cycle in recording-rule mode (`unloadRules` after).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -64,7 +63,7 @@ export async function loadExportedRules(
   prometheus: BenchPrometheus,
   workDir: string,
   log: (line: string) => void,
-  waitMinutes = 5,
+  waitMinutes = 15,
 ) {
   const servicesDir = path.dirname(path.dirname(catalog.locations[2]));
   const files = [
@@ -106,7 +105,6 @@ export async function loadExportedRules(
       `Rules: ${metrics.evaluated} of ${metrics.groups} groups evaluated once`,
     );
   }
-  await prometheus.loadRules(undefined);
   return {
     exportMs,
     exitCode,
@@ -115,4 +113,9 @@ export async function loadExportedRules(
     ...metrics,
     waitedS: Math.round((Date.now() / 1000 - since) * 10) / 10,
   };
+}
+
+/** Unloads the exported rules again. */
+export async function unloadRules(prometheus: BenchPrometheus) {
+  await prometheus.loadRules(undefined);
 }
