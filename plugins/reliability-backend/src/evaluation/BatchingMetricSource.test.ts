@@ -15,6 +15,7 @@ import {
   batchedQuery,
 } from './BatchingMetricSource';
 import { PrometheusMetricSource } from './MetricSource';
+import { countingSource } from '../testing/countingSource';
 import { evaluateSlo } from './evaluateSlo';
 
 jest.setTimeout(120_000);
@@ -93,25 +94,9 @@ describe('BatchingMetricSource against a real Prometheus', () => {
 
   /** The same source, counting the queries that reach Prometheus. */
   function counted(maxBatch: number) {
-    queries = [];
-    const spy = Object.create(single) as PrometheusMetricSource;
-    spy.instant = (query, at) => {
-      queries.push(query);
-      return single.instant(query, at);
-    };
-    spy.instantSeries = (query, at) => {
-      queries.push(query);
-      return single.instantSeries(query, at);
-    };
-    spy.range = (query, ...rest) => {
-      queries.push(query);
-      return single.range(query, ...rest);
-    };
-    spy.rangeSeries = (query, ...rest) => {
-      queries.push(query);
-      return single.rangeSeries(query, ...rest);
-    };
-    return new BatchingMetricSource(spy, maxBatch);
+    const counting = countingSource(single);
+    queries = counting.queries;
+    return new BatchingMetricSource(counting.source, maxBatch);
   }
 
   it('gives every SLO exactly the figures it has when measured query by query, with far fewer queries', async () => {

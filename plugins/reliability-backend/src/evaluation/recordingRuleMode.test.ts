@@ -14,6 +14,7 @@ import {
 import { DAY_MS, MINUTE_MS, serviceCounters } from '../testing/scenarios';
 import { BatchingMetricSource } from './BatchingMetricSource';
 import { PrometheusMetricSource } from './MetricSource';
+import { countingSource } from '../testing/countingSource';
 import { EvaluationOptions, evaluateSlo } from './evaluateSlo';
 
 jest.setTimeout(180_000);
@@ -149,25 +150,9 @@ describe('recording-rule mode against a real Prometheus evaluating the exported 
   });
 
   function counted(recordingRules: boolean) {
-    queries = [];
-    const spy = Object.create(single) as PrometheusMetricSource;
-    spy.instant = (query, at) => {
-      queries.push(query);
-      return single.instant(query, at);
-    };
-    spy.instantSeries = (query, at) => {
-      queries.push(query);
-      return single.instantSeries(query, at);
-    };
-    spy.range = (query, ...rest) => {
-      queries.push(query);
-      return single.range(query, ...rest);
-    };
-    spy.rangeSeries = (query, ...rest) => {
-      queries.push(query);
-      return single.rangeSeries(query, ...rest);
-    };
-    return new BatchingMetricSource(spy, 50, { recordingRules });
+    const counting = countingSource(single);
+    queries = counting.queries;
+    return new BatchingMetricSource(counting.source, 50, { recordingRules });
   }
 
   /** When the SLO's rule group was last evaluated: its records are of that moment. */
