@@ -227,7 +227,8 @@ export class SloEvaluator {
     } finally {
       timings?.add(
         source?.name ?? sourceName ?? '(none configured)',
-        Date.now() - startedAt,
+        startedAt,
+        Date.now(),
       );
     }
   }
