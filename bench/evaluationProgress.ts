@@ -108,12 +108,16 @@ export class ProgressReader {
     const figures = new Map<string, any>();
     for (let i = 0; i < refs.length; i += 500) {
       const rows = await this.knex('slo_status')
-        .select('entity_ref', 'slo_name', 'figures')
+        .select('*')
         .whereIn('entity_ref', refs.slice(i, i + 500))
         .whereNotNull('figures');
       for (const row of rows) {
         const key = `${row.entity_ref}|${row.slo_name}`;
-        if (wanted.has(key)) figures.set(key, JSON.parse(row.figures));
+        if (!wanted.has(key)) continue;
+        // The burn-down history has a column of its own since the store's 2026-12-01 migration.
+        const stored = JSON.parse(row.figures);
+        if (row.history) stored.history = JSON.parse(row.history);
+        figures.set(key, stored);
       }
     }
     return { sample, figures };
