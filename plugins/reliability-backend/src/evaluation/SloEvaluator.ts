@@ -8,7 +8,7 @@ import {
   SloStatus,
 } from '@reliability-suite/plugin-reliability-common';
 import { DefinitionsStore } from '../store/DefinitionsStore';
-import { StatusStore } from '../store/StatusStore';
+import { StatusOutcome, StatusStore } from '../store/StatusStore';
 import { EvaluationOptions, evaluateSlo } from './evaluateSlo';
 import { isDue, measureOrder } from '../pipeline/due';
 import { MetricSource } from './MetricSource';
@@ -83,23 +83,37 @@ export class SloEvaluator {
     };
     const concurrency = this.waveSize();
     let wave: typeof slos = [];
+    // A wave's statuses are stored while the next wave is measured; one store at a time.
+    let storing: Promise<unknown> = Promise.resolve();
+    let storeError: unknown;
     const measureWave = async () => {
-      // One query time for the wave: its SLOs' counts go to the source as one batch.
+      const batch = wave;
+      wave = [];
+      // One query time for the wave: its SLOs' counts go to the source together.
       const now = this.clock();
-      const measured = await Promise.all(
-        wave.map(({ entityRef, settings, slo }) =>
-          this.evaluateOne(
+      const outcomes = await Promise.all(
+        batch.map(async ({ entityRef, settings, slo }) =>
+          this.outcome(
             entityRef,
             slo,
-            this.deps.policyFor(settings),
+            await this.tryMeasure(
+              entityRef,
+              slo,
+              this.deps.policyFor(settings),
+              now,
+              timings,
+            ),
             now,
-            timings,
           ),
         ),
       );
-      summary.evaluated += measured.length;
-      summary.degraded += measured.filter(ok => !ok).length;
-      wave = [];
+      await storing;
+      if (storeError) throw storeError;
+      storing = this.deps.statuses.saveMany(outcomes).catch(error => {
+        storeError = error;
+      });
+      summary.evaluated += outcomes.length;
+      summary.degraded += outcomes.filter(o => 'error' in o).length;
       onProgress?.(summary);
     };
     for (const due of slos) {
@@ -114,6 +128,8 @@ export class SloEvaluator {
     }
     if (wave.length && signal?.aborted) summary.left += wave.length;
     else if (wave.length) await measureWave();
+    await storing;
+    if (storeError) throw storeError;
     return summary;
   }
 
@@ -122,9 +138,17 @@ export class SloEvaluator {
     const stored = await this.deps.definitions.get(entityRef);
     if (!stored) return;
     const policy = this.deps.policyFor(stored.settings);
-    for (const slo of stored.slos) {
-      await this.evaluateOne(entityRef, slo, policy, now);
-    }
+    const outcomes = await Promise.all(
+      stored.slos.map(async slo =>
+        this.outcome(
+          entityRef,
+          slo,
+          await this.tryMeasure(entityRef, slo, policy, now),
+          now,
+        ),
+      ),
+    );
+    await this.deps.statuses.saveMany(outcomes);
     await this.deps.statuses.keepOnly(
       entityRef,
       stored.slos.map(s => s.name),
@@ -233,38 +257,23 @@ export class SloEvaluator {
     }
   }
 
-  /** Returns false when the SLO could not be evaluated (degraded). */
-  private async evaluateOne(
+  /** What to store of a measurement; a degraded SLO is logged with its error. */
+  private outcome(
     entityRef: string,
     slo: SloDefinition,
-    policy: ErrorBudgetPolicy,
+    measured: { figures: SloFigures } | { error: string },
     now: number,
-    timings?: SourceTimings,
-  ): Promise<boolean> {
-    const measured = await this.tryMeasure(
-      entityRef,
-      slo,
-      policy,
-      now,
-      timings,
-    );
-    if ('figures' in measured) {
-      await this.deps.statuses.saveSuccess(
-        entityRef,
-        slo.name,
-        measured.figures,
-      );
-      return true;
-    }
+  ): StatusOutcome {
+    if ('figures' in measured)
+      return { entityRef, sloName: slo.name, figures: measured.figures };
     this.deps.logger.warn(
       `SLO ${entityRef}/${slo.name} is degraded: ${measured.error}`,
     );
-    await this.deps.statuses.saveFailure(
+    return {
       entityRef,
-      slo.name,
-      measured.error,
-      now,
-    );
-    return false;
+      sloName: slo.name,
+      error: measured.error,
+      attemptedAt: now,
+    };
   }
 }

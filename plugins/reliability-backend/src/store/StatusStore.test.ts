@@ -50,6 +50,45 @@ async function open(databaseId: TestDatabaseId) {
 describe.each(databases.eachSupportedId())(
   'SLO status and overrides on %s',
   databaseId => {
+    it('stores a wave of 250 outcomes in statements of 100 rows: figures replaced, a failure keeps the last figures', async () => {
+      const { statuses } = await open(databaseId);
+      await statuses.saveSuccess(
+        'component:default/a',
+        'slo-7',
+        figures(500, 0.9),
+      );
+      await statuses.saveMany(
+        Array.from({ length: 250 }, (_, i) =>
+          i % 25 === 7
+            ? {
+                entityRef: `component:default/${i % 2 ? 'a' : 'b'}`,
+                sloName: `slo-${i}`,
+                error: 'source down',
+                attemptedAt: 1000,
+              }
+            : {
+                entityRef: `component:default/${i % 2 ? 'a' : 'b'}`,
+                sloName: `slo-${i}`,
+                figures: figures(1000, i / 250),
+              },
+        ),
+      );
+      const a = await statuses.forEntity('component:default/a');
+      const b = await statuses.forEntity('component:default/b');
+      expect([a.size, b.size]).toEqual([125, 125]);
+      expect(a.get('slo-7')).toEqual({
+        sloName: 'slo-7',
+        state: 'degraded',
+        figures: figures(500, 0.9),
+        error: 'source down',
+        attemptedAt: 1000,
+        goodAt: 500,
+      });
+      expect(b.get('slo-32')?.state).toBe('degraded');
+      expect(b.get('slo-32')?.figures).toBeUndefined();
+      expect(a.get('slo-249')?.figures).toEqual(figures(1000, 249 / 250));
+    });
+
     it('keeps the burn-down history apart from the figures, and reads rows written before with theirs', async () => {
       const { db, statuses } = await open(databaseId);
       await statuses.saveSuccess(

@@ -16,6 +16,47 @@ interface StatusRow {
   attempted_at: number | string;
 }
 
+/** The outcome of one SLO's evaluation: its figures, or why it could not be measured. */
+export type StatusOutcome =
+  | { entityRef: string; sloName: string; figures: SloFigures }
+  | { entityRef: string; sloName: string; error: string; attemptedAt: number };
+
+/** Rows per insert: 7 values a row stays under SQLite's 999 variables per statement. */
+const ROWS_PER_STATEMENT = 100;
+
+function successRow(
+  entityRef: string,
+  sloName: string,
+  figures: SloFigures,
+): StatusRow {
+  const { history, ...withoutHistory } = figures;
+  return {
+    entity_ref: entityRef,
+    slo_name: sloName,
+    figures: JSON.stringify(withoutHistory),
+    history: JSON.stringify(history),
+    good_at: figures.measuredAt,
+    error: null,
+    attempted_at: figures.measuredAt,
+  };
+}
+
+function failureRow(
+  entityRef: string,
+  sloName: string,
+  error: string,
+  attemptedAt: number,
+): StatusRow {
+  return {
+    entity_ref: entityRef,
+    slo_name: sloName,
+    figures: null,
+    good_at: null,
+    error,
+    attempted_at: attemptedAt,
+  };
+}
+
 /** The only code that reads and writes SLO evaluation results. */
 export class StatusStore {
   constructor(private readonly db: Knex) {}
@@ -26,19 +67,32 @@ export class StatusStore {
     sloName: string,
     figures: SloFigures,
   ): Promise<void> {
-    const { history, ...withoutHistory } = figures;
-    await this.db<StatusRow>('slo_status')
-      .insert({
-        entity_ref: entityRef,
-        slo_name: sloName,
-        figures: JSON.stringify(withoutHistory),
-        history: JSON.stringify(history),
-        good_at: figures.measuredAt,
-        error: null,
-        attempted_at: figures.measuredAt,
-      })
-      .onConflict(['entity_ref', 'slo_name'])
-      .merge();
+    await this.saveMany([{ entityRef, sloName, figures }]);
+  }
+
+  /**
+   * Stores the outcomes of SLOs measured together (a wave) in a few statements instead of one
+   * per SLO: successes replace the figures, failures change only the error and time.
+   */
+  async saveMany(outcomes: StatusOutcome[]): Promise<void> {
+    const successes = outcomes.flatMap(o =>
+      'figures' in o ? [successRow(o.entityRef, o.sloName, o.figures)] : [],
+    );
+    const failures = outcomes.flatMap(o =>
+      'error' in o
+        ? [failureRow(o.entityRef, o.sloName, o.error, o.attemptedAt)]
+        : [],
+    );
+    for (let from = 0; from < successes.length; from += ROWS_PER_STATEMENT)
+      await this.db<StatusRow>('slo_status')
+        .insert(successes.slice(from, from + ROWS_PER_STATEMENT))
+        .onConflict(['entity_ref', 'slo_name'])
+        .merge();
+    for (let from = 0; from < failures.length; from += ROWS_PER_STATEMENT)
+      await this.db<StatusRow>('slo_status')
+        .insert(failures.slice(from, from + ROWS_PER_STATEMENT))
+        .onConflict(['entity_ref', 'slo_name'])
+        .merge(['error', 'attempted_at']);
   }
 
   /** Stores a failed evaluation: only the error and time change; the last good figures stay. */
@@ -48,17 +102,7 @@ export class StatusStore {
     error: string,
     attemptedAt: number,
   ): Promise<void> {
-    await this.db<StatusRow>('slo_status')
-      .insert({
-        entity_ref: entityRef,
-        slo_name: sloName,
-        figures: null,
-        good_at: null,
-        error,
-        attempted_at: attemptedAt,
-      })
-      .onConflict(['entity_ref', 'slo_name'])
-      .merge(['error', 'attempted_at']);
+    await this.saveMany([{ entityRef, sloName, error, attemptedAt }]);
   }
 
   /** Statuses of an entity's SLOs by name. */
