@@ -399,7 +399,11 @@ async function steadyState(
       // start-up work settled; the catalog keeps processing in the background, as deployed.
       const wait = Math.max(5000, lastEnded + 65_000 - Date.now());
       log(`Steady state: cycle ${n} of task ${task} in ${seconds(wait)} s`);
+      // The backend's memory while no cycle runs (the catalog keeps processing), for comparison.
+      const idleRss = watchRss(backend.pid);
       await new Promise(resolve => setTimeout(resolve, wait));
+      const idle = idleRss.stop();
+      await ask({ type: 'memory' }, 'memory');
       const before = await prometheusCounters(prometheus.url);
       const rss = watchRss(backend.pid);
       const load = os.loadavg()[0];
@@ -427,6 +431,7 @@ async function steadyState(
           : undefined,
         prometheusBusyS: after.querySeconds - before.querySeconds,
         rss: memory,
+        idleRss: { ...idle, seconds: seconds(wait) },
         loadBefore: load,
         startedAt: record.startedAt,
       });

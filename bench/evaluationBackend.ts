@@ -71,6 +71,10 @@ async function main() {
         }
       }
       process.send!({ type: 'ran', run: { ...run, memory: peaks.take() } });
+    } else if (message?.type === 'memory') {
+      // Starts a new period of the memory peaks.
+      peaks.take();
+      process.send!({ type: 'memory' });
     } else if (message?.type === 'stop') {
       // Running tasks do not all honour the abort signal: leave without waiting for them.
       server.close?.();

@@ -127,6 +127,19 @@ export function formatReport(r: any): string {
         )} MiB)`,
         '< +300 MB',
       ],
+      ...(cycle.idleRss
+        ? [
+            <[string, string, string]>[
+              'Backend RSS in as long before it, without a cycle (the catalog processing)',
+              `${n(cycle.idleRss.startMiB)} → ${n(
+                cycle.idleRss.peakMiB,
+              )} MiB (+${n(cycle.idleRss.growthMiB)} MiB in ${n(
+                cycle.idleRss.seconds,
+              )} s)`,
+              '',
+            ],
+          ]
+        : []),
     );
   }
   const recordedCycle = r.recorded?.cycles[r.recorded.cycles.length - 1];
