@@ -2,7 +2,10 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readEntityDefinitions } from '@reliability-suite/plugin-reliability-node';
+import {
+  DefinitionFileCache,
+  readEntityDefinitions,
+} from '@reliability-suite/plugin-reliability-node';
 import { parse } from 'yaml';
 import { main } from './index';
 
@@ -29,6 +32,52 @@ async function run(...args: string[]) {
 }
 
 describe('reliability CLI', () => {
+  it('reads and parses a catalog file of 300 entities once, not once per entity', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'reliability-cli-'));
+    const file = path.join(dir, 'catalog-info.yaml');
+    await fs.writeFile(
+      file,
+      Array.from(
+        { length: 300 },
+        (_, i) => `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: service-${i}
+  annotations:
+    reliability-suite.io/tier: "2"
+spec:
+  type: service
+  lifecycle: production
+  owner: team-a
+  reliability:
+    slos:
+      - name: availability
+        objective: 99.9%
+        bad: http_requests_total{job="service-${i}",code=~"5.."}
+        total: http_requests_total{job="service-${i}"}
+`,
+      ).join('---\n'),
+    );
+    const cache = new DefinitionFileCache();
+    const out: string[] = [];
+    const code = await main(
+      ['validate', file],
+      { out: text => out.push(text), err: () => {} },
+      { cache },
+    );
+    expect(code).toBe(0);
+    expect(out).toHaveLength(300);
+    expect(out[299]).toBe('component:default/service-299: 1 SLO(s) valid\n');
+    expect(cache.stats).toEqual({
+      fetched: 1,
+      unchanged: 0,
+      fresh: 299,
+      derived: 1,
+      parsed: 300,
+    });
+    await fs.rm(dir, { recursive: true });
+  });
+
   it('validates a complete service (the component and the API it provides)', async () => {
     const result = await run(
       'validate',

@@ -24,6 +24,7 @@ import {
   prometheusRulesYaml,
 } from '@reliability-suite/plugin-reliability-common';
 import {
+  DefinitionFileCache,
   DefinitionReadContext,
   readEntityDefinitions,
 } from '@reliability-suite/plugin-reliability-node';
@@ -187,7 +188,14 @@ function writeRules(run: Run) {
  * when a group would not load in Prometheus (it is then left out of the rule file printed). An
  * unexpected error is reported as `file: reason`, never as a stack trace.
  */
-export async function main(args: string[], io: Io): Promise<number> {
+export async function main(
+  args: string[],
+  io: Io,
+  options: {
+    /** The files read in this run (a catalog file holding many entities is read once). */
+    cache?: DefinitionFileCache;
+  } = {},
+): Promise<number> {
   const scrape = args.find(arg => arg.startsWith(SCRAPE_OPTION));
   const [command, ...files] = args.filter(arg => arg !== scrape);
   const scrapeIntervalMs = scrape
@@ -207,6 +215,7 @@ export async function main(args: string[], io: Io): Promise<number> {
       urlReader: noUrlReader,
       integrations,
       checks: { scrapeIntervalMs },
+      cache: options.cache ?? new DefinitionFileCache(),
     },
     io,
     problems: 0,
