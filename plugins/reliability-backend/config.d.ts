@@ -231,7 +231,11 @@ export interface Config {
      * consistent; the next cycle resumes with the oldest evaluations.
      */
     pipeline?: {
-      /** Minutes after which a cycle is stopped (the scheduler's timeout). Default 10. */
+      /**
+       * Minutes after which a cycle is stopped (the scheduler's timeout). With several replicas
+       * it is also how long a replica that died mid-cycle keeps the cycle to itself: another
+       * replica takes it over up to a minute after this. Default 10.
+       */
       timeoutMinutes?: number;
       /**
        * The first cycle after start-up waits until the catalog has finished its first
