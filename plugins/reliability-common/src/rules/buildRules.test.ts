@@ -121,6 +121,16 @@ describe('alert annotations render as the texts they were made from', () => {
     expect(checkPrometheusRules(rules)).toEqual([]);
   });
 
+  it('writes shared labels out in every rule, never as YAML anchors and aliases', () => {
+    const { rules } = buildPrometheusRules(ref, [
+      slo(),
+      slo({ name: 'latency' }),
+    ]);
+    const yaml = prometheusRulesYaml(rules);
+    expect(yaml).not.toMatch(/[&*]a\d/);
+    expect(yaml.match(/\n {10}slo: availability\n/g)).toHaveLength(7 + 4 + 3);
+  });
+
   it('keeps an ordinary rule file as it was', () => {
     const { rules } = buildPrometheusRules(ref, [
       slo({

@@ -195,5 +195,7 @@ export function buildPrometheusRules(
 
 /** The rule file as YAML. */
 export function prometheusRulesYaml(rules: PrometheusRuleFile): string {
-  return stringify(rules, { lineWidth: 0 });
+  // Every value written out: YAML aliases for the labels rules share would make Prometheus
+  // refuse a large file ("document contains excessive aliasing").
+  return stringify(rules, { lineWidth: 0, aliasDuplicateObjects: false });
 }
