@@ -14,6 +14,8 @@
  * {type:'idle', runs} once no task runs, and {type:'run', task} with {type:'ran', run} when that
  * run ended (it first waits until no task runs). It exits on {type:'stop'}.
  */
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
@@ -70,7 +72,11 @@ async function main() {
           if ((error as Error).name !== 'ConflictError') throw error;
         }
       }
-      process.send!({ type: 'ran', run: { ...run, memory: peaks.take() } });
+      const memory = peaks.take();
+      process.send!({
+        type: 'ran',
+        run: { ...run, memory: { ...memory, heapUsedAfterGc: heapAfterGc() } },
+      });
     } else if (message?.type === 'memory') {
       // Starts a new period of the memory peaks.
       peaks.take();
@@ -81,6 +87,14 @@ async function main() {
       process.exit(0);
     }
   });
+}
+
+/** The heap still in use after a full garbage collection (MiB): what the backend holds. */
+function heapAfterGc(): number {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  return Math.round(process.memoryUsage().heapUsed / 2 ** 20);
 }
 
 /** Peaks of the process's memory by kind (MiB), sampled every 200 ms since the last take. */
