@@ -1,5 +1,11 @@
+import { useState } from 'react';
+import Button from '@material-ui/core/Button';
 import Alert from '@material-ui/lab/Alert';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import { ReliabilityProfile } from '@reliability-suite/plugin-reliability-common';
+import { reliabilityApiRef } from '../api/ReliabilityApi';
 
 /** When figures of a pending entity appear: after the next cycle, every N minutes if known. */
 export function pendingMessage(cycleIntervalMinutes?: number): string {
@@ -12,15 +18,51 @@ export function pendingMessage(cycleIntervalMinutes?: number): string {
   return `Reliability data pending — the definitions of this entity have not been read yet; figures appear after the next evaluation cycle${every}.`;
 }
 
-/** Says plainly that nothing is known yet of an entity whose definitions were not read yet. */
+/**
+ * Says plainly that nothing is known yet of an entity whose definitions were not read yet; with
+ * `onRead`, offers to read and evaluate them now instead of waiting for the cycle.
+ */
 export function DefinitionsPending({
   profile,
+  onRead,
 }: {
   profile: Pick<ReliabilityProfile, 'cycleIntervalMinutes'>;
+  /** Called once the definitions were read and evaluated now. */
+  onRead?: () => void;
 }) {
   return (
-    <Alert severity="info" aria-label="Reliability data pending">
+    <Alert
+      severity="info"
+      aria-label="Reliability data pending"
+      action={onRead ? <ReadNowButton onRead={onRead} /> : undefined}
+    >
       {pendingMessage(profile.cycleIntervalMinutes)}
     </Alert>
+  );
+}
+
+function ReadNowButton({ onRead }: { onRead: () => void }) {
+  const { entity } = useEntity();
+  const api = useApi(reliabilityApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [reading, setReading] = useState(false);
+  const onClick = async () => {
+    setReading(true);
+    try {
+      await api.evaluateNow(getCompoundEntityRef(entity));
+      onRead();
+    } catch (e) {
+      alertApi.post({
+        message: `Could not read and evaluate now: ${(e as Error).message}`,
+        severity: 'error',
+      });
+    } finally {
+      setReading(false);
+    }
+  };
+  return (
+    <Button color="inherit" size="small" onClick={onClick} disabled={reading}>
+      {reading ? 'Reading…' : 'Read and evaluate now'}
+    </Button>
   );
 }

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import {
@@ -312,6 +312,49 @@ describe('ReliabilityContent of an entity whose definitions are pending', () => 
     expect(screen.getByText('Checkout runbook')).toBeInTheDocument();
   });
 
+  it('reads and evaluates the definitions now on request, then shows the figures', async () => {
+    const getProfile = jest
+      .fn()
+      .mockResolvedValueOnce(pendingProfile)
+      .mockResolvedValue(completeProfile);
+    const getSlos = jest
+      .fn()
+      .mockResolvedValueOnce(pendingSlos)
+      .mockResolvedValue(checkoutSlos);
+    const evaluateNow = jest.fn().mockResolvedValue(checkoutSlos);
+    const api = mockReliabilityApi({
+      getProfile,
+      getSlos,
+      evaluateNow,
+      getPrometheusRules: jest.fn().mockResolvedValue('groups: []\n'),
+      getReadiness: jest.fn().mockResolvedValue(checkoutReadiness),
+      getReadinessEvents: jest.fn().mockResolvedValue(checkoutReadiness.events),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+        <EntityProvider entity={checkoutEntity}>
+          <ReliabilityContent />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Read and evaluate now' }),
+    );
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('alert', { name: 'Reliability data pending' }),
+      ).not.toBeInTheDocument(),
+    );
+    expect(evaluateNow).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'checkout',
+    });
+    expect(getProfile).toHaveBeenCalledTimes(2);
+    expect(getSlos).toHaveBeenCalledTimes(2);
+    expect(await screen.findByText('Error budgets')).toBeInTheDocument();
+  });
+
   it('gives no number when the backend does not say how often its cycle runs', async () => {
     await render(
       <ReliabilityContent />,
@@ -321,7 +364,7 @@ describe('ReliabilityContent of an entity whose definitions are pending', () => 
     expect(
       screen.getByRole('alert', { name: 'Reliability data pending' }),
     ).toHaveTextContent(
-      /^Reliability data pending — the definitions of this entity have not been read yet; figures appear after the next evaluation cycle\.$/,
+      /^Reliability data pending — the definitions of this entity have not been read yet; figures appear after the next evaluation cycle\.Read and evaluate now$/,
     );
   });
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import Grid from '@material-ui/core/Grid';
 import { InfoCard } from '@backstage/core-components';
 import { CardBoundary } from './CardBoundary';
@@ -13,13 +14,16 @@ import { SloSections } from './SloSections';
  * entity whose definitions have not been read yet says so first.
  */
 export function ReliabilityContent() {
+  // Read and evaluated now: load the tab again, profile and SLOs alike.
+  const [generation, setGeneration] = useState(0);
+  const reload = () => setGeneration(n => n + 1);
   return (
-    <ProfileLoader>
+    <ProfileLoader key={generation}>
       {profile => (
         <Grid container spacing={3} alignItems="stretch">
           {profile.pending && (
             <Grid item xs={12}>
-              <DefinitionsPending profile={profile} />
+              <DefinitionsPending profile={profile} onRead={reload} />
             </Grid>
           )}
           {profile.problems.length > 0 && (
