@@ -188,10 +188,14 @@ describe('reliability rules', () => {
     expect(result.code).toBe(0);
     expect(result.err).toBe('');
     expect(result.out.match(/^groups:/gm)).toHaveLength(1);
+    // Each SLO's burn rates and alerts, then its window's counts (recorded less often).
     expect(groupNames(result.out)).toEqual([
       'slo:component:default/checkout:checkout-availability',
+      'slo:component:default/checkout:checkout-availability:window',
       'slo:component:default/checkout:checkout-latency',
+      'slo:component:default/checkout:checkout-latency:window',
       'slo:api:default/checkout-api:checkout-availability',
+      'slo:api:default/checkout-api:checkout-availability:window',
     ]);
     expect(await promtoolCheck(result.out)).toEqual({
       code: 0,
@@ -239,6 +243,7 @@ describe('reliability rules', () => {
     );
     expect(groupNames(result.out)).toEqual([
       'slo:component:default/hostile:availability',
+      'slo:component:default/hostile:availability:window',
     ]);
     expect(await promtoolCheck(result.out)).toEqual({
       code: 0,
@@ -258,6 +263,7 @@ describe('reliability rules', () => {
     expect(result.err).toBe(`${file}: the disk is on fire\n`);
     expect(groupNames(result.out)).toEqual([
       'slo:api:default/checkout-api:checkout-availability',
+      'slo:api:default/checkout-api:checkout-availability:window',
     ]);
     jest.mocked(readEntityDefinitions).mockRejectedValueOnce('not an Error');
     expect(await run('validate', file)).toEqual({

@@ -1,6 +1,7 @@
 import {
   BURN_RATE_WINDOWS_MS,
   OBJECTIVE_RECORD,
+  WINDOW_RECORD_LOOKBACK,
   SloDefinition,
   errorRatioRecord,
   formatDurationMs,
@@ -30,6 +31,24 @@ interface Ask {
 
 const key = (entityRef: string, sloName: string) =>
   JSON.stringify([entityRef, sloName]);
+
+/**
+ * The query of one record for the entities asked: the burn rates as they are (recorded every
+ * evaluation interval), the window's counts and objective as last recorded within
+ * `WINDOW_RECORD_LOOKBACK` (their group is evaluated less often).
+ */
+function recordQuery(
+  name: string,
+  restriction: string,
+  burnRate: boolean,
+): string {
+  const selector = `${name}{${restriction}}`;
+  return burnRate
+    ? selector
+    : `last_over_time(${selector}[${WINDOW_RECORD_LOOKBACK}])`;
+}
+
+const BURN_RATE_RECORDS = new Set(BURN_RATE_WINDOWS_MS.map(errorRatioRecord));
 
 /** The length of a rolling window (read only asks for those). */
 const windowOf = (slo: SloDefinition) =>
@@ -119,7 +138,11 @@ export class RecordedCounts {
       for (let from = 0; from < names.length; from += size) {
         const part = names.slice(from, from + size);
         const series = await this.source.instantSeries(
-          batchedQuery(part.map(name => `${name}{${restriction}}`)),
+          batchedQuery(
+            part.map(name =>
+              recordQuery(name, restriction, BURN_RATE_RECORDS.has(name)),
+            ),
+          ),
           atMs,
         );
         for (const one of series) {

@@ -85,8 +85,18 @@ const exported = [
  * is identical; a burn rate is a ratio of rates in the rules and of counts in the portal, equal
  * to 12 significant digits (the portal keeps 12).
  */
-function expectSameFigures(recorded: SloFigures, direct: SloFigures) {
-  expect({ ...recorded, burnRates: [] }).toEqual({ ...direct, burnRates: [] });
+function expectSameFigures(
+  recorded: SloFigures,
+  direct: SloFigures,
+  /** Fields that depend on when the figures were asked, not on the records. */
+  moment: Array<keyof SloFigures> = [],
+) {
+  const without = (figures: SloFigures) => {
+    const rest: Partial<SloFigures> = { ...figures, burnRates: [] };
+    for (const field of moment) delete rest[field];
+    return rest;
+  };
+  expect(without(recorded)).toEqual(without(direct));
   expect(recorded.burnRates.map(b => b.windowMs)).toEqual(
     direct.burnRates.map(b => b.windowMs),
   );
@@ -106,7 +116,10 @@ describe('recording-rule mode against a real Prometheus evaluating the exported 
   let queries: string[];
 
   beforeAll(async () => {
-    const { rules } = buildPrometheusRules(ENTITY, exported);
+    // The window's counts every second too (5 minutes by default), for the test's sake.
+    const { rules } = buildPrometheusRules(ENTITY, exported, {
+      windowInterval: '1s',
+    });
     prometheus = await startPrometheus(
       toOpenMetrics(
         [
@@ -134,13 +147,22 @@ describe('recording-rule mode against a real Prometheus evaluating the exported 
       new PrometheusDriver({ endpoint: prometheus.url, preferPost: true }),
       30,
     );
-    // Every group has been evaluated once.
+    // Every group has been evaluated once: every SLO's objective, and the burn rates of every
+    // SLO with series (all but "gone").
     for (let attempt = 0; ; attempt++) {
-      const series = await single.instantSeries(
+      const objectives = await single.instantSeries(
         'slo:objective:ratio',
         Date.now(),
       );
-      if (series.length === exported.length) break;
+      const burnRates = await single.instantSeries(
+        'slo:sli_error:ratio_rate5m',
+        Date.now(),
+      );
+      if (
+        objectives.length === exported.length &&
+        burnRates.length === exported.length - 1
+      )
+        break;
       if (attempt > 100) throw new Error('the rules were not evaluated');
       await new Promise(resolve => setTimeout(resolve, 200));
     }
@@ -156,18 +178,26 @@ describe('recording-rule mode against a real Prometheus evaluating the exported 
   }
 
   /** When the SLO's rule group was last evaluated: its records are of that moment. */
-  async function recordedAt(name: string): Promise<number> {
-    const [series] = await single.instantSeries(
-      `timestamp(slo:objective:ratio{slo="${name}"})`,
-      Date.now(),
-    );
-    return Math.round(Number(series.value) * 1000);
+  /**
+   * When the SLO's two rule groups were last evaluated (burn rates, and the window's counts):
+   * their records are of those moments, and both are the latest at the later one.
+   */
+  async function recordedAt(
+    name: string,
+  ): Promise<{ burnRates: number; window: number; both: number }> {
+    const now = Date.now();
+    const at = async (record: string) => {
+      const [series] = await single.instantSeries(
+        `timestamp(${record}{slo="${name}"})`,
+        now,
+      );
+      return Math.round(Number(series.value) * 1000);
+    };
+    const burnRates = await at('slo:sli_error:ratio_rate5m');
+    const window = await at('slo:objective:ratio');
+    return { burnRates, window, both: Math.max(burnRates, window) };
   }
 
-  // By hand: an hour of 1,000 failing requests a minute ten days ago is 60,000 of a 43,200-request
-  // budget; ten minutes of 600 twenty minutes ago, 6,000 of 6,048 over 7 days and a sixth of
-  // the last hour (about 167×, more as increase() extrapolates the hour from its samples); a
-  // service whose every request fails burns at 1,000×.
   it.each([
     ['availability', 1 - 60_000 / 43_200, 3, [0, 0]],
     ['errors', 1 - 60_000 / 43_200, 3, [0, 0]],
@@ -179,20 +209,30 @@ describe('recording-rule mode against a real Prometheus evaluating the exported 
     async (name, remaining, digits, [lowest, highest]) => {
       const definition = exported.find(s => s.name === name)!;
       const at = await recordedAt(name);
-      const direct = await evaluateSlo(
-        definition,
-        counted(false),
-        at,
-        options(),
-      );
+      const directAt = (time: number) =>
+        evaluateSlo(definition, counted(false), time, options());
+      const burnRatesThen = await directAt(at.burnRates);
+      const windowThen = await directAt(at.window);
+      const direct = await directAt(at.both);
       const directQueries = queries.length;
       const recorded = await evaluateSlo(
         definition,
         counted(true),
-        at,
+        at.both,
         options(),
       );
-      expectSameFigures(recorded, direct);
+      // The window's figures as counted when its records were, the burn rates as when theirs
+      // were, the burn-down (counted from raw series) as at the moment asked.
+      expectSameFigures(
+        { ...recorded, burnRates: [], history: [] },
+        { ...windowThen, burnRates: [], history: [] },
+        ['windowStart', 'windowEnd', 'measuredAt', 'projectedExhaustion'],
+      );
+      expectSameFigures(
+        { ...burnRatesThen, burnRates: recorded.burnRates },
+        burnRatesThen,
+      );
+      expect(recorded.history).toEqual(direct.history);
       expect(recorded.budget.remainingFraction).toBeCloseTo(remaining, digits);
       const burn1h = recorded.burnRates.find(b => b.windowMs === 3_600_000)!;
       expect(burn1h.rate).toBeGreaterThanOrEqual(lowest);
@@ -203,7 +243,7 @@ describe('recording-rule mode against a real Prometheus evaluating the exported 
       expect(directQueries).toBe(1 + 2);
       expect(queries).toEqual([
         expect.stringMatching(
-          /^label_replace\(slo:objective:ratio\{entity="component:default\/checkout"\}/,
+          /^label_replace\(last_over_time\(slo:objective:ratio\{entity="component:default\/checkout"\}\[10m\]\)/,
         ),
         expect.stringMatching(/^sum\(increase\(/),
         expect.stringMatching(/^sum\(increase\(/),
@@ -212,7 +252,7 @@ describe('recording-rule mode against a real Prometheus evaluating the exported 
   );
 
   it('measures directly an SLO whose rules are not loaded, or were loaded for another objective, and says "no data" from records as directly', async () => {
-    const at = await recordedAt('quiet');
+    const at = (await recordedAt('quiet')).both;
     const notLoaded = slo('not-loaded', 'outage', 'good');
     const tightened = slo('tightened', 'outage', 'good', 30, 0.999);
     const quiet = exported.find(s => s.name === 'quiet')!;
@@ -239,7 +279,9 @@ describe('recording-rule mode against a real Prometheus evaluating the exported 
     ]);
     // The records were read once for all four; the two SLOs without usable records then
     // counted directly (aggregated), the other two answered from records.
-    expect(queries[0]).toMatch(/^label_replace\(slo:objective:ratio/);
+    expect(queries[0]).toMatch(
+      /^label_replace\(last_over_time\(slo:objective:ratio/,
+    );
     expect(
       queries.filter(q => q.startsWith('label_replace(sum by')),
     ).toHaveLength(1);

@@ -103,7 +103,7 @@ describe('Prometheus rules export', () => {
       (group.rules[7].annotations as Record<string, string>).runbook_url,
     ).toBe('https://runbooks.example.com/checkout');
     // A 28-day window keeps the budget shares: 2 % in 1 h is 13.44×.
-    expect(rules.groups[1].rules[7].expr).toContain('> (13.44 * 0.001)');
+    expect(rules.groups[2].rules[7].expr).toContain('> (13.44 * 0.001)');
   });
 
   it("records what the portal reads in recording-rule mode: the objective and the window's counts", () => {
@@ -111,23 +111,28 @@ describe('Prometheus rules export', () => {
       slo: 'checkout-availability-28d',
       entity: 'component:default/checkout',
     };
-    expect(rules.groups[1].rules.slice(11)).toEqual([
-      {
-        record: 'slo:objective:ratio',
-        expr: 'vector(0.999)',
-        labels: { ...labels, window: '4w' },
-      },
-      {
-        record: 'slo:sli_total:increase4w',
-        expr: 'sum(increase(http_requests_total{job="checkout"}[4w]))',
-        labels,
-      },
-      {
-        record: 'slo:sli_good:increase4w',
-        expr: 'sum(increase(http_requests_total{job="checkout",code!~"5.."}[4w]))',
-        labels,
-      },
-    ]);
+    expect(rules.groups[3]).toEqual({
+      name: 'slo:component:default/checkout:checkout-availability-28d:window',
+      // A 28-day count reads every sample of 28 days: recorded every 5 minutes, not every one.
+      interval: '5m',
+      rules: [
+        {
+          record: 'slo:objective:ratio',
+          expr: 'vector(0.999)',
+          labels: { ...labels, window: '4w' },
+        },
+        {
+          record: 'slo:sli_total:increase4w',
+          expr: 'sum(increase(http_requests_total{job="checkout"}[4w]))',
+          labels,
+        },
+        {
+          record: 'slo:sli_good:increase4w',
+          expr: 'sum(increase(http_requests_total{job="checkout",code!~"5.."}[4w]))',
+          labels,
+        },
+      ],
+    });
   });
 
   it('passes promtool check rules', async () => {
@@ -151,7 +156,20 @@ describe('Prometheus rules export', () => {
         now - MINUTE_MS,
         MINUTE_MS,
       ),
-      { rules: prometheusRulesYaml(rules) },
+      // The window groups every second too, so that every rule has been evaluated.
+      {
+        rules: prometheusRulesYaml(
+          buildPrometheusRules(
+            entityRef,
+            [
+              slo('checkout-availability', '30d', 30 * 86_400_000),
+              slo('checkout-availability-28d', '28d', 28 * 86_400_000),
+              threshold,
+            ],
+            { windowInterval: '1s' },
+          ).rules,
+        ),
+      },
     );
     try {
       let loaded: Array<{ health: string }> = [];
@@ -160,7 +178,7 @@ describe('Prometheus rules export', () => {
           await fetch(`${prometheus.url}/api/v1/rules`)
         ).json();
         loaded = body.data.groups.flatMap((g: { rules: unknown[] }) => g.rules);
-        if (loaded.length === 22 && loaded.every(r => r.health === 'ok')) break;
+        if (loaded.length === 28 && loaded.every(r => r.health === 'ok')) break;
         await new Promise(resolve => setTimeout(resolve, 200));
       }
       expect(loaded).toHaveLength(28);

@@ -9,7 +9,12 @@ import { templateLiteral } from './templateText';
 
 /** A Prometheus rule file (`promtool check rules` format). */
 export interface PrometheusRuleFile {
-  groups: Array<{ name: string; rules: Array<Record<string, unknown>> }>;
+  groups: Array<{
+    name: string;
+    /** How often Prometheus evaluates the group; its global `evaluation_interval` when unset. */
+    interval?: string;
+    rules: Array<Record<string, unknown>>;
+  }>;
 }
 
 /**
@@ -54,6 +59,15 @@ export function windowCountRecord(
  */
 export const OBJECTIVE_RECORD = 'slo:objective:ratio';
 
+/** How often the window's counts and objective are recorded by default. */
+export const WINDOW_RECORD_INTERVAL = '5m';
+
+/**
+ * How old a window record the portal still reads (`last_over_time`): two default intervals, so
+ * that one late evaluation does not make the record disappear.
+ */
+export const WINDOW_RECORD_LOOKBACK = '10m';
+
 /**
  * Whether burn-rate rules can be written for an SLO: a ratio SLI of plain vector selectors (their
  * rates can be taken) over a rolling window. Others are measured, but have no alert rules.
@@ -88,7 +102,15 @@ export function entityRunbook(
 export function buildPrometheusRules(
   entityRef: string,
   slos: SloDefinition[],
-  options: { runbook?: string } = {},
+  options: {
+    runbook?: string;
+    /**
+     * How often the window's counts are recorded (their own group, `<group>:window`). A 30-day
+     * count reads every sample of the window, so it is evaluated less often than the burn
+     * rates; the portal reads it up to `WINDOW_RECORD_LOOKBACK` old. Default 5m.
+     */
+    windowInterval?: string;
+  } = {},
 ): { rules: PrometheusRuleFile; skipped: string[] } {
   const groups: PrometheusRuleFile['groups'] = [];
   const skipped: string[] = [];
@@ -185,10 +207,17 @@ export function buildPrometheusRules(
         }),
       };
     });
-    groups.push({
-      name: `slo:${entityRef}:${slo.name}`,
-      rules: [...recording, ...alerts, ...windowRecords],
-    });
+    groups.push(
+      {
+        name: `slo:${entityRef}:${slo.name}`,
+        rules: [...recording, ...alerts],
+      },
+      {
+        name: `slo:${entityRef}:${slo.name}:window`,
+        interval: options.windowInterval ?? WINDOW_RECORD_INTERVAL,
+        rules: windowRecords,
+      },
+    );
   }
   return { rules: { groups }, skipped };
 }

@@ -75,8 +75,27 @@ export function loadableRules(file: PrometheusRuleFile): {
   rules: PrometheusRuleFile;
   problems: RuleFileProblem[];
 } {
-  const problems = checkPrometheusRules(file);
-  const broken = new Set(problems.map(problem => problem.group));
+  const found = checkPrometheusRules(file);
+  const broken = new Set(found.map(problem => problem.group));
+  // An SLO's window group (`<group>:window`, right after its group) goes with it: both are
+  // written or neither, and the SLO's group says why.
+  const partnerOf = (index: number) => {
+    const group = file.groups[index];
+    const before = file.groups[index - 1];
+    const after = file.groups[index + 1];
+    if (before && group.name === `${before.name}:window`) return index - 1;
+    if (after && after.name === `${group.name}:window`) return index + 1;
+    return undefined;
+  };
+  for (const index of [...broken]) {
+    const partner = partnerOf(index);
+    if (partner !== undefined) broken.add(partner);
+  }
+  const problems = found.filter(problem => {
+    const partner = partnerOf(problem.group);
+    const isWindow = partner !== undefined && partner === problem.group - 1;
+    return !(isWindow && found.some(p => p.group === partner));
+  });
   return {
     rules: { groups: file.groups.filter((_, index) => !broken.has(index)) },
     problems,
