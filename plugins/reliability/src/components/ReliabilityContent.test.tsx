@@ -350,9 +350,9 @@ describe('ReliabilityContent of an entity whose definitions are pending', () => 
       namespace: 'default',
       name: 'checkout',
     });
+    expect(await screen.findByText('Error budgets')).toBeInTheDocument();
     expect(getProfile).toHaveBeenCalledTimes(2);
     expect(getSlos).toHaveBeenCalledTimes(2);
-    expect(await screen.findByText('Error budgets')).toBeInTheDocument();
   });
 
   it('gives no number when the backend does not say how often its cycle runs', async () => {
