@@ -1,9 +1,14 @@
-import { BATCH_LABEL, batchedQuery } from './batchedQuery';
-import { countOverRange } from './sliQueries';
+import {
+  BATCH_LABEL,
+  InstantSeries,
+  batchedQuery,
+  seriesByPart,
+} from './batchedQuery';
 import { RecordedCounts, RecordedOccurrences } from './RecordedCounts';
 import { SloDefinition } from '@reliability-suite/plugin-reliability-common';
 
 export { BATCH_LABEL, batchedQuery };
+export type { InstantSeries };
 import { AggregationLimits, CountAggregator } from './CountAggregator';
 import {
   MetricSource,
@@ -11,12 +16,6 @@ import {
   RangeSeries,
   Sample,
 } from './MetricSource';
-
-/** One series of an instant query, with its labels and raw value. */
-export interface InstantSeries {
-  labels: Record<string, string>;
-  value: unknown;
-}
 
 /** A metric source that can answer an instant query with every series it returns. */
 export interface VectorMetricSource extends MetricSource {
@@ -108,8 +107,6 @@ export class BatchingMetricSource implements MetricSource {
     rangeMs: number,
     atMs: number,
   ): Promise<number | undefined> {
-    if (this.maxBatch <= 1)
-      return this.source.instant(countOverRange(selector, rangeMs), atMs);
     return this.counts.count(selector, rangeMs, atMs);
   }
 
@@ -120,13 +117,6 @@ export class BatchingMetricSource implements MetricSource {
     endMs: number,
     stepMs: number,
   ): Promise<Sample[]> {
-    if (this.maxBatch <= 1)
-      return this.source.range(
-        countOverRange(selector, rangeMs),
-        startMs,
-        endMs,
-        stepMs,
-      );
     return this.counts.countSteps(selector, rangeMs, startMs, endMs, stepMs);
   }
 
@@ -165,18 +155,13 @@ export class BatchingMetricSource implements MetricSource {
       await Promise.all(batch.map(part => this.alone(atMs, part)));
       return;
     }
-    const byPart = new Map<number, InstantSeries[]>();
-    for (const one of series) {
-      const index = Number(one.labels[BATCH_LABEL]);
-      if (!Number.isInteger(index) || index < 0 || index >= batch.length) {
-        // Not an answer to this batch (an engine that ignored label_replace): ask one by one.
-        await Promise.all(batch.map(part => this.alone(atMs, part)));
-        return;
-      }
-      byPart.set(index, [...(byPart.get(index) ?? []), one]);
+    const byPart = seriesByPart(series, batch.length);
+    if (!byPart) {
+      await Promise.all(batch.map(part => this.alone(atMs, part)));
+      return;
     }
     batch.forEach((part, index) => {
-      const found = byPart.get(index) ?? [];
+      const found = byPart[index];
       try {
         if (found.length > 1)
           throw new MetricSourceError(

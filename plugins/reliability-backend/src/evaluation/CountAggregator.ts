@@ -1,5 +1,5 @@
-import type { InstantSeries, VectorMetricSource } from './BatchingMetricSource';
-import { BATCH_LABEL, batchedQuery } from './batchedQuery';
+import type { VectorMetricSource } from './BatchingMetricSource';
+import { InstantSeries, batchedQuery, seriesByPart } from './batchedQuery';
 import { MetricSource, Sample } from './MetricSource';
 import { AggregatedCount, planCounts, seriesKey } from './countPlan';
 import { countOverRange } from './sliQueries';
@@ -106,8 +106,14 @@ export class CountAggregator {
     const steps = [...this.steps.values()];
     this.instants.clear();
     this.steps.clear();
+    // A source that batches nothing (batchSize 1) is asked every count alone.
+    const aggregate = this.limits.maxBatch > 1;
     const aggregatedAt = new Map<number, Aggregated[]>();
     for (const ask of instants) {
+      if (!aggregate) {
+        for (const part of ask.waiting) this.instantAlone(ask, part);
+        continue;
+      }
       const plan = planCounts(
         ask.waiting.map(w => w.selector),
         ask.rangeMs,
@@ -125,6 +131,10 @@ export class CountAggregator {
         void this.sendInstants(atMs, all.slice(from, from + size));
     }
     for (const ask of steps) {
+      if (!aggregate) {
+        for (const part of ask.waiting) this.stepsAlone(ask, part);
+        continue;
+      }
       const points = Math.floor((ask.endMs - ask.startMs) / ask.stepMs) + 1;
       const plan = planCounts(
         ask.waiting.map(w => w.selector),
@@ -177,15 +187,10 @@ export class CountAggregator {
       oneByOne();
       return;
     }
-    const byPart = batch.map((): InstantSeries[] => []);
-    for (const one of series) {
-      const index = Number(one.labels[BATCH_LABEL]);
-      if (!Number.isInteger(index) || index < 0 || index >= batch.length) {
-        // Not an answer to this batch (an engine that ignored label_replace).
-        oneByOne();
-        return;
-      }
-      byPart[index].push(one);
+    const byPart = seriesByPart(series, batch.length);
+    if (!byPart) {
+      oneByOne();
+      return;
     }
     batch.forEach(({ ask, query }, index) =>
       this.answerInstant(ask, query, byPart[index]),

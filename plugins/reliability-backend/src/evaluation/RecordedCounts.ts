@@ -9,8 +9,8 @@ import {
   regexLiteral,
   windowCountRecord,
 } from '@reliability-suite/plugin-reliability-common';
-import type { InstantSeries, VectorMetricSource } from './BatchingMetricSource';
-import { BATCH_LABEL, batchedQuery } from './batchedQuery';
+import type { VectorMetricSource } from './BatchingMetricSource';
+import { InstantSeries, batchedQuery, seriesByPart } from './batchedQuery';
 
 /** An Occurrences SLO's counts as its exported recording rules recorded them. */
 export interface RecordedOccurrences {
@@ -145,14 +145,16 @@ export class RecordedCounts {
           ),
           atMs,
         );
-        for (const one of series) {
-          const name = part[Number(one.labels[BATCH_LABEL])];
-          if (name === undefined) continue;
-          const byKey = found.get(name) ?? new Map<string, InstantSeries[]>();
-          found.set(name, byKey);
-          const k = key(one.labels.entity ?? '', one.labels.slo ?? '');
-          byKey.set(k, [...(byKey.get(k) ?? []), one]);
-        }
+        // Series that name no record asked (an engine that ignored label_replace) read as
+        // no records: the SLOs are then measured directly.
+        seriesByPart(series, part.length)?.forEach((ofName, index) => {
+          const byKey = new Map<string, InstantSeries[]>();
+          for (const one of ofName) {
+            const k = key(one.labels.entity ?? '', one.labels.slo ?? '');
+            byKey.set(k, [...(byKey.get(k) ?? []), one]);
+          }
+          found.set(part[index], byKey);
+        });
       }
     } catch (error) {
       for (const ask of asks) ask.reject(error);
