@@ -6,7 +6,7 @@ import catalogModuleReliability from '@reliability-suite/plugin-catalog-backend-
 import { ReliabilityProfile } from '@reliability-suite/plugin-reliability-common';
 import reliabilityPlugin from '.';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 const fixtures = path.resolve(__dirname, '__fixtures__');
 
@@ -37,12 +37,18 @@ async function startPortalBackend() {
     ],
   });
   // Wait until the catalog has processed the fixtures and the pipeline's first cycle, which
-  // starts once the catalog has loaded, has read their definitions.
-  for (let attempt = 0; attempt < 150; attempt++) {
+  // starts once the catalog has loaded, has read the definitions of every entity the tests read
+  // (the sync stores them one entity at a time).
+  const read = async (name: string) => {
     const response = await request(server).get(
-      '/api/reliability/profile/component/default/broken',
+      `/api/reliability/profile/component/default/${name}`,
     );
-    if (response.status === 200 && !response.body.pending) break;
+    return response.status === 200 && !response.body.pending;
+  };
+  for (let attempt = 0; ; attempt++) {
+    if ((await read('broken')) && (await read('checkout'))) break;
+    if (attempt >= 300)
+      throw new Error('the definitions were not read within 60 s');
     await new Promise(resolve => setTimeout(resolve, 200));
   }
   return server;
