@@ -7,7 +7,11 @@ import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { DefinitionFileCache } from './DefinitionFileCache';
-import { readEntityDefinitions } from './readEntityDefinitions';
+import {
+  DefinitionReadRecord,
+  definitionsUnchanged,
+  readEntityDefinitions,
+} from './readEntityDefinitions';
 
 const integrations = ScmIntegrations.fromConfig(new ConfigReader({}));
 const base = 'https://git.example.com/acme/org/blob/main';
@@ -73,7 +77,7 @@ spec:
 `;
 
 /** A UrlReader over a fixed repository that counts what it is asked and what content it sends. */
-function countingReader(count: number) {
+function countingReader(count: number, searchVersion = (_url: string) => 's') {
   const calls = { readUrl: 0, search: 0, contents: 0, notModified: 0 };
   const text = catalogFile(count);
   const urlReader = mockServices.urlReader.mock({
@@ -94,7 +98,7 @@ function countingReader(count: number) {
     },
     search: async (url: string, options?: { etag?: string }) => {
       calls.search += 1;
-      const etag = `s:${url}`;
+      const etag = `${searchVersion(url)}:${url}`;
       if (options?.etag === etag) {
         calls.notModified += 1;
         throw new NotModifiedError();
@@ -166,6 +170,99 @@ describe('definitions read once per change', () => {
     // Within the freshness time nothing is asked at all.
     expect(await cycle()).toBe(2000);
     expect(calls.readUrl + calls.search).toBe(2002);
+  });
+
+  it('confirms what an earlier process read by ETags alone, and reads again what changed', async () => {
+    let svc3Version = 's';
+    const { urlReader, calls } = countingReader(10, url =>
+      url.includes('/svc-3-') ? svc3Version : 's',
+    );
+    const location = `url:${base}/catalog-info.yaml`;
+    const records: DefinitionReadRecord[] = [];
+    const firstProcess = new DefinitionFileCache();
+    for (let i = 0; i < 10; i++) {
+      const read = await readEntityDefinitions(entity(i), location, {
+        urlReader,
+        integrations,
+        cache: firstProcess,
+      });
+      records.push(read.record!);
+    }
+    expect(records[3]).toEqual({
+      inputs: expect.any(String),
+      reads: [
+        [`url:${base}/catalog-info.yaml`, 'v1'],
+        [`search:${base}/slo/svc-3-*.yaml`, `s:${base}/slo/svc-3-*.yaml`],
+      ],
+    });
+    expect(calls.contents).toBe(11);
+
+    // A new process, nothing cached: every record is confirmed without content.
+    const secondProcess = new DefinitionFileCache();
+    const context = { urlReader, integrations, cache: secondProcess };
+    const unchanged = [];
+    for (let i = 0; i < 10; i++)
+      unchanged.push(
+        await definitionsUnchanged(entity(i), location, records[i], context),
+      );
+    expect(unchanged).toEqual(Array(10).fill(true));
+    // The catalog file once for all ten entities, and one search each, all answered 304.
+    expect(calls).toMatchObject({ contents: 11, notModified: 11 });
+    expect(secondProcess.stats).toMatchObject({ unchanged: 11, parsed: 0 });
+
+    // Another SLO file for svc-3, and another annotation for svc-4: those two are read again.
+    svc3Version = 't';
+    const thirdProcess = new DefinitionFileCache();
+    const changed = { urlReader, integrations, cache: thirdProcess };
+    const svc4 = entity(4);
+    svc4.metadata.annotations!['reliability-suite.io/tier'] = '1';
+    expect(
+      await definitionsUnchanged(entity(3), location, records[3], changed),
+    ).toBe(false);
+    expect(
+      await definitionsUnchanged(svc4, location, records[4], changed),
+    ).toBe(false);
+    expect(
+      await definitionsUnchanged(entity(5), location, records[5], changed),
+    ).toBe(true);
+    // A record from elsewhere (another location) is not trusted either.
+    expect(
+      await definitionsUnchanged(
+        entity(5),
+        `url:${base}/other/catalog-info.yaml`,
+        records[5],
+        changed,
+      ),
+    ).toBe(false);
+  });
+
+  it('keeps no record of local files or of files that could not be read', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'cache-'));
+    const file = path.join(folder, 'catalog-info.yaml');
+    await fs.writeFile(file, catalogFile(3));
+    const local = await readEntityDefinitions(entity(1), `file:${file}`, {
+      urlReader: mockServices.urlReader.mock(),
+      integrations,
+    });
+    expect(local.record).toBeUndefined();
+    const unreachable = await readEntityDefinitions(
+      entity(1),
+      `url:${base}/catalog-info.yaml`,
+      {
+        urlReader: mockServices.urlReader.mock({
+          readUrl: async () => {
+            throw new Error('connection reset');
+          },
+          search: async () => {
+            throw new Error('connection reset');
+          },
+        }),
+        integrations,
+      },
+    );
+    expect(unreachable.unreadable).toBe(true);
+    expect(unreachable.record).toBeUndefined();
+    await fs.rm(folder, { recursive: true, force: true });
   });
 
   it('reads a changed local file again, and only that one', async () => {

@@ -64,6 +64,13 @@ export class DefinitionFileCache {
     string,
     { fingerprint: string; result: unknown }
   >();
+  /** Versions confirmed without their content (read records kept by an earlier process). */
+  private readonly confirmed = new Map<
+    string,
+    { version: string; checkedAt: number }
+  >();
+  /** Confirmations under way, so that entities of one file wait for one conditional request. */
+  private readonly confirming = new Map<string, Promise<boolean>>();
 
   constructor(options: DefinitionFileCacheOptions = {}) {
     this.freshForMs = options.freshForMs ?? 60_000;
@@ -119,6 +126,57 @@ export class DefinitionFileCache {
     return fresh;
   }
 
+  /**
+   * Whether a file is still at `version`, a version known from a read record that an earlier
+   * process kept (so its content is not in this cache). Within the freshness time the answer
+   * comes from what is cached; otherwise `check` asks the source with a conditional request
+   * (ETag): `true` unchanged, `false` changed or unknown, or the new content, which is kept so
+   * that reading it next does not fetch it again.
+   */
+  async confirm(
+    key: string,
+    version: string,
+    check: () => Promise<boolean | CachedFile>,
+  ): Promise<boolean> {
+    const now = this.now();
+    const entry = this.entries.get(key);
+    if (entry && now - entry.checkedAt < this.freshForMs) {
+      this.stats.fresh += 1;
+      return entry.version === version;
+    }
+    const known = this.confirmed.get(key);
+    if (known && now - known.checkedAt < this.freshForMs) {
+      this.stats.fresh += 1;
+      return known.version === version;
+    }
+    const pendingKey = `${version}\n${key}`;
+    const pending = this.confirming.get(pendingKey);
+    if (pending) {
+      this.stats.fresh += 1;
+      return pending;
+    }
+    const confirming = check().then(result => {
+      if (result === true) {
+        this.stats.unchanged += 1;
+        this.confirmed.delete(key);
+        this.confirmed.set(key, { version, checkedAt: now });
+        while (this.confirmed.size > this.maxFiles)
+          this.confirmed.delete(this.confirmed.keys().next().value as string);
+        return true;
+      }
+      if (result === false) return false;
+      this.stats.fetched += 1;
+      this.touch(key, { ...result, checkedAt: now, derived: new Map() });
+      return result.version === version;
+    });
+    this.confirming.set(pendingKey, confirming);
+    try {
+      return await confirming;
+    } finally {
+      this.confirming.delete(pendingKey);
+    }
+  }
+
   /** A value computed once per file version (e.g. the parsed documents of a catalog file). */
   derive<T>(key: string, file: CachedFile, name: string, compute: () => T): T {
     const entry = this.entries.get(key);
@@ -155,6 +213,7 @@ export class DefinitionFileCache {
   }
 
   private touch(key: string, entry: Entry) {
+    this.confirmed.delete(key);
     this.entries.delete(key);
     this.entries.set(key, entry);
     while (this.entries.size > this.maxFiles) {

@@ -31,7 +31,18 @@ export interface EntityFiles {
   readEntityFile(): Promise<{ key: string; file: CachedFile }>;
   /** Reads every file matching a relative path or glob; throws EntityFileError. */
   readMatching(pattern: string): Promise<MatchedFile[]>;
+  /**
+   * What was read so far, as cache keys and versions, when every read can be confirmed later by
+   * a conditional request without its content (SCM locations with ETags); otherwise undefined.
+   */
+  reads(): FileRead[] | undefined;
 }
+
+/** One read of a definition: a cache key (`url:` or `search:` and the URL) and the version read. */
+export type FileRead = [key: string, version: string];
+
+/** The version recorded for a file that was not found (a non-glob pattern matching nothing). */
+const ABSENT = '<absent>';
 
 /** A file a pattern matched: its name in problems, its content and the version read. */
 export interface MatchedFile {
@@ -253,6 +264,9 @@ function localFiles(
       }
       return files;
     },
+    // Local files are read again after a restart: it costs no SCM request, and what a glob
+    // matches can only be known by listing the folder again.
+    reads: () => undefined,
   };
 }
 
@@ -285,7 +299,7 @@ async function searchRemote(
   url: string,
   bounded: (name: string, buffer: Buffer) => string,
   nameOf: (url: string) => string,
-): Promise<MatchedFile[]> {
+): Promise<{ files: MatchedFile[]; version: string }> {
   const { text, version } = await cache.read(`search:${url}`, async known => {
     try {
       const { files, etag } = await context.urlReader.search(url, {
@@ -305,9 +319,58 @@ async function searchRemote(
       throw error;
     }
   });
-  return (JSON.parse(text) as Array<{ name: string; text: string }>).map(
+  const files = (JSON.parse(text) as Array<{ name: string; text: string }>).map(
     file => ({ ...file, version }),
   );
+  return { files, version };
+}
+
+/**
+ * Whether every read of an earlier process is still current, asked with conditional requests
+ * (ETags) through the cache: an unchanged organisation is confirmed without fetching any content.
+ * A changed file's new content is kept in the cache for the read that follows.
+ */
+export async function readsAreCurrent(
+  reads: FileRead[],
+  context: DefinitionReadContext & { cache: DefinitionFileCache },
+): Promise<boolean> {
+  const { cache, urlReader } = context;
+  for (const [key, version] of reads) {
+    const colon = key.indexOf(':');
+    const kind = key.slice(0, colon);
+    const url = key.slice(colon + 1);
+    let current: boolean;
+    if (kind === 'url') {
+      current = await cache.confirm(key, version, async () => {
+        try {
+          const response = await urlReader.readUrl(url, {
+            etag: version === ABSENT ? undefined : version,
+          });
+          if (version === ABSENT) return false;
+          const buffer = await response.buffer();
+          if (buffer.length > MAX_FILE_BYTES || !response.etag) return false;
+          return { version: response.etag, text: buffer.toString('utf8') };
+        } catch (error) {
+          const name = (error as Error)?.name;
+          if (name === 'NotModifiedError') return true;
+          return name === 'NotFoundError' && version === ABSENT;
+        }
+      });
+    } else if (kind === 'search') {
+      current = await cache.confirm(key, version, async () => {
+        try {
+          await urlReader.search(url, { etag: version });
+          return false;
+        } catch (error) {
+          return (error as Error)?.name === 'NotModifiedError';
+        }
+      });
+    } else {
+      current = false;
+    }
+    if (!current) return false;
+  }
+  return true;
 }
 
 const tooManyFiles = new Error('too many files');
@@ -349,14 +412,18 @@ function remoteFiles(
     if (buffer.length > MAX_FILE_BYTES) throw tooLarge(pattern, name);
     return buffer.toString('utf8');
   };
+  const reads: FileRead[] = [];
   return {
     entityFileName: nameOf('catalog-info.yaml', entityFile),
-    readEntityFile: async () => ({
-      key: `url:${entityFile}`,
-      file: await readRemote(cache, context, entityFile, buffer =>
+    readEntityFile: async () => {
+      const file = await readRemote(cache, context, entityFile, buffer =>
         bounded('catalog-info.yaml', 'catalog-info.yaml', buffer),
-      ),
-    }),
+      );
+      reads.push([`url:${entityFile}`, file.version]);
+      return { key: `url:${entityFile}`, file };
+    },
+    // A reader without ETags gives nothing to confirm a version with.
+    reads: () => (reads.every(([, version]) => version) ? reads : undefined),
     readMatching: async pattern => {
       try {
         const url = context.integrations.resolveUrl({
@@ -372,20 +439,26 @@ function remoteFiles(
               url,
               buffer => bounded(pattern, name, buffer),
             );
+            reads.push([`url:${url}`, version]);
             return [{ name, text, version }];
           } catch (error) {
-            if ((error as Error)?.name === 'NotFoundError') return [];
+            if ((error as Error)?.name === 'NotFoundError') {
+              reads.push([`url:${url}`, ABSENT]);
+              return [];
+            }
             throw error;
           }
         }
         if (globLeavesFolder(pattern)) throw outside(pattern);
-        return await searchRemote(
+        const matched = await searchRemote(
           cache,
           context,
           url,
           (fileName, buffer) => bounded(pattern, fileName, buffer),
           fileUrl => nameOf(pattern, fileUrl),
         );
+        reads.push([`search:${url}`, matched.version]);
+        return matched.files;
       } catch (error) {
         if (error === tooManyFiles) throw tooMany(pattern);
         throw remoteReason(pattern, error);

@@ -3,7 +3,10 @@
  *
  * @packageDocumentation
  */
-export { readEntityDefinitions } from './readEntityDefinitions';
+export {
+  definitionsUnchanged,
+  readEntityDefinitions,
+} from './readEntityDefinitions';
 export { DefinitionFileCache } from './DefinitionFileCache';
 export type {
   CachedFile,
@@ -13,8 +16,10 @@ export type {
 export { definitionFileCacheServiceRef } from './definitionFileCacheService';
 export type {
   DefinitionReadContext,
+  DefinitionReadRecord,
   EntityDefinitions,
 } from './readEntityDefinitions';
+export type { FileRead } from './entityFiles';
 export { readinessChecksExtensionPoint } from './extensions';
 export type {
   ReadinessCheck,

@@ -16,7 +16,13 @@ import {
   yamlDocumentFromValue,
 } from '@reliability-suite/plugin-reliability-common';
 import { DefinitionFileCache } from './DefinitionFileCache';
-import { EntityFileError, EntityFiles, entityFiles } from './entityFiles';
+import {
+  EntityFileError,
+  EntityFiles,
+  FileRead,
+  entityFiles,
+  readsAreCurrent,
+} from './entityFiles';
 import { DefinitionReadContext } from './readContext';
 
 export type { DefinitionReadContext } from './readContext';
@@ -31,6 +37,64 @@ export interface EntityDefinitions {
    * incomplete and a store should keep what it had.
    */
   unreadable: boolean;
+  /**
+   * What these definitions were read from, to keep beside them (the catalog processor's cache,
+   * the plugin's store): a later process confirms it with `definitionsUnchanged` by conditional
+   * requests instead of fetching and parsing the files again. Absent when that is not possible
+   * (local files, a reader without ETags, a file that could not be read).
+   */
+  record?: DefinitionReadRecord;
+}
+
+/** The inputs of an entity's definitions and the versions of the files they were read from. */
+export interface DefinitionReadRecord {
+  /** A hash of the entity's reliability annotations and spec, its location and the checks. */
+  inputs: string;
+  reads: FileRead[];
+}
+
+/**
+ * Raised whenever a release reads the same files into different definitions, so that records
+ * kept by an earlier release are not trusted.
+ */
+const RECORD_FORMAT = 1;
+
+/** The hash of what an entity's definitions are read from, apart from file contents. */
+function recordInputs(
+  entity: Entity,
+  locationRef: string,
+  context: DefinitionReadContext,
+): string {
+  return createHash('sha1')
+    .update(
+      JSON.stringify([
+        RECORD_FORMAT,
+        definitionInputs(entity),
+        locationRef,
+        context.checks ?? null,
+      ]),
+    )
+    .digest('base64');
+}
+
+/**
+ * Whether definitions read into `record` (by this or an earlier process) are still what the
+ * entity's files hold: the entity's inputs are the same and every file is at the version read,
+ * confirmed by conditional requests (ETags) without fetching content.
+ */
+export async function definitionsUnchanged(
+  entity: Entity,
+  locationRef: string,
+  record: DefinitionReadRecord,
+  context: DefinitionReadContext,
+): Promise<boolean> {
+  if (
+    !Array.isArray(record?.reads) ||
+    record.inputs !== recordInputs(entity, locationRef, context)
+  )
+    return false;
+  const cache = context.cache ?? new DefinitionFileCache();
+  return readsAreCurrent(record.reads, { ...context, cache });
 }
 
 /** The key of an entity in its file: kind, namespace and name as the catalog compares them. */
@@ -84,6 +148,7 @@ export async function readEntityDefinitions(
 
   let entityDocument: YamlDocument | undefined;
   let entityVersion = '';
+  let entityFileRead = false;
   try {
     // A file holding 1,000 entities is parsed once per version, not once per entity.
     const { key, file } = await files.readEntityFile();
@@ -94,6 +159,7 @@ export async function readEntityDefinitions(
     entityDocument = byEntity.get(
       entityKey(entity.kind, entity.metadata.namespace, entity.metadata.name),
     );
+    entityFileRead = true;
   } catch {
     // The catalog read this file a moment ago; if it cannot be re-read we lose only line numbers.
   }
@@ -150,14 +216,14 @@ export async function readEntityDefinitions(
       ]),
     )
     .digest('base64');
-  return cache.result(
+  const definitions = cache.result(
     `${locationRef}#${entityKey(
       entity.kind,
       entity.metadata.namespace,
       entity.metadata.name,
     )}`,
     fingerprint,
-    () => {
+    (): EntityDefinitions => {
       const inline = parseInlineSlos(source, context.checks);
       const openSlo = parseOpenSloFiles(sourceFiles, context.checks);
       const fromFiles = withoutInlineNames(inline.slos, openSlo.slos);
@@ -178,6 +244,15 @@ export async function readEntityDefinitions(
       };
     },
   );
+  const reads = files.reads();
+  if (!entityFileRead || definitions.unreadable || !reads) return definitions;
+  return {
+    ...definitions,
+    record: {
+      inputs: recordInputs(entity, locationRef, context),
+      reads: [...reads],
+    },
+  };
 }
 
 /**

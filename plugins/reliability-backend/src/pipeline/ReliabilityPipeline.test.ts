@@ -46,6 +46,7 @@ async function setup(
         return {
           read: 40,
           failed: 1,
+          unchanged: 30,
           removed: 2,
           complete: !signal?.aborted,
         };
@@ -142,7 +143,7 @@ describe('ReliabilityPipeline', () => {
     expect(states).toEqual([{ catalogLoaded: true, definitionsRead: true }]);
     expect(logger.info).toHaveBeenCalledWith(
       'Reliability cycle done in 4.0 s. ' +
-        'Definitions: 40 entities read (1 failed), 2 removed, 1.0 s. ' +
+        'Definitions: 40 entities read (30 confirmed unchanged, 1 failed), 2 removed, 1.0 s. ' +
         'Evaluation: 30 SLOs evaluated (3 degraded), 5 skipped (attempted within 5 min), 1 status of removed SLOs deleted, 1.0 s. ' +
         'Scorecard: 41 entities, 1.0 s. ' +
         'History: 2 days measured (2026-11-21 to 2026-11-22), 1.0 s. ' +
@@ -194,7 +195,7 @@ describe('ReliabilityPipeline', () => {
     expect(states).toEqual([]);
     expect(logger.warn).toHaveBeenCalledWith(
       'Reliability cycle stopped during sync after 1.0 s (timeout or shutdown). ' +
-        'Definitions: 40 entities read (1 failed), 2 removed, the rest not reached, 1.0 s.',
+        'Definitions: 40 entities read (30 confirmed unchanged, 1 failed), 2 removed, the rest not reached, 1.0 s.',
     );
   });
 

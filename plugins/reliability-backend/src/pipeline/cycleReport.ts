@@ -39,10 +39,12 @@ function syncPart(report: CycleReport): string {
     )})`;
   }
   return `Definitions: ${plural(sync.read, 'entity', 'entities')} read (${count(
-    sync.failed,
-  )} failed), ${count(sync.removed)} removed${
-    sync.complete ? '' : ', the rest not reached'
-  }, ${seconds(sync.ms)}`;
+    sync.unchanged,
+  )} confirmed unchanged, ${count(sync.failed)} failed), ${count(
+    sync.removed,
+  )} removed${sync.complete ? '' : ', the rest not reached'}, ${seconds(
+    sync.ms,
+  )}`;
 }
 
 function evaluationPart(
@@ -78,7 +80,7 @@ function evaluationPart(
 
 /**
  * The cycle as one log line: counts and duration of each stage and the slowest metric sources,
- * e.g. `Reliability cycle done in 12.3 s. Definitions: 40 entities read (0 failed), 1 removed,
+ * e.g. `Reliability cycle done in 12.3 s. Definitions: 40 entities read (30 confirmed unchanged, 0 failed), 1 removed,
  * 2.1 s. Evaluation: 35 SLOs evaluated (3 degraded), 9.8 s. …`.
  */
 export function describeCycle(report: CycleReport): string {

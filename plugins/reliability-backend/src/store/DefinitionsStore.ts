@@ -9,6 +9,7 @@ import {
   EntityReliabilitySettings,
   SloDefinition,
 } from '@reliability-suite/plugin-reliability-common';
+import type { DefinitionReadRecord } from '@reliability-suite/plugin-reliability-node';
 
 const migrationsDir = resolvePackagePath(
   '@reliability-suite/plugin-reliability-backend',
@@ -41,6 +42,8 @@ interface EntityRow {
   read_at: number | string;
   /** A hash of the entity's SLO rows as last written: unchanged rows are not written again. */
   slos_fingerprint?: string | null;
+  /** JSON of the read record the definitions came from (`DefinitionReadRecord`), if any. */
+  read_record?: string | null;
 }
 
 /** The only code that reads and writes the definition tables. */
@@ -58,7 +61,7 @@ export class DefinitionsStore {
    */
   async save(
     definitions: StoredDefinitions,
-    options: { keepSlos: boolean },
+    options: { keepSlos: boolean; record?: DefinitionReadRecord },
   ): Promise<void> {
     const { entityRef } = definitions;
     const sloRows = definitions.slos.map((slo, position) => ({
@@ -85,17 +88,56 @@ export class DefinitionsStore {
           problems: JSON.stringify(definitions.problems),
           read_at: definitions.readAt,
           slos_fingerprint: options.keepSlos ? null : fingerprint,
+          read_record:
+            options.record && !options.keepSlos
+              ? JSON.stringify(options.record)
+              : null,
         })
         .onConflict('entity_ref')
         .merge(
           options.keepSlos
-            ? ['settings', 'problems', 'read_at']
-            : ['settings', 'problems', 'read_at', 'slos_fingerprint'],
+            ? ['settings', 'problems', 'read_at', 'read_record']
+            : [
+                'settings',
+                'problems',
+                'read_at',
+                'slos_fingerprint',
+                'read_record',
+              ],
         );
       if (unchanged) return;
       await tx('slo_definitions').where({ entity_ref: entityRef }).delete();
       if (sloRows.length > 0) await tx('slo_definitions').insert(sloRows);
     });
+  }
+
+  /** The read records kept with these entities' definitions, by entity ref. */
+  async readRecords(
+    entityRefs: string[],
+  ): Promise<Map<string, DefinitionReadRecord>> {
+    const records = new Map<string, DefinitionReadRecord>();
+    if (entityRefs.length === 0) return records;
+    const rows = await this.db<EntityRow>('entity_definitions')
+      .whereIn('entity_ref', entityRefs)
+      .whereNotNull('read_record')
+      .select('entity_ref', 'read_record');
+    for (const row of rows) {
+      try {
+        records.set(row.entity_ref, JSON.parse(row.read_record!));
+      } catch {
+        // An unreadable record only means the entity's files are read again.
+      }
+    }
+    return records;
+  }
+
+  /** Marks entities whose definitions were confirmed unchanged as read at `readAt`. */
+  async markRead(entityRefs: string[], readAt: number): Promise<void> {
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      await this.db<EntityRow>('entity_definitions')
+        .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+        .update({ read_at: readAt });
+    }
   }
 
   async get(entityRef: string): Promise<StoredDefinitions | undefined> {

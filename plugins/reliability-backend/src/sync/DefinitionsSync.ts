@@ -8,6 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { declaresReliability } from '@reliability-suite/plugin-reliability-common';
 import {
   DefinitionReadContext,
+  definitionsUnchanged,
   readEntityDefinitions,
 } from '@reliability-suite/plugin-reliability-node';
 import { DefinitionsStore } from '../store/DefinitionsStore';
@@ -25,6 +26,11 @@ export interface SyncSummary {
   read: number;
   /** Of those, the ones whose definitions could not be stored. */
   failed: number;
+  /**
+   * Of those, the ones confirmed unchanged by conditional requests (same inputs, every file at the
+   * ETag it was read at), whose files were neither fetched nor parsed.
+   */
+  unchanged: number;
   /** Entities removed from the store: gone from the catalog. */
   removed: number;
   /** Every entity of the catalog was reached (the sync was not stopped). */
@@ -58,6 +64,7 @@ export class DefinitionsSync {
     const startedAt = Date.now();
     const credentials = await auth.getOwnServiceCredentials();
     let read = 0;
+    let unchanged = 0;
     const failed: string[] = [];
     let cursor: string | undefined;
     do {
@@ -69,12 +76,32 @@ export class DefinitionsSync {
         { credentials },
       );
       const entities = page.items.filter(declaresReliability);
+      const records = await store.readRecords(
+        entities.map(entity => stringifyEntityRef(entity)),
+      );
+      const confirmed: string[] = [];
       await forEachLimit(
         entities,
         this.options.concurrency,
         async entity => {
           try {
-            await this.syncEntity(entity, startedAt);
+            const entityRef = stringifyEntityRef(entity);
+            const record = records.get(entityRef);
+            const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
+            if (
+              record &&
+              location &&
+              (await definitionsUnchanged(
+                entity,
+                location,
+                record,
+                this.options.readContext,
+              ))
+            ) {
+              confirmed.push(entityRef);
+            } else {
+              await this.syncEntity(entity, startedAt);
+            }
           } catch (error) {
             failed.push(stringifyEntityRef(entity));
             logger.error(
@@ -88,6 +115,8 @@ export class DefinitionsSync {
         },
         signal,
       );
+      await store.markRead(confirmed, startedAt);
+      unchanged += confirmed.length;
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
     const complete = !signal?.aborted;
@@ -97,7 +126,7 @@ export class DefinitionsSync {
       complete && failed.length <= MAX_FAILED_FOR_REMOVAL
         ? await store.deleteNotReadSince(startedAt, failed)
         : 0;
-    return { read, failed: failed.length, removed, complete };
+    return { read, failed: failed.length, unchanged, removed, complete };
   }
 
   /** Reads one entity's files and stores the result; never throws for bad files. */
@@ -123,7 +152,7 @@ export class DefinitionsSync {
         problems: definitions.problems,
         readAt,
       },
-      { keepSlos: definitions.unreadable },
+      { keepSlos: definitions.unreadable, record: definitions.record },
     );
   }
 }
