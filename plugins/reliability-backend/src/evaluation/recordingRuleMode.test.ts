@@ -286,4 +286,26 @@ describe('recording-rule mode against a real Prometheus evaluating the exported 
       queries.filter(q => q.startsWith('label_replace(sum by')),
     ).toHaveLength(1);
   });
+
+  it('measures directly when the records cannot be read, as an engine refusing a long query does', async () => {
+    const definition = exported.find(s => s.name === 'availability')!;
+    const at = (await recordedAt('availability')).both;
+    const direct = await evaluateSlo(definition, counted(false), at, options());
+    const counting = countingSource(single);
+    const refusing = Object.create(counting.source) as PrometheusMetricSource;
+    refusing.instantSeries = (query, time) => {
+      if (query.includes('slo:objective:ratio'))
+        return Promise.reject(new Error('query too long'));
+      return counting.source.instantSeries(query, time);
+    };
+    const recorded = await evaluateSlo(
+      definition,
+      new BatchingMetricSource(refusing, 50, { recordingRules: true }),
+      at,
+      options(),
+    );
+    expectSameFigures(recorded, direct);
+    // 60 failed minutes of 43,200 (to Prometheus's extrapolation at the window's edges).
+    expect(recorded.sli).toBeCloseTo(1 - 60 / 43_200, 6);
+  });
 });
