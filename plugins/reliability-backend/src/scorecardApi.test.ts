@@ -138,7 +138,7 @@ describe.each(databases.eachSupportedId())(
       );
       expect(names(critical.body)).toEqual(['invoicing']);
       const burning = await api.get(
-        '/scorecard?budgetStatus=burning_fast,burning_slow&sort=name',
+        '/scorecard?budgetStatus=out_of_budget,burning_slow&sort=name',
       );
       expect(names(burning.body)).toEqual(['ledger', 'search-api']);
       const searched = await api.get('/scorecard?q=SEARCH&sort=name');
@@ -172,8 +172,9 @@ describe.each(databases.eachSupportedId())(
         criticalWithOnCall: 3,
         withOnCall: 3,
         withRunbooks: 3,
+        // Each entity in one budget status: ledger, overspent, is out of budget.
         outOfBudget: 1,
-        burningFast: 1,
+        burningFast: 0,
         burningSlow: 1,
         onTrack: 1,
         noData: 2,
@@ -191,7 +192,7 @@ describe.each(databases.eachSupportedId())(
       );
       expect(csv.text.split('\n')).toEqual([
         CSV_HEADER,
-        'component:default/ledger,,0,group:default/payments,system:default/shop,domain:default/commerce,production,PagerDuty PGRP001,1,1,0,-0.5,20,burning_fast,red,0.5,,',
+        'component:default/ledger,,0,group:default/payments,system:default/shop,domain:default/commerce,production,PagerDuty PGRP001,1,1,0,-0.5,20,out_of_budget,red,0.5,,',
         'component:default/search-api,Search API,1,group:default/search,system:default/search,,production,Slack #search,1,3,0.6666666666666666,0.1,4,burning_slow,yellow,0.75,,',
         'component:default/checkout,Checkout,1,group:default/payments,system:default/shop,domain:default/commerce,production,PagerDuty PGRP001,2,2,1,0.8,0.4,on_track,green,1,,',
         'component:default/invoicing,,1,group:default/payments,system:default/billing,,production,,0,0,,,,no_data,nodata,0.25,,onCall slos',

@@ -1,3 +1,4 @@
+import type { BudgetAmounts } from './math/errorBudget';
 import { ErrorBudgetPolicy, PolicyState } from './math/policy';
 import { SloDefinition } from './slo';
 
@@ -35,6 +36,11 @@ export interface SloFigures {
     /** Remaining as a fraction of the whole budget (negative when overspent). */
     remainingFraction?: number;
     overspent: boolean;
+    /**
+     * The budget as minutes of full outage over the window, for every method (for Occurrences
+     * the time equivalent of its events). See `errorBudget`.
+     */
+    outageMinutes?: BudgetAmounts;
   };
   burnRates: BurnRateFigure[];
   /** When the budget runs out at the 6-hour burn rate; epoch ms. */

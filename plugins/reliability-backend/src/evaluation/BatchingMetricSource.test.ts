@@ -160,9 +160,13 @@ describe('BatchingMetricSource against a real Prometheus', () => {
     // A 60- and a 30-minute outage: each one-minute slice counts over two scrapes (2m), so the
     // minute after an outage is bad too.
     expect(together.map(f => f.budget.consumed)).toEqual([61, 0, 31]);
-    // One aggregated range query per shape (43,200 points a series, which the source asks in
-    // parts of at most 11,000 points and joins).
+    // The burn-rate windows' counts (as the exported rules measure time-slice SLOs too) in one
+    // batch, and one aggregated range query per shape (43,200 points a series, which the
+    // source asks in parts of at most 11,000 points and joins).
     expect(queries).toEqual([
+      expect.stringMatching(
+        /^label_replace\(sum by \(job\) \(increase\(http_requests_total\{job=~"leaky\|outage\|pay\\\\\.ments\\\\\+\\\\\(eu\\\\\)"\}\[300s\]\)\)/,
+      ),
       'sum by (job) (increase(http_requests_total{job=~"leaky|outage|pay\\\\.ments\\\\+\\\\(eu\\\\)"}[120s]))',
       'sum by (job) (increase(http_requests_total{code!~"5..",job=~"leaky|outage|pay\\\\.ments\\\\+\\\\(eu\\\\)"}[120s]))',
     ]);

@@ -1,6 +1,7 @@
 import {
   BURN_RATE_WINDOWS_MS,
   BudgetPoint,
+  BudgetingMethod,
   MetricQuery,
   ErrorBudgetPolicy,
   SliMetric,
@@ -8,10 +9,8 @@ import {
   SloFigures,
   Slice,
   burnRate,
-  errorBudgetEvents,
-  errorBudgetMinutes,
+  errorBudget,
   isRuleExportable,
-  isOverspent,
   parseDurationMs,
   policyState,
   projectedExhaustion,
@@ -63,7 +62,14 @@ export async function evaluateSlo(
       ? await measureOccurrences(slo, source, start, nowMs, options)
       : await measureTimeslices(slo, source, start, nowMs, options);
   const target = slo.objectives[0].target;
-  const remainingFraction = remainingBudget(measured.sli, target);
+  const budget = errorBudget({
+    method: measured.method,
+    target,
+    windowMs: nowMs - start,
+    sli: measured.sli,
+    failed: measured.failed,
+  });
+  const remainingFraction = budget.remainingFraction;
   const exhaustionRate = measured.burnRates.find(
     b => b.windowMs === EXHAUSTION_BURN_WINDOW_MS,
   )?.rate;
@@ -73,11 +79,7 @@ export async function evaluateSlo(
     attained: measured.sli === undefined ? undefined : measured.sli >= target,
     windowStart: start,
     windowEnd: nowMs,
-    budget: {
-      ...measured.budget,
-      remainingFraction,
-      overspent: isOverspent(remainingFraction),
-    },
+    budget,
     burnRates: measured.burnRates,
     projectedExhaustion: projectedExhaustion(
       remainingFraction,
@@ -92,13 +94,11 @@ export async function evaluateSlo(
 }
 
 interface Measurement {
+  /** How the budget was counted: a threshold SLI is always counted in time slices. */
+  method: BudgetingMethod;
   sli?: number;
-  budget: {
-    unit: 'events' | 'minutes';
-    total?: number;
-    consumed?: number;
-    remaining?: number;
-  };
+  /** What failed, counted as the SLI was (see `errorBudget`). */
+  failed?: { bad: number; of: number };
   burnRates: SloFigures['burnRates'];
   history: BudgetPoint[];
 }
@@ -126,14 +126,6 @@ async function measureOccurrences(
     window.total === undefined
       ? undefined
       : sliFromCounts(window.good ?? 0, window.total);
-  const budgetTotal =
-    window.total === undefined
-      ? undefined
-      : errorBudgetEvents(target, window.total);
-  const consumed =
-    window.total === undefined || sli === undefined
-      ? undefined
-      : window.total - (window.good ?? 0);
 
   const burnRates = BURN_RATE_WINDOWS_MS.map((windowMs, index) => ({
     windowMs,
@@ -156,16 +148,12 @@ async function measureOccurrences(
   });
 
   return {
+    method: 'Occurrences',
     sli,
-    budget: {
-      unit: 'events',
-      total: budgetTotal,
-      consumed,
-      remaining:
-        budgetTotal === undefined || consumed === undefined
-          ? undefined
-          : budgetTotal - consumed,
-    },
+    failed:
+      sli === undefined || window.total === undefined
+        ? undefined
+        : { bad: window.total - (window.good ?? 0), of: window.total },
     burnRates,
     history,
   };
@@ -210,7 +198,7 @@ async function occurrenceCounts(
       now,
     );
   const [window, ...burnCounts] = await allInOrder([
-    counts(now - start),
+    start < now ? counts(now - start) : Promise.resolve<Counts>({}),
     ...BURN_RATE_WINDOWS_MS.map(windowMs => counts(windowMs)),
   ]);
   return {
@@ -247,6 +235,7 @@ async function measureTimeslices(
   const sliceMs =
     parseDurationMs(objective.timeSliceWindow ?? '1m') ?? MINUTE_MS;
   let slices: Array<Slice & { t: number }>;
+  let errorRatios: Array<number | undefined> | undefined;
   if (metric.type === 'threshold') {
     const values = await source.range(
       metric.query.query,
@@ -257,14 +246,13 @@ async function measureTimeslices(
     slices = values.map(({ t, v }) => ({ t, value: v }));
   } else {
     const range = Math.max(sliceMs, 2 * options.scrapeIntervalMs);
-    slices = await eventsPerStep(
-      metric,
-      source,
-      range,
-      start + sliceMs,
-      now,
-      sliceMs,
+    let burn: { errorRatios: Array<number | undefined> };
+    [slices, burn] = await bothInOrder(
+      eventsPerStep(metric, source, range, start + sliceMs, now, sliceMs),
+      // Only the burn-rate windows: the window's events are not this budget's.
+      occurrenceCounts(slo, metric, source, now, now, options),
     );
+    errorRatios = burn.errorRatios;
   }
   const rule = {
     timeSliceTarget: objective.timeSliceTarget,
@@ -283,19 +271,24 @@ async function measureTimeslices(
   };
   const target = objective.target;
   const sli = sliOf(start);
-  const budgetTotal = errorBudgetMinutes(target, now - start);
-  const badMinutes =
-    verdicts.filter(v => v.verdict === 'bad').length * (sliceMs / MINUTE_MS);
-  const burnRates = BURN_RATE_WINDOWS_MS.map(windowMs => {
-    const windowSli = sliOf(now - windowMs);
-    return {
-      windowMs,
-      rate: burnRate(
-        windowSli === undefined ? undefined : 1 - windowSli,
-        target,
-      ),
-    };
-  });
+  // Burn rates as the exported alert rules measure them: the error ratio of the events in each
+  // window (however the budget is counted), so that the portal and Prometheus agree. Threshold
+  // SLIs have no events and no rules: the share of bad slices in the window.
+  const burnRates = errorRatios
+    ? BURN_RATE_WINDOWS_MS.map((windowMs, index) => ({
+        windowMs,
+        rate: burnRate(errorRatios[index], target),
+      }))
+    : BURN_RATE_WINDOWS_MS.map(windowMs => {
+        const windowSli = sliOf(now - windowMs);
+        return {
+          windowMs,
+          rate: burnRate(
+            windowSli === undefined ? undefined : 1 - windowSli,
+            target,
+          ),
+        };
+      });
   const step = historyStep(now - start, options);
   const history: BudgetPoint[] = [];
   let good = 0;
@@ -317,14 +310,18 @@ async function measureTimeslices(
       next += step;
     }
   }
+  const ratioSlices = slo.budgetingMethod === 'RatioTimeslices';
+  const withData = verdicts.filter(v => v.verdict !== 'nodata').length;
+  const bad = verdicts.filter(v => v.verdict === 'bad').length;
   return {
+    method: ratioSlices ? 'RatioTimeslices' : 'Timeslices',
     sli,
-    budget: {
-      unit: 'minutes',
-      total: budgetTotal,
-      consumed: sli === undefined ? undefined : badMinutes,
-      remaining: sli === undefined ? undefined : budgetTotal - badMinutes,
-    },
+    failed:
+      sli === undefined
+        ? undefined
+        : ratioSlices
+        ? { bad: 1 - sli, of: 1 }
+        : { bad, of: withData },
     burnRates,
     history,
   };

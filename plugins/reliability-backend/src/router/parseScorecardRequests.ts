@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  BUDGET_STATUSES,
+  BudgetStatus,
   PROFILE_REQUIREMENTS,
   SCORECARD_ROLLUP_DIMENSIONS,
   SCORECARD_SORT_FIELDS,
@@ -31,8 +33,8 @@ const filter = z.object({
     }),
   ),
   budgetStatus: listOf(
-    z.enum(['burning_fast', 'burning_slow', 'on_track', 'no_data'], {
-      error: 'must be burning_fast, burning_slow, on_track or no_data',
+    z.enum(BUDGET_STATUSES as [BudgetStatus, ...BudgetStatus[]], {
+      error: `must be one of ${BUDGET_STATUSES.join(', ')}`,
     }),
   ),
   missing: z

@@ -284,7 +284,7 @@ describe('weeklyReview', () => {
     // After the week: ignored.
     ...daily('checkout', '2026-11-30', [
       {
-        budgetStatus: 'burning_fast',
+        budgetStatus: 'out_of_budget',
         policyState: 'red',
         budgetRemaining: -1,
         attainment: 0,
@@ -325,14 +325,14 @@ describe('weeklyReview', () => {
         breachedSlos: 1,
       },
       {
-        budgetStatus: 'burning_fast',
+        budgetStatus: 'out_of_budget',
         policyState: 'red',
         budgetRemaining: -0.25,
         attainment: 0,
         breachedSlos: 1,
       },
       {
-        budgetStatus: 'burning_fast',
+        budgetStatus: 'out_of_budget',
         policyState: 'red',
         budgetRemaining: -0.5,
         attainment: 0,
@@ -346,14 +346,14 @@ describe('weeklyReview', () => {
     // search-api: in freeze last week, out of it this week.
     ...daily('search-api', '2026-11-21', [
       {
-        budgetStatus: 'burning_fast',
+        budgetStatus: 'out_of_budget',
         policyState: 'red',
         budgetRemaining: -0.25,
         attainment: 0,
         breachedSlos: 3,
       },
       {
-        budgetStatus: 'burning_fast',
+        budgetStatus: 'out_of_budget',
         policyState: 'red',
         budgetRemaining: -0.25,
         attainment: 0,
@@ -362,7 +362,7 @@ describe('weeklyReview', () => {
     ]),
     ...daily('search-api', monday, [
       {
-        budgetStatus: 'burning_fast',
+        budgetStatus: 'out_of_budget',
         policyState: 'red',
         budgetRemaining: -0.125,
         attainment: 0,
@@ -391,7 +391,7 @@ describe('weeklyReview', () => {
     ...daily('recommendations', monday, [noData, noData, noData]),
     ...daily('autocomplete', monday, [
       {
-        budgetStatus: 'burning_fast',
+        budgetStatus: 'out_of_budget',
         policyState: 'red',
         budgetRemaining: -1,
         attainment: 0,
@@ -400,7 +400,7 @@ describe('weeklyReview', () => {
     ]),
     ...daily('fraud', previousMonday, [
       {
-        budgetStatus: 'burning_fast',
+        budgetStatus: 'out_of_budget',
         policyState: 'red',
         budgetRemaining: -1,
         attainment: 0,
@@ -410,7 +410,7 @@ describe('weeklyReview', () => {
     // An entity without a row (gone, or not visible to the caller).
     ...daily('ghost', monday, [
       {
-        budgetStatus: 'burning_fast',
+        budgetStatus: 'out_of_budget',
         policyState: 'red',
         budgetRemaining: -1,
         attainment: 0,
@@ -466,7 +466,8 @@ describe('weeklyReview', () => {
       start: '2026-11-23',
       end: '2026-11-29',
       counts: {
-        burningFast: 1,
+        outOfBudget: 1,
+        burningFast: 0,
         burningSlow: 2,
         onTrack: 2,
         noData: 1,
@@ -480,7 +481,7 @@ describe('weeklyReview', () => {
           title: undefined,
           tier: 0,
           owner: payments,
-          budgetStatus: 'burning_fast',
+          budgetStatus: 'out_of_budget',
           policyState: 'red',
           inFreeze: true,
           budgetRemaining: -0.5,
@@ -599,15 +600,16 @@ describe('weeklyReview', () => {
         s.breachedSlos,
       ]),
     ).toStrictEqual([
-      ['fraud', 'burning_fast', 'red', true, -1, undefined, 1],
-      ['search-api', 'burning_fast', 'red', true, -0.25, undefined, 3],
+      ['fraud', 'out_of_budget', 'red', true, -1, undefined, 1],
+      ['search-api', 'out_of_budget', 'red', true, -0.25, undefined, 3],
       ['ledger', 'burning_slow', 'yellow', false, 0.25, undefined, 0],
       ['billing', 'on_track', 'green', false, 0.5, undefined, 1],
       ['checkout', 'on_track', 'green', false, 0.75, 0.625, 0],
       ['recommendations', 'no_data', 'nodata', false, undefined, undefined, 0],
     ]);
     expect(review.counts).toStrictEqual({
-      burningFast: 2,
+      outOfBudget: 2,
+      burningFast: 0,
       burningSlow: 1,
       onTrack: 2,
       noData: 1,
@@ -629,7 +631,8 @@ describe('weeklyReview', () => {
       start: '2026-11-30',
       end: '2026-12-06',
       counts: {
-        burningFast: 1,
+        outOfBudget: 1,
+        burningFast: 0,
         burningSlow: 0,
         onTrack: 0,
         noData: 0,
@@ -643,7 +646,7 @@ describe('weeklyReview', () => {
           title: 'Checkout',
           tier: 1,
           owner: payments,
-          budgetStatus: 'burning_fast',
+          budgetStatus: 'out_of_budget',
           policyState: 'red',
           inFreeze: true,
           budgetRemaining: -1,
@@ -665,6 +668,7 @@ describe('weeklyReview', () => {
       start: '2026-12-07',
       end: '2026-12-13',
       counts: {
+        outOfBudget: 0,
         burningFast: 0,
         burningSlow: 0,
         onTrack: 0,

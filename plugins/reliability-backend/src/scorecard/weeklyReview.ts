@@ -100,6 +100,7 @@ export function weeklyReview(
     start: bounds.start,
     end: bounds.end,
     counts: {
+      outOfBudget: count('out_of_budget'),
       burningFast: count('burning_fast'),
       burningSlow: count('burning_slow'),
       onTrack: count('on_track'),

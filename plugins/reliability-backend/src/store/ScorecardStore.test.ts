@@ -122,8 +122,13 @@ describe.each(databases.eachSupportedId())(
       ],
       [
         'a budget status',
-        { budgetStatuses: ['burning_fast' as const] },
+        { budgetStatuses: ['out_of_budget' as const] },
         ['ledger'],
+      ],
+      [
+        'burning fast (ledger, overspent, is out of budget instead)',
+        { budgetStatuses: ['burning_fast' as const] },
+        [],
       ],
       [
         'a missing item',
@@ -185,7 +190,8 @@ describe.each(databases.eachSupportedId())(
           g.noData,
         ]),
       ).toEqual([
-        [payments, 3, 2, 3, 2, 2, 2, 1, 1, 0, 1, 1],
+        // Each entity counts in one budget status: ledger is out of budget, not burning fast.
+        [payments, 3, 2, 3, 2, 2, 2, 1, 0, 0, 1, 1],
         [search, 2, 1, 1, 1, 1, 1, 0, 0, 1, 0, 1],
       ]);
       expect(groups[0].attainment).toBeCloseTo(0.5);
@@ -258,12 +264,14 @@ describe.each(databases.eachSupportedId())(
           t.withSlos,
           t.critical,
           t.criticalWithSlos,
+          t.outOfBudget,
           t.burningFast,
         ]),
       ).toEqual([
-        ['2026-11-18', 2, 0, 1, 0, 0],
-        ['2026-11-19', 4, 2, 3, 2, 0],
-        ['2026-11-20', 5, 3, 4, 3, 1],
+        ['2026-11-18', 2, 0, 1, 0, 0, 0],
+        ['2026-11-19', 4, 2, 3, 2, 0, 0],
+        // ledger, overspent: out of budget, which outranks burning fast.
+        ['2026-11-20', 5, 3, 4, 3, 1, 0],
       ]);
       expect(
         (await other.trends('2026-11-19', { owners: [search] }, all)).map(t => [
@@ -363,7 +371,7 @@ describe.each(databases.eachSupportedId())(
                 ...searchApi,
                 attainment: 0.25,
                 budgetRemaining: -0.25,
-                budgetStatus: 'burning_fast',
+                budgetStatus: 'out_of_budget',
                 policyState: 'red',
               },
               2,
@@ -382,7 +390,7 @@ describe.each(databases.eachSupportedId())(
                 ...searchApi,
                 attainment: 0.5,
                 budgetRemaining: -0.25,
-                budgetStatus: 'burning_fast',
+                budgetStatus: 'out_of_budget',
                 policyState: 'red',
               },
               1,
@@ -448,7 +456,7 @@ describe.each(databases.eachSupportedId())(
             withSlos: 3,
             criticalWithSlos: 3,
             outOfBudget: 1,
-            burningFast: 1,
+            burningFast: 0,
             burningSlow: 1,
             onTrack: 1,
             noData: 2,
@@ -461,7 +469,7 @@ describe.each(databases.eachSupportedId())(
             withSlos: 4,
             criticalWithSlos: 4,
             outOfBudget: 2,
-            burningFast: 2,
+            burningFast: 0,
             burningSlow: 1,
             onTrack: 0,
             noData: 1,
@@ -474,7 +482,7 @@ describe.each(databases.eachSupportedId())(
             withSlos: 4,
             criticalWithSlos: 4,
             outOfBudget: 2,
-            burningFast: 2,
+            burningFast: 0,
             burningSlow: 0,
             onTrack: 1,
             noData: 1,
@@ -486,12 +494,12 @@ describe.each(databases.eachSupportedId())(
 
       it('leaves out the days before the first day asked for', async () => {
         expect(health(await store.trends(day2, {}, all))).toEqual([
-          [day2, 5, 3, 1, 1, 1, 2, 1],
-          [day3, 4, 4, 2, 1, 0, 1, 2],
-          [day4, 4, 4, 2, 0, 1, 1, 2],
+          [day2, 5, 3, 0, 1, 1, 2, 1],
+          [day3, 4, 4, 0, 1, 0, 1, 2],
+          [day4, 4, 4, 0, 0, 1, 1, 2],
         ]);
         expect(health(await store.trends('2026-11-19', {}, all))).toEqual([
-          [day4, 4, 4, 2, 0, 1, 1, 2],
+          [day4, 4, 4, 0, 0, 1, 1, 2],
         ]);
         expect(await store.trends('2026-11-21', {}, all)).toEqual([]);
       });
@@ -502,9 +510,9 @@ describe.each(databases.eachSupportedId())(
           { owners: [payments] },
           [
             [day1, 3, 2, 0, 1, 1, 1, 0],
-            [day2, 3, 2, 1, 0, 1, 1, 1],
-            [day3, 3, 3, 1, 1, 0, 1, 1],
-            [day4, 3, 3, 1, 0, 1, 1, 1],
+            [day2, 3, 2, 0, 0, 1, 1, 1],
+            [day3, 3, 3, 0, 1, 0, 1, 1],
+            [day4, 3, 3, 0, 0, 1, 1, 1],
           ],
         ],
         [
@@ -512,9 +520,9 @@ describe.each(databases.eachSupportedId())(
           { owners: [payments, search] },
           [
             [day1, 5, 3, 0, 1, 2, 2, 0],
-            [day2, 5, 3, 1, 1, 1, 2, 1],
-            [day3, 4, 4, 2, 1, 0, 1, 2],
-            [day4, 4, 4, 2, 0, 1, 1, 2],
+            [day2, 5, 3, 0, 1, 1, 2, 1],
+            [day3, 4, 4, 0, 1, 0, 1, 2],
+            [day4, 4, 4, 0, 0, 1, 1, 2],
           ],
         ],
         [
@@ -523,8 +531,8 @@ describe.each(databases.eachSupportedId())(
           [
             [day1, 3, 2, 0, 0, 2, 1, 0],
             [day2, 3, 2, 0, 1, 1, 1, 0],
-            [day3, 3, 3, 1, 1, 0, 1, 1],
-            [day4, 3, 3, 1, 0, 1, 1, 1],
+            [day3, 3, 3, 0, 1, 0, 1, 1],
+            [day4, 3, 3, 0, 0, 1, 1, 1],
           ],
         ],
         [
@@ -541,8 +549,8 @@ describe.each(databases.eachSupportedId())(
           [
             [day1, 1, 1, 0, 0, 1, 0, 0],
             [day2, 1, 1, 0, 1, 0, 0, 0],
-            [day3, 1, 1, 1, 0, 0, 0, 1],
-            [day4, 1, 1, 1, 0, 0, 0, 1],
+            [day3, 1, 1, 0, 0, 0, 0, 1],
+            [day4, 1, 1, 0, 0, 0, 0, 1],
           ],
         ],
         ['an owner without entities', { owners: ['group:default/nobody'] }, []],
@@ -561,9 +569,9 @@ describe.each(databases.eachSupportedId())(
         const trend = await store.trends(day1, {}, visible);
         expect(health(trend)).toEqual([
           [day1, 2, 2, 0, 1, 1, 0, 0],
-          [day2, 2, 2, 1, 1, 0, 0, 1],
-          [day3, 2, 2, 2, 0, 0, 0, 2],
-          [day4, 2, 2, 2, 0, 0, 0, 2],
+          [day2, 2, 2, 0, 1, 0, 0, 1],
+          [day3, 2, 2, 0, 0, 0, 0, 2],
+          [day4, 2, 2, 0, 0, 0, 0, 2],
         ]);
         expect(trend.map(t => [t.attainment, t.readinessScore])).toEqual([
           [1, 0.625],
@@ -575,9 +583,9 @@ describe.each(databases.eachSupportedId())(
           health(await store.trends(day1, { owners: [payments] }, visible)),
         ).toEqual([
           [day1, 1, 1, 0, 1, 0, 0, 0],
-          [day2, 1, 1, 1, 0, 0, 0, 1],
-          [day3, 1, 1, 1, 0, 0, 0, 1],
-          [day4, 1, 1, 1, 0, 0, 0, 1],
+          [day2, 1, 1, 0, 0, 0, 0, 1],
+          [day3, 1, 1, 0, 0, 0, 0, 1],
+          [day4, 1, 1, 0, 0, 0, 0, 1],
         ]);
         expect(
           await store.trends(
@@ -680,7 +688,7 @@ describe.each(databases.eachSupportedId())(
           {
             budgetRemaining: -0.5,
             attainment: 0,
-            budgetStatus: 'burning_fast',
+            budgetStatus: 'out_of_budget',
             policyState: 'red',
           },
           1,
@@ -691,7 +699,7 @@ describe.each(databases.eachSupportedId())(
           {
             budgetRemaining: -0.25,
             attainment: 0.5,
-            budgetStatus: 'burning_slow',
+            budgetStatus: 'out_of_budget',
             policyState: 'red',
           },
           0,
@@ -782,7 +790,7 @@ describe.each(databases.eachSupportedId())(
           {
             day: '2026-11-29',
             entityRef: ledgerRef,
-            budgetStatus: 'burning_fast',
+            budgetStatus: 'out_of_budget',
             policyState: 'red',
             budgetRemaining: -0.5,
             attainment: 0,
@@ -811,8 +819,8 @@ describe.each(databases.eachSupportedId())(
           ['2026-11-16', ledgerRef, 'on_track', 'green', 0.5, 1, 0],
           ['2026-11-22', ledgerRef, 'burning_slow', 'yellow', 0.25, 1, 0],
           ['2026-11-23', ledgerRef, 'burning_fast', 'yellow', 0, 0, 1],
-          ['2026-11-29', ledgerRef, 'burning_fast', 'red', -0.5, 0, 1],
-          ['2026-11-30', ledgerRef, 'burning_slow', 'red', -0.25, 0.5, 0],
+          ['2026-11-29', ledgerRef, 'out_of_budget', 'red', -0.5, 0, 1],
+          ['2026-11-30', ledgerRef, 'out_of_budget', 'red', -0.25, 0.5, 0],
         ]);
         expect(
           await store.snapshots('2026-11-01', '2026-12-31', { refs: [] }),
@@ -859,11 +867,12 @@ describe.each(databases.eachSupportedId())(
             s.breachedSlos,
           ]),
         ).toStrictEqual([
-          ['ledger', 'burning_fast', 'red', true, -0.5, -0.75, -1, 1],
+          ['ledger', 'out_of_budget', 'red', true, -0.5, -0.75, -1, 1],
           ['checkout', 'on_track', 'green', false, 0.8, 0, 0, 0],
         ]);
         expect(review.counts).toStrictEqual({
-          burningFast: 1,
+          outOfBudget: 1,
+          burningFast: 0,
           burningSlow: 0,
           onTrack: 1,
           noData: 0,

@@ -202,7 +202,7 @@ function rollupColumns(
     ),
     db.raw(`${count(has.onCall)} as with_on_call`),
     db.raw(`${count(has.runbooks)} as with_runbooks`),
-    db.raw(`${count('budget_remaining < 0')} as out_of_budget`),
+    db.raw(`${count("budget_status = 'out_of_budget'")} as out_of_budget`),
     db.raw(`${count("budget_status = 'burning_fast'")} as burning_fast`),
     db.raw(`${count("budget_status = 'burning_slow'")} as burning_slow`),
     db.raw(`${count("budget_status = 'on_track'")} as on_track`),

@@ -50,7 +50,7 @@ export const org = [
     attainment: 0,
     budgetRemaining: -0.5,
     maxBurnRate: 20,
-    budgetStatus: 'burning_fast',
+    budgetStatus: 'out_of_budget',
     policyState: 'red',
     readinessScore: 0.5,
   }),

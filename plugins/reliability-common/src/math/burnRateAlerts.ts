@@ -70,3 +70,35 @@ export const BURN_RATE_WINDOWS_MS: ReadonlyArray<number> = [
   24 * HOUR_MS,
   72 * HOUR_MS,
 ];
+
+/**
+ * How a burn rate is compared with an alert's threshold: strictly above, as the exported
+ * Prometheus rules compare (`error ratio > threshold × budget`). The card, the scorecard, the
+ * weekly review and the rules all fire by this one rule.
+ */
+export const BURN_RATE_FIRING_OPERATOR = '>';
+
+/** Whether `rate` is above an alert's threshold (see BURN_RATE_FIRING_OPERATOR). */
+export function burnsAbove(
+  rate: number | undefined,
+  threshold: number,
+): boolean {
+  return rate !== undefined && rate > threshold;
+}
+
+/**
+ * The burn-rate alerts of an SLO window that fire on these burn rates: both the long and the
+ * short window burn above the threshold, as Prometheus evaluates the exported rules.
+ */
+export function firingBurnRateAlerts(
+  burnRates: ReadonlyArray<{ windowMs: number; rate?: number }>,
+  sloWindowMs: number,
+): BurnRateAlert[] {
+  const rateOf = (windowMs: number) =>
+    burnRates.find(b => b.windowMs === windowMs)?.rate;
+  return burnRateAlerts(sloWindowMs).filter(
+    alert =>
+      burnsAbove(rateOf(alert.longWindowMs), alert.burnRate) &&
+      burnsAbove(rateOf(alert.shortWindowMs), alert.burnRate),
+  );
+}

@@ -1,4 +1,5 @@
 export * from './budget';
+export * from './errorBudget';
 export * from './timeslices';
 export * from './policy';
 export * from './burnRateAlerts';

@@ -1,6 +1,10 @@
 import { stringify } from 'yaml';
 import { formatDurationMs } from '../duration';
-import { BURN_RATE_WINDOWS_MS, burnRateAlerts } from '../math/burnRateAlerts';
+import {
+  BURN_RATE_FIRING_OPERATOR,
+  BURN_RATE_WINDOWS_MS,
+  burnRateAlerts,
+} from '../math/burnRateAlerts';
 import { errorBudgetFraction } from '../math/budget';
 import { isVectorSelector } from '../promql';
 import { safeLinkUrl } from '../links';
@@ -179,11 +183,16 @@ export function buildPrometheusRules(
           alert.severity === 'page'
             ? 'SLOErrorBudgetBurnFast'
             : 'SLOErrorBudgetBurnSlow',
+        // The portal fires by the same comparison (firingBurnRateAlerts).
         expr:
-          `(${errorRatioRecord(alert.longWindowMs)}${matchers} > (${
+          `(${errorRatioRecord(
+            alert.longWindowMs,
+          )}${matchers} ${BURN_RATE_FIRING_OPERATOR} (${
             alert.burnRate
           } * ${budget}))` +
-          ` and (${errorRatioRecord(alert.shortWindowMs)}${matchers} > (${
+          ` and (${errorRatioRecord(
+            alert.shortWindowMs,
+          )}${matchers} ${BURN_RATE_FIRING_OPERATOR} (${
             alert.burnRate
           } * ${budget}))`,
         labels: templateLiterals({

@@ -96,7 +96,10 @@ export interface ScorecardRollup {
   criticalWithOnCall: number;
   withOnCall: number;
   withRunbooks: number;
-  /** Entities whose error budget is overspent. */
+  /**
+   * Entities by budget status (their worst SLO's; `sloBudgetStatus`): each entity counts in
+   * exactly one of these five. Out of budget outranks the burn statuses.
+   */
   outOfBudget: number;
   burningFast: number;
   burningSlow: number;
@@ -143,6 +146,7 @@ export interface WeeklyReview {
   start: string;
   end: string;
   counts: {
+    outOfBudget: number;
     burningFast: number;
     burningSlow: number;
     onTrack: number;
@@ -150,7 +154,7 @@ export interface WeeklyReview {
     inFreeze: number;
     withBreaches: number;
   };
-  /** Burning fastest first. */
+  /** Worst budget status first (out of budget, then burning fastest). */
   services: WeeklyReviewService[];
   /** Launch readiness reviews approved or blocked during the week. */
   decisions: Array<{

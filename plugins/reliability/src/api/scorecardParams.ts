@@ -1,5 +1,5 @@
 import {
-  BudgetStatus,
+  BUDGET_STATUSES,
   PROFILE_REQUIREMENTS,
   PolicyState,
   ProfileRequirement,
@@ -35,12 +35,6 @@ const POLICY_STATES: ReadonlyArray<PolicyState> = [
   'yellow',
   'red',
   'nodata',
-];
-const BUDGET_STATUSES: ReadonlyArray<BudgetStatus> = [
-  'burning_fast',
-  'burning_slow',
-  'on_track',
-  'no_data',
 ];
 
 /** List filters and their query parameters; lists are written comma-separated. */

@@ -4,6 +4,11 @@ import { BudgetStatus } from '@reliability-suite/plugin-reliability-common';
 import { BUDGET_STATUS_LABELS } from './scorecard/labels';
 
 const useStyles = makeStyles(theme => ({
+  out_of_budget: {
+    backgroundColor: theme.palette.error.dark,
+    color: theme.palette.error.contrastText,
+    fontWeight: theme.typography.fontWeightBold as number,
+  },
   burning_fast: {
     backgroundColor: theme.palette.error.main,
     color: theme.palette.error.contrastText,
@@ -19,7 +24,7 @@ const useStyles = makeStyles(theme => ({
   no_data: {},
 }));
 
-/** Whether the error budget burns fast, slowly or on track, as a coloured chip. */
+/** Whether the error budget is spent, burns fast, slowly or is on track, as a coloured chip. */
 export function BudgetStatusChip({ status }: { status: BudgetStatus }) {
   const classes = useStyles();
   return (

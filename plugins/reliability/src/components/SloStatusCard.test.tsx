@@ -38,9 +38,11 @@ describe('SloStatusCard', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('-38.9%')).toBeInTheDocument();
     expect(
-      screen.getByText(/-16,800 events of 43,200 events/),
+      screen.getByText(
+        /\(-16,800 events of 43,200 events; as full outage -16.8 min of 43.2 min\)/,
+      ),
     ).toBeInTheDocument();
-    expect(screen.getByText('— overspent')).toBeInTheDocument();
+    expect(screen.getByText('— out of budget')).toBeInTheDocument();
     expect(
       screen.getByText('Projected exhaustion: already spent'),
     ).toBeInTheDocument();

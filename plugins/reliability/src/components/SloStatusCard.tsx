@@ -15,6 +15,7 @@ import {
   SloFigures,
   SloStatus,
   burnRateAlerts,
+  firingBurnRateAlerts,
   formatDurationMs,
 } from '@reliability-suite/plugin-reliability-common';
 import { BurnDownChart } from './BurnDownChart';
@@ -25,6 +26,7 @@ import {
   formatAge,
   formatBudgetAmount,
   formatDateTime,
+  formatOutageMinutes,
   formatPercent,
   formatTarget,
   formatWindow,
@@ -57,23 +59,26 @@ function RemainingBudget({ figures }: { figures: SloFigures }) {
         <>
           {' '}
           ({formatBudgetAmount(budget.remaining, budget.unit)} of{' '}
-          {formatBudgetAmount(budget.total, budget.unit)})
+          {formatBudgetAmount(budget.total, budget.unit)}
+          {budget.unit === 'events' && budget.outageMinutes && (
+            <>
+              ; as full outage{' '}
+              {formatOutageMinutes(budget.outageMinutes.remaining)} of{' '}
+              {formatOutageMinutes(budget.outageMinutes.total)}
+            </>
+          )}
+          )
         </>
       )}
-      {budget.overspent && <strong> — overspent</strong>}
+      {budget.overspent && <strong> — out of budget</strong>}
     </Typography>
   );
 }
 
 function BurnRates({ figures }: { figures: SloFigures }) {
-  const alerts = burnRateAlerts(figures.windowEnd - figures.windowStart);
-  const rateOf = (windowMs: number) =>
-    figures.burnRates.find(b => b.windowMs === windowMs)?.rate;
-  const firing = alerts.filter(
-    a =>
-      (rateOf(a.longWindowMs) ?? 0) > a.burnRate &&
-      (rateOf(a.shortWindowMs) ?? 0) > a.burnRate,
-  );
+  const sloWindowMs = figures.windowEnd - figures.windowStart;
+  const alerts = burnRateAlerts(sloWindowMs);
+  const firing = firingBurnRateAlerts(figures.burnRates, sloWindowMs);
   return (
     <>
       <Table size="small" aria-label="Burn rates">

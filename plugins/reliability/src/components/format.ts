@@ -58,6 +58,11 @@ export function formatBudgetAmount(
     : `${Math.round(amount).toLocaleString('en-US')} events`;
 }
 
+/** Minutes of full outage, to the hundredth: `40.32 min`. */
+export function formatOutageMinutes(minutes: number): string {
+  return `${Number(minutes.toFixed(2))} min`;
+}
+
 /** How long ago a time was, coarsely: `just now`, `12 min ago`, `3 h ago`, `2 d ago`. */
 export function formatAge(thenMs: number, nowMs: number): string {
   const minutes = Math.floor((nowMs - thenMs) / 60000);

@@ -21,6 +21,7 @@ export const overspentFigures: SloFigures = {
     remaining: -16800,
     remainingFraction: -0.3889,
     overspent: true,
+    outageMinutes: { total: 43.2, consumed: 60, remaining: -16.8 },
   },
   burnRates: [
     300_000,

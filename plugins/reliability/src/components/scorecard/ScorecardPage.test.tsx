@@ -581,7 +581,7 @@ describe('ScorecardPage', () => {
       await render(api, '/reliability?tab=weekly&week=2026-W48');
       expect(
         await screen.findByText(
-          'Burning fast: 2 · Burning slow: 1 · On track: 5 · In freeze: 1',
+          'Out of budget: 0 · Burning fast: 2 · Burning slow: 1 · On track: 5 · In freeze: 1',
         ),
       ).toBeInTheDocument();
       expect(

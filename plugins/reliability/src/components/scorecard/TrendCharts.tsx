@@ -34,6 +34,7 @@ const COLORS = {
   green: '#43a047',
   orange: '#fb8c00',
   red: '#e53935',
+  darkRed: '#8e0000',
   purple: '#8e24aa',
   grey: '#9e9e9e',
 };
@@ -115,6 +116,7 @@ export function TrendCharts({ days }: { days: ScorecardTrendPoint[] }) {
     withOnCall: share(point.withOnCall, point.entities),
     attainment: percent(point.attainment),
     readiness: percent(point.readinessScore),
+    outOfBudget: point.outOfBudget,
     burningFast: point.burningFast,
     burningSlow: point.burningSlow,
     onTrack: point.onTrack,
@@ -157,6 +159,13 @@ export function TrendCharts({ days }: { days: ScorecardTrendPoint[] }) {
             <YAxis allowDecimals={false} width={56} />
             <Tooltip labelFormatter={day => formatDay(String(day))} />
             <Legend />
+            <Bar
+              dataKey="outOfBudget"
+              name="Out of budget"
+              stackId="status"
+              fill={COLORS.darkRed}
+              isAnimationActive={false}
+            />
             <Bar
               dataKey="burningFast"
               name="Burning fast"

@@ -76,7 +76,7 @@ export function WeeklyReviewTab({
           Weekly reliability review {week}
         </Typography>
         <Typography variant="subtitle1" component="p">
-          {`Burning fast: ${counts.burningFast} · Burning slow: ${counts.burningSlow} · On track: ${counts.onTrack} · In freeze: ${counts.inFreeze}`}
+          {`Out of budget: ${counts.outOfBudget} · Burning fast: ${counts.burningFast} · Burning slow: ${counts.burningSlow} · On track: ${counts.onTrack} · In freeze: ${counts.inFreeze}`}
         </Typography>
         <Typography variant="body2" color="textSecondary">
           {`No data: ${counts.noData} · With breaches: ${counts.withBreaches}`}

@@ -1,16 +1,12 @@
 import {
-  BudgetStatus,
+  BUDGET_STATUS_LABELS,
   PolicyState,
   ProfileRequirement,
   ScorecardRollupDimension,
 } from '@reliability-suite/plugin-reliability-common';
 
-export const BUDGET_STATUS_LABELS: Record<BudgetStatus, string> = {
-  burning_fast: 'Burning fast',
-  burning_slow: 'Burning slow',
-  on_track: 'On track',
-  no_data: 'No data',
-};
+/** Defined once in reliability-common, with the status itself. */
+export { BUDGET_STATUS_LABELS };
 
 export const POLICY_STATE_LABELS: Record<PolicyState, string> = {
   green: 'Green',

@@ -161,6 +161,7 @@ export const week48: WeeklyReview = {
   start: '2026-11-23',
   end: '2026-11-29',
   counts: {
+    outOfBudget: 0,
     burningFast: 2,
     burningSlow: 1,
     onTrack: 5,
