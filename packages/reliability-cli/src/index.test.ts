@@ -119,7 +119,9 @@ spec:
   it('explains its usage', async () => {
     const result = await run('frobnicate');
     expect(result.code).toBe(2);
-    expect(result.err).toContain('reliability validate <catalog-info.yaml>...');
+    expect(result.err).toContain(
+      'reliability validate [options] <file>...   check catalog files and OpenSLO files\n',
+    );
   });
 });
 
@@ -236,10 +238,12 @@ describe('reliability rules', () => {
     expect(result.code).toBe(1);
     const summary = (rule: number) =>
       `component:default/hostile: ${broken}: group "slo:component:default/hostile:availability": rules[${rule}].annotations.summary: is not valid Unicode (has a lone surrogate)\n`;
+    const repeated = (from: string) =>
+      `component:default/hostile: ${from}: group "slo:component:default/hostile:availability": name: is repeated (the entity or its SLO is defined twice)\n`;
     expect(result.err).toBe(
-      `component:default/hostile: ${file}: group "slo:component:default/hostile:availability": name: is repeated (the entity or its SLO is defined twice)\n` +
-        `component:default/hostile: ${broken}: group "slo:component:default/hostile:availability": name: is repeated (the entity or its SLO is defined twice)\n` +
-        [7, 8, 9, 10].map(summary).join(''),
+      [repeated(file), repeated(broken), ...[7, 8, 9, 10].map(summary)].join(
+        '',
+      ),
     );
     expect(groupNames(result.out)).toEqual([
       'slo:component:default/hostile:availability',
@@ -343,9 +347,9 @@ describe('reliability validate reads catalog files as the catalog does', () => {
     });
   });
 
-  it('names a file it cannot read without a stack trace', async () => {
+  it('names a file it cannot read without a stack trace, as a usage error', async () => {
     expect(await run('validate', 'no/such/catalog-info.yaml')).toEqual({
-      code: 1,
+      code: 2,
       out: '',
       err: 'no/such/catalog-info.yaml: cannot read the file (ENOENT)\n',
     });

@@ -1,47 +1,32 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import {
-  DefaultNamespaceEntityPolicy,
-  Entity,
-  EntityPolicies,
-  FieldFormatEntityPolicy,
-  NoForeignRootFieldsEntityPolicy,
-  SchemaValidEntityPolicy,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import {
-  PrometheusRuleFile,
+  SloDefinition,
+  SourceFile,
   buildPrometheusRules,
   entityRunbook,
   formatProblem,
-  loadableRules,
-  parseDurationMs,
-  parseYamlFile,
-  problemAt,
-  prometheusRulesYaml,
+  isRuleExportable,
+  parseOpenSloFiles,
 } from '@reliability-suite/plugin-reliability-common';
 import {
   DefinitionFileCache,
   DefinitionReadContext,
   readEntityDefinitions,
 } from '@reliability-suite/plugin-reliability-node';
+import { checkedEntity, reasonOf } from './catalogEntities';
+import { CatalogInput, readInputFile } from './inputFile';
+import { Options, parseCommandLine } from './options';
+import { Io, Report } from './report';
+import { RuleCollector, singleRuleFile, writeRuleFiles } from './ruleFiles';
+import { ruleSkipReason, skippedSloLine } from './skippedSlos';
+import { EXIT, USAGE } from './usage';
 
-/** Where the CLI writes. */
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-const USAGE = `Usage:
-  reliability validate <catalog-info.yaml>...   check tiers, annotations, inline SLOs and OpenSLO files
-  reliability rules <catalog-info.yaml>...      print Prometheus recording and alerting rules
-
-Options:
-  --scrape-interval=60s   the metrics' scrape interval that time slices are checked against
-`;
+export type { Io } from './report';
+export { EXIT } from './usage';
 
 /** Local files only: the CLI never reads remote URLs. */
 const noUrlReader: UrlReaderService = {
@@ -56,137 +41,149 @@ const noUrlReader: UrlReaderService = {
   },
 };
 
-/** The catalog's own rules for an entity (names, namespaces, fields, schema). */
-const catalogRules = EntityPolicies.allOf([
-  new DefaultNamespaceEntityPolicy(),
-  new NoForeignRootFieldsEntityPolicy(),
-  new FieldFormatEntityPolicy(),
-  new SchemaValidEntityPolicy(),
-]);
+const integrations = ScmIntegrations.fromConfig(new ConfigReader({}));
 
-const PROFILE_KINDS = ['Component', 'System', 'API', 'Resource'];
+/** Why the SLOs of OpenSLO files given alone have no rules without --entity. */
+const NO_ENTITY =
+  'no entity to label its rules with: give --entity=<kind:namespace/name>';
 
-/** The reason the catalog gives, without its pointer to the format docs. */
-function catalogReason(error: unknown): string {
-  return reasonOf(error).replace(
-    /\s*To learn more about catalog file format.*$/s,
-    '',
-  );
+/** One run of a command. */
+interface Run {
+  options: Options;
+  /** The directory relative paths are read from, and files are named relative to. */
+  cwd: string;
+  context: DefinitionReadContext;
+  report: Report;
+  rules: RuleCollector;
 }
 
 /**
- * The entities of a catalog file that carry a reliability profile, read as the catalog reads
- * them: YAML errors (syntax, duplicate keys, tabs, limits) and the catalog's entity rules are
- * reported as `file:line field: reason`, and such a document is not read further.
+ * The rules of an entity's valid SLOs, added to the run's; each SLO they leave out is reported
+ * with the reason. `fileOf` names an SLO's file as the user reads it, `origin` the file named on
+ * the command line that its rules come from.
  */
-async function entitiesOf(
-  file: string,
-  io: Io,
-): Promise<{ entities: Entity[]; problems: number }> {
-  let text: string;
-  try {
-    text = await fs.readFile(path.resolve(file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException)?.code;
-    io.err(`${file}: cannot read the file${code ? ` (${code})` : ''}\n`);
-    return { entities: [], problems: 1 };
-  }
-  const parsed = parseYamlFile(file, text);
-  const problems = [...parsed.problems];
-  const entities: Entity[] = [];
-  for (const document of parsed.documents) {
-    const entity = document.value as Entity;
-    if (!PROFILE_KINDS.includes(entity?.kind)) continue;
-    try {
-      const checked = await catalogRules.enforce(entity);
-      if (checked) entities.push(entity);
-    } catch (error) {
-      // The catalog names the field first: `"metadata.name" is not valid; …`.
-      const reason = catalogReason(error);
-      const named = /^"([a-zA-Z.]+)" (.*)$/s.exec(reason);
-      const field = named?.[1];
-      problems.push({
-        ...problemAt(document, field ? field.split('.') : [], ''),
-        message: named ? named[2] : reason,
-      });
+function collectRules(
+  run: Run,
+  ref: string | undefined,
+  slos: SloDefinition[],
+  where: {
+    fileOf: (slo: SloDefinition) => string;
+    origin: (slo: SloDefinition) => string;
+    runbook?: string;
+  },
+) {
+  const { fileOf, origin, runbook } = where;
+  const rules = run.options.command === 'rules';
+  for (const slo of slos) {
+    const reason = !isRuleExportable(slo)
+      ? ruleSkipReason(slo)
+      : rules && ref === undefined && NO_ENTITY;
+    if (reason) {
+      const line = skippedSloLine(slo, fileOf(slo), reason);
+      run.report.skip(ref ? `${ref}: ${line}` : line);
+    } else if (rules && ref) {
+      const built = buildPrometheusRules(ref, [slo], { runbook });
+      run.rules.add({ ref, file: origin(slo) }, built.rules.groups);
     }
   }
-  for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
-  return { entities, problems: problems.length };
 }
 
-/** Where each group of the rule file being written comes from. */
-interface RuleOrigin {
-  file: string;
-  ref: string;
-}
-
-/** What a run has found so far: problems, and (rules) the groups to write. */
-interface Run {
-  command: 'validate' | 'rules';
-  context: DefinitionReadContext;
-  io: Io;
-  problems: number;
-  ruleFile: PrometheusRuleFile;
-  origins: RuleOrigin[];
-}
-
-const integrations = ScmIntegrations.fromConfig(new ConfigReader({}));
-
-const SCRAPE_OPTION = '--scrape-interval=';
-
-/** The reason of an error nobody expected, without its stack. */
-const reasonOf = (error: unknown) =>
-  error instanceof Error ? error.message : String(error);
-
-/** Validates one entity of `file`, or collects its rule groups. */
-async function runEntity(run: Run, file: string, entity: Entity) {
-  const absolute = path.resolve(file);
+/** Validates one entity of a catalog file (`display`, at `absolute`), or collects its rules. */
+async function runEntity(
+  run: Run,
+  display: string,
+  absolute: string,
+  entity: Entity,
+) {
   const definitions = await readEntityDefinitions(
     entity,
     `file:${absolute}`,
     run.context,
   );
   const ref = stringifyEntityRef(entity);
-  run.problems += definitions.problems.length;
-  const folder = path.relative(process.cwd(), path.dirname(absolute));
+  const folder = path.relative(run.cwd, path.dirname(absolute));
+  const named = (file: string) => (file ? path.join(folder, file) : file);
   for (const problem of definitions.problems) {
-    run.io.err(
-      `${ref}: ${formatProblem({
-        ...problem,
-        file: problem.file && path.join(folder, problem.file),
-      })}\n`,
+    run.report.problem(
+      `${ref}: ${formatProblem({ ...problem, file: named(problem.file) })}`,
     );
   }
-  if (run.command === 'validate') {
-    if (definitions.problems.length === 0)
-      run.io.out(`${ref}: ${definitions.slos.length} SLO(s) valid\n`);
+  if (run.options.command === 'validate' && definitions.problems.length === 0)
+    run.report.io.out(`${ref}: ${definitions.slos.length} SLO(s) valid\n`);
+  collectRules(run, ref, definitions.slos, {
+    fileOf: slo => named(slo.source.file),
+    origin: () => display,
+    runbook: entityRunbook(entity.metadata.links),
+  });
+}
+
+/** Reads a catalog file named on the command line and runs each of its profile entities. */
+async function runCatalogFile(
+  run: Run,
+  display: string,
+  absolute: string,
+  input: CatalogInput,
+) {
+  const problems = [...input.problems];
+  const entities: Entity[] = [];
+  for (const { document, entity } of input.entities) {
+    const checked = await checkedEntity(document, entity);
+    if (checked.problem) problems.push(checked.problem);
+    if (checked.entity) entities.push(checked.entity);
+  }
+  for (const problem of problems) run.report.problem(formatProblem(problem));
+  for (const entity of entities) {
+    try {
+      await runEntity(run, display, absolute, entity);
+    } catch (error) {
+      // Reported as `file: reason`, never with a stack trace; the next entity is still read.
+      run.report.problem(`${display}: ${reasonOf(error)}`);
+    }
+  }
+}
+
+/** The OpenSLO files named on the command line, read together (an SLO may use another's SLI). */
+function runOpenSloFiles(run: Run, files: SourceFile[]) {
+  if (files.length === 0) return;
+  const { slos, problems } = parseOpenSloFiles(files, {
+    scrapeIntervalMs: run.options.scrapeIntervalMs,
+  });
+  for (const problem of problems) run.report.problem(formatProblem(problem));
+  if (run.options.command === 'validate') {
+    for (const file of files) {
+      if (problems.some(problem => problem.file === file.path)) continue;
+      const count = slos.filter(slo => slo.source.file === file.path).length;
+      run.report.io.out(`${file.path}: ${count} SLO(s) valid\n`);
+    }
+  }
+  collectRules(run, run.options.entity, slos, {
+    fileOf: slo => slo.source.file,
+    origin: slo => slo.source.file,
+  });
+}
+
+/** Prints the rule file, or writes one per entity into --out-dir. */
+async function writeRules(run: Run) {
+  const { byRef, problems } = run.rules.loadable();
+  for (const problem of problems) run.report.problem(problem);
+  const outDir = run.options.outDir;
+  if (outDir === undefined) {
+    run.report.io.out(singleRuleFile(byRef));
     return;
   }
-  const runbook = entityRunbook(entity.metadata.links);
-  const { rules } = buildPrometheusRules(ref, definitions.slos, { runbook });
-  run.ruleFile.groups.push(...rules.groups);
-  run.origins.push(...rules.groups.map(() => ({ file, ref })));
-}
-
-/**
- * Prints the groups Prometheus would load, as one rule file, and why each other group was left
- * out; counts those as problems.
- */
-function writeRules(run: Run) {
-  const { rules, problems } = loadableRules(run.ruleFile);
-  for (const problem of problems) {
-    const { file, ref } = run.origins[problem.group];
-    run.io.err(`${ref}: ${file}: ${problem.message}\n`);
+  try {
+    const written = await writeRuleFiles(path.resolve(run.cwd, outDir), byRef);
+    for (const { ref, file } of written)
+      run.report.io.out(`${ref}: ${path.join(outDir, path.basename(file))}\n`);
+  } catch (error) {
+    run.report.usage(reasonOf(error));
   }
-  run.problems += problems.length;
-  if (rules.groups.length) run.io.out(prometheusRulesYaml(rules));
 }
 
 /**
- * Runs one command; returns the exit code: 1 when any definition has a problem or, for `rules`,
- * when a group would not load in Prometheus (it is then left out of the rule file printed). An
- * unexpected error is reported as `file: reason`, never as a stack trace.
+ * Runs one command line; returns the exit code (`EXIT`, listed in `--help`). Problems, skipped
+ * SLOs and unexpected errors are reported on `io.err` as `file:line field: reason`, never as a
+ * stack trace.
  */
 export async function main(
   args: string[],
@@ -194,46 +191,42 @@ export async function main(
   options: {
     /** The files read in this run (a catalog file holding many entities is read once). */
     cache?: DefinitionFileCache;
+    /** Where relative paths are read from; the process's working directory by default. */
+    cwd?: string;
   } = {},
 ): Promise<number> {
-  const scrape = args.find(arg => arg.startsWith(SCRAPE_OPTION));
-  const [command, ...files] = args.filter(arg => arg !== scrape);
-  const scrapeIntervalMs = scrape
-    ? parseDurationMs(scrape.slice(SCRAPE_OPTION.length))
-    : 60_000;
-  if (
-    (command !== 'validate' && command !== 'rules') ||
-    files.length === 0 ||
-    scrapeIntervalMs === undefined
-  ) {
-    io.err(USAGE);
-    return 2;
+  const commandLine = parseCommandLine(args);
+  if ('help' in commandLine) {
+    io.out(USAGE);
+    return EXIT.ok;
   }
+  if ('usageError' in commandLine) {
+    io.err(`reliability: ${commandLine.usageError}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const cwd = options.cwd ?? process.cwd();
   const run: Run = {
-    command,
+    options: commandLine.options,
+    cwd,
     context: {
       urlReader: noUrlReader,
       integrations,
-      checks: { scrapeIntervalMs },
+      checks: { scrapeIntervalMs: commandLine.options.scrapeIntervalMs },
       cache: options.cache ?? new DefinitionFileCache(),
     },
-    io,
-    problems: 0,
-    ruleFile: { groups: [] },
-    origins: [],
+    report: new Report(io),
+    rules: new RuleCollector(),
   };
-  for (const file of files) {
-    const { entities, problems } = await entitiesOf(file, io);
-    run.problems += problems;
-    for (const entity of entities) {
-      try {
-        await runEntity(run, file, entity);
-      } catch (error) {
-        io.err(`${file}: ${reasonOf(error)}\n`);
-        run.problems += 1;
-      }
-    }
+  const openSloFiles: SourceFile[] = [];
+  for (const file of run.options.files) {
+    const absolute = path.resolve(cwd, file);
+    const input = await readInputFile(file, absolute);
+    if (input.type === 'unreadable')
+      run.report.usage(`${file}: ${input.reason}`);
+    else if (input.type === 'openslo') openSloFiles.push(input.source);
+    else await runCatalogFile(run, file, absolute, input);
   }
-  if (command === 'rules') writeRules(run);
-  return run.problems > 0 ? 1 : 0;
+  runOpenSloFiles(run, openSloFiles);
+  if (run.options.command === 'rules') await writeRules(run);
+  return run.report.exitCode(run.options.strict);
 }
