@@ -3,15 +3,27 @@ export interface Config {
   reliability?: {
     /**
      * Service tiers, replacing the defaults (Tier 0 to Tier 3) when set. Each tier lists what an
-     * entity of that tier must have.
+     * entity of that tier must have. The configured tiers are the only ones: the tier annotation,
+     * the scorecard's tier filter (`?tier=`, answered 400 for another level), its labels and the
+     * CSV export follow them, and `GET /api/reliability/tiers` serves them to the frontend.
      */
     tiers?: Array<{
-      /** Tier level as entities name it in `reliability-suite.io/tier`, 0 (most critical) upwards. */
+      /**
+       * Tier level as entities name it in `reliability-suite.io/tier` (`2`, `tier-2`, `Tier 2`):
+       * a whole number from 0 (most critical) upwards, at most 9999, each level once.
+       */
       level: number;
-      /** Display name, e.g. `Tier 1`. */
+      /** Display name, e.g. `Tier 1`: the tier's label on badges, filters, rollups and exports. */
       name: string;
       /** What the tier means, shown next to the badge. */
       description: string;
+      /**
+       * Whether the tier is critical: the scorecard's critical figures ("… services with SLOs",
+       * "… with on-call", in the coverage summary, the rollups and the trends) count the entities
+       * of the critical tiers. Default: true for levels 0 and 1, false above (the default tiers'
+       * Tier 0 and Tier 1).
+       */
+      critical?: boolean;
       /**
        * Profile items required of this tier: any of `owner`, `onCall`, `slos`, `runbooks`,
        * `dashboards`, `drTargets`, `drTested`.

@@ -30,6 +30,10 @@ export const catalogModuleReliability = createBackendModule({
                 (config.getOptionalNumber(
                   'reliability.evaluation.scrapeIntervalSeconds',
                 ) ?? 60) * 1000,
+              // The configured tiers' levels (the reliability backend checks the rest of them).
+              tierLevels: config
+                .getOptionalConfigArray('reliability.tiers')
+                ?.map(tier => tier.getNumber('level')),
             },
             blockInvalidEntities:
               config.getOptionalBoolean(

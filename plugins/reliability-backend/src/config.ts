@@ -4,16 +4,15 @@ import {
   DEFAULT_ERROR_BUDGET_POLICY,
   DeployGateRules,
   UnmeasurableChoice,
-  DEFAULT_TIERS,
   EntityReliabilitySettings,
   ErrorBudgetPolicy,
   PolicyLevel,
   DEFAULT_READINESS_ITEMS,
   ReadinessItem,
   PagingLinkTemplates,
-  ProfileRequirement,
   TierDefinition,
 } from '@reliability-suite/plugin-reliability-common';
+import { readTiers } from './tiersConfig';
 
 /** The backend's settings, read once at start-up (see config.d.ts). */
 export interface ReliabilitySettings {
@@ -46,22 +45,8 @@ export interface ReliabilitySettings {
 
 export function readReliabilitySettings(config: Config): ReliabilitySettings {
   const root = config.getOptionalConfig('reliability');
-  const tiers = root?.getOptionalConfigArray('tiers')?.map(
-    (tier): TierDefinition => ({
-      level: tier.getNumber('level'),
-      name: tier.getString('name'),
-      description: tier.getString('description'),
-      requirements: tier.getStringArray('requirements') as ProfileRequirement[],
-      defaultSloTarget: tier.getNumber('defaultSloTarget'),
-      dr: {
-        maxRtoMinutes: tier.getOptionalNumber('dr.maxRtoMinutes'),
-        maxRpoMinutes: tier.getOptionalNumber('dr.maxRpoMinutes'),
-        testIntervalDays: tier.getOptionalNumber('dr.testIntervalDays'),
-      },
-    }),
-  );
   return {
-    tiers: tiers ?? DEFAULT_TIERS,
+    tiers: readTiers(config),
     paging: {
       pagerDutyService: root?.getOptionalString('onCall.pagerDutyServiceUrl'),
       opsgenieTeam: root?.getOptionalString('onCall.opsgenieTeamUrl'),

@@ -7,6 +7,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   BUILT_IN_CHECKS,
   ReadinessItem,
+  criticalTierLevels,
   reliabilityPermissions,
 } from '@reliability-suite/plugin-reliability-common';
 import {
@@ -116,7 +117,10 @@ export const reliabilityPlugin = createBackendPlugin({
             urlReader,
             integrations: ScmIntegrations.fromConfig(config),
             cache: deps.definitionFiles,
-            checks: { scrapeIntervalMs: settings.scrapeIntervalSeconds * 1000 },
+            checks: {
+              scrapeIntervalMs: settings.scrapeIntervalSeconds * 1000,
+              tierLevels: settings.tiers.map(t => t.level),
+            },
           },
           concurrency: settings.concurrency,
         });
@@ -143,7 +147,9 @@ export const reliabilityPlugin = createBackendPlugin({
           checks: { ...BUILT_IN_CHECKS, ...extraChecks },
         };
         const readinessStore = new ReadinessStore(db);
-        const scorecardStore = new ScorecardStore(db);
+        const scorecardStore = new ScorecardStore(db, {
+          criticalTiers: criticalTierLevels(settings.tiers),
+        });
         const projector = new ScorecardProjector({
           catalog,
           auth,
@@ -209,7 +215,9 @@ export const reliabilityPlugin = createBackendPlugin({
               readiness: readinessStore,
               catalog,
               permissions: deps.permissions,
+              tiers: settings.tiers,
             }),
+            tiers: settings.tiers,
             httpAuth,
             profiles,
             slos: new SloService(

@@ -96,7 +96,7 @@ const names = (body: { rows: Array<{ name: string }> }) =>
 
 const CSV_HEADER =
   'entity,title,tier,owner,system,domain,lifecycle,on_call,runbooks,slos,attainment,' +
-  'budget_remaining,max_burn_rate_1h,budget_status,policy_state,readiness_score,review_state,missing';
+  'budget_remaining,max_burn_rate_1h,budget_status,policy_state,readiness_score,review_state,missing,tier_name';
 
 describe.each(databases.eachSupportedId())(
   'scorecard API on %p',
@@ -149,7 +149,9 @@ describe.each(databases.eachSupportedId())(
       expect(names(team.body)).toEqual(['checkout', 'invoicing', 'ledger']);
       const invalid = await api.get('/scorecard?tier=7');
       expect(invalid.status).toBe(400);
-      expect(invalid.body.error.message).toContain('must be 0–3');
+      expect(invalid.body.error.message).toBe(
+        'tier.0 must be a configured tier: 0, 1, 2 or 3',
+      );
     });
 
     it('rolls up coverage by owner with the totals', async () => {
@@ -192,10 +194,10 @@ describe.each(databases.eachSupportedId())(
       );
       expect(csv.text.split('\n')).toEqual([
         CSV_HEADER,
-        'component:default/ledger,,0,group:default/payments,system:default/shop,domain:default/commerce,production,PagerDuty PGRP001,1,1,0,-0.5,20,out_of_budget,red,0.5,,',
-        'component:default/search-api,Search API,1,group:default/search,system:default/search,,production,Slack #search,1,3,0.6666666666666666,0.1,4,burning_slow,yellow,0.75,,',
-        'component:default/checkout,Checkout,1,group:default/payments,system:default/shop,domain:default/commerce,production,PagerDuty PGRP001,2,2,1,0.8,0.4,on_track,green,1,,',
-        'component:default/invoicing,,1,group:default/payments,system:default/billing,,production,,0,0,,,,no_data,nodata,0.25,,onCall slos',
+        'component:default/ledger,,0,group:default/payments,system:default/shop,domain:default/commerce,production,PagerDuty PGRP001,1,1,0,-0.5,20,out_of_budget,red,0.5,,,Tier 0',
+        'component:default/search-api,Search API,1,group:default/search,system:default/search,,production,Slack #search,1,3,0.6666666666666666,0.1,4,burning_slow,yellow,0.75,,,Tier 1',
+        'component:default/checkout,Checkout,1,group:default/payments,system:default/shop,domain:default/commerce,production,PagerDuty PGRP001,2,2,1,0.8,0.4,on_track,green,1,,,Tier 1',
+        'component:default/invoicing,,1,group:default/payments,system:default/billing,,production,,0,0,,,,no_data,nodata,0.25,,onCall slos,Tier 1',
         '',
       ]);
       const json = await api.get('/scorecard/export?format=json&missing=slos');

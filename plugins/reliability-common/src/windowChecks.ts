@@ -8,6 +8,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface DefinitionCheckOptions {
   /** How often the metric sources scrape; a time slice must hold at least two samples. */
   scrapeIntervalMs: number;
+  /**
+   * The configured tiers' levels, which `reliability-suite.io/tier` must name; the default tiers'
+   * (0 to 3) when absent.
+   */
+  tierLevels?: number[];
 }
 
 export const DEFAULT_DEFINITION_CHECK_OPTIONS: DefinitionCheckOptions = {

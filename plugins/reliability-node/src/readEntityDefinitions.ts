@@ -165,7 +165,10 @@ export async function readEntityDefinitions(
   }
   const source =
     entityDocument ?? yamlDocumentFromValue(entityFileName, entity);
-  const { settings, problems } = readEntitySettings(source);
+  const { settings, problems } = readEntitySettings(
+    source,
+    context.checks?.tierLevels,
+  );
 
   let unreadable = false;
   const sourceFiles: Array<SourceFile & { version: string }> = [];
@@ -320,7 +323,10 @@ function fromEntityOnly(
   context: DefinitionReadContext,
 ): EntityDefinitions {
   const source = yamlDocumentFromValue(fileName, entity);
-  const { settings, problems } = readEntitySettings(source);
+  const { settings, problems } = readEntitySettings(
+    source,
+    context.checks?.tierLevels,
+  );
   const inline = parseInlineSlos(source, context.checks);
   return {
     settings,

@@ -1,5 +1,6 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
+import { TierDefinition } from '@reliability-suite/plugin-reliability-common';
 import Router from 'express-promise-router';
 import { DeployGateService } from '../service/DeployGateService';
 import { ProfileService } from '../service/ProfileService';
@@ -21,11 +22,8 @@ import {
   parseWaiver,
 } from './parseReadinessRequests';
 import {
-  parseScorecardExportQuery,
-  parseScorecardPageQuery,
-  parseScorecardRollupQuery,
-  parseScorecardTrendsQuery,
   parseWeeklyReviewQuery,
+  scorecardRequestParsers,
 } from './parseScorecardRequests';
 
 interface RouterOptions {
@@ -36,6 +34,8 @@ interface RouterOptions {
   rules: RulesService;
   readiness: ReadinessService;
   scorecard: ScorecardService;
+  /** The configured tiers: served as they are, and what the scorecard's tier filter accepts. */
+  tiers: ReadonlyArray<TierDefinition>;
 }
 
 /** Thin routes: parse, call a service, respond. Errors are mapped by the plugin's error handler. */
@@ -47,10 +47,17 @@ export function createRouter({
   rules,
   readiness,
   scorecard,
+  tiers,
 }: RouterOptions): express.Router {
   const router = Router();
   router.use(express.json());
   const anyCaller = { allow: ['user', 'service'] as Array<'user' | 'service'> };
+  const parseScorecard = scorecardRequestParsers(tiers);
+
+  router.get('/tiers', async (req, res) => {
+    await httpAuth.credentials(req, anyCaller);
+    res.json({ tiers });
+  });
 
   router.get('/profile/:kind/:namespace/:name', async (req, res) => {
     const entityRef = parseEntityRefParams(req.params);
@@ -195,14 +202,14 @@ export function createRouter({
   });
 
   router.get('/scorecard', async (req, res) => {
-    const query = parseScorecardPageQuery(req.query);
+    const query = parseScorecard.page(req.query);
     res.json(
       await scorecard.page(query, await httpAuth.credentials(req, anyCaller)),
     );
   });
 
   router.get('/scorecard/rollups', async (req, res) => {
-    const { by, filter } = parseScorecardRollupQuery(req.query);
+    const { by, filter } = parseScorecard.rollups(req.query);
     res.json(
       await scorecard.rollups(
         by,
@@ -213,7 +220,7 @@ export function createRouter({
   });
 
   router.get('/scorecard/export', async (req, res) => {
-    const { format, ...query } = parseScorecardExportQuery(req.query);
+    const { format, ...query } = parseScorecard.export(req.query);
     const credentials = await httpAuth.credentials(req, anyCaller);
     res.setHeader(
       'Content-Disposition',
@@ -228,7 +235,7 @@ export function createRouter({
   });
 
   router.get('/scorecard/trends', async (req, res) => {
-    const { days, filter } = parseScorecardTrendsQuery(req.query);
+    const { days, filter } = parseScorecard.trends(req.query);
     res.json({
       days: await scorecard.trends(
         days,

@@ -5,6 +5,7 @@ import {
   PROFILE_REQUIREMENTS,
   SCORECARD_ROLLUP_DIMENSIONS,
   SCORECARD_SORT_FIELDS,
+  formatTierLevels,
 } from '@reliability-suite/plugin-reliability-common';
 import { parseWith } from './parseWith';
 
@@ -19,10 +20,7 @@ function listOf<T extends z.ZodType>(item: T) {
   }, z.array(item).optional());
 }
 
-const filter = z.object({
-  tier: listOf(
-    z.coerce.number().int().min(0, 'must be 0–3').max(3, 'must be 0–3'),
-  ),
+const filterWithoutTier = z.object({
   owner: listOf(z.string().max(255, 'must be at most 255 characters')),
   system: listOf(z.string().max(255, 'must be at most 255 characters')),
   domain: listOf(z.string().max(255, 'must be at most 255 characters')),
@@ -45,28 +43,106 @@ const filter = z.object({
   q: z.string().max(200, 'must be at most 200 characters').optional(),
 });
 
-const sorted = filter.extend({
-  sort: z
-    .enum(SCORECARD_SORT_FIELDS, {
-      error: `must be one of ${SCORECARD_SORT_FIELDS.join(', ')}`,
-    })
-    .default('tier'),
-  order: z
-    .enum(['asc', 'desc'], { error: 'must be asc or desc' })
-    .default('asc'),
-});
+/** A level of the configured tiers; another is refused naming them. */
+function tierLevel(levels: ReadonlyArray<number>) {
+  const message = `must be a configured tier: ${formatTierLevels(levels)}`;
+  return z.coerce
+    .number({ error: message })
+    .refine(level => levels.includes(level), message);
+}
 
-const paged = sorted.extend({
-  page: z.coerce.number().int().min(1, 'must be 1 or more').default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .min(1, 'must be 1–500')
-    .max(500, 'must be 1–500')
-    .default(50),
-});
+/** The filters of every scorecard request, their tiers those configured. */
+function filterOf(levels: ReadonlyArray<number>) {
+  return filterWithoutTier.extend({ tier: listOf(tierLevel(levels)) });
+}
 
-type FilterParams = z.infer<typeof filter>;
+/**
+ * The parsers of the scorecard's requests: a problem is a 400 naming the field, e.g.
+ * `tier.0 must be a configured tier: 0, 1, 2 or 3`.
+ */
+export function scorecardRequestParsers(
+  tiers: ReadonlyArray<{ level: number }>,
+) {
+  const filter = filterOf(tiers.map(t => t.level));
+  const sorted = filter.extend({
+    sort: z
+      .enum(SCORECARD_SORT_FIELDS, {
+        error: `must be one of ${SCORECARD_SORT_FIELDS.join(', ')}`,
+      })
+      .default('tier'),
+    order: z
+      .enum(['asc', 'desc'], { error: 'must be asc or desc' })
+      .default('asc'),
+  });
+  const paged = sorted.extend({
+    page: z.coerce.number().int().min(1, 'must be 1 or more').default(1),
+    pageSize: z.coerce
+      .number()
+      .int()
+      .min(1, 'must be 1–500')
+      .max(500, 'must be 1–500')
+      .default(50),
+  });
+  const exported = sorted.extend({
+    format: z
+      .enum(['csv', 'json'], { error: 'must be csv or json' })
+      .default('csv'),
+  });
+  const rolledUp = filter.extend({
+    by: z.enum(SCORECARD_ROLLUP_DIMENSIONS, {
+      error: `must be one of ${SCORECARD_ROLLUP_DIMENSIONS.join(', ')}`,
+    }),
+  });
+  const trends = z.object({
+    days: z.coerce
+      .number()
+      .int()
+      .min(1, 'must be 1–400')
+      .max(400, 'must be 1–400')
+      .default(56),
+    owner: filter.shape.owner,
+    tier: filter.shape.tier,
+  });
+
+  return {
+    /** `GET /scorecard`: filters, sort, order, page, pageSize. */
+    page(query: unknown) {
+      const params = parseWith(paged, query);
+      return {
+        filter: toFilter(params),
+        sort: params.sort,
+        order: params.order,
+        page: params.page,
+        pageSize: params.pageSize,
+      };
+    },
+    /** `GET /scorecard/export`: the view's filters and sort, and the format. */
+    export(query: unknown) {
+      const params = parseWith(exported, query);
+      return {
+        filter: toFilter(params),
+        sort: params.sort,
+        order: params.order,
+        format: params.format,
+      };
+    },
+    /** `GET /scorecard/rollups`: the dimension and the filters. */
+    rollups(query: unknown) {
+      const params = parseWith(rolledUp, query);
+      return { by: params.by, filter: toFilter(params) };
+    },
+    /** `GET /scorecard/trends`: days back (default 8 weeks), owner and tier. */
+    trends(query: unknown) {
+      const params = parseWith(trends, query);
+      return {
+        days: params.days,
+        filter: { owners: params.owner, tiers: params.tier },
+      };
+    },
+  };
+}
+
+type FilterParams = z.infer<ReturnType<typeof filterOf>>;
 
 function toFilter(params: FilterParams) {
   return {
@@ -81,70 +157,6 @@ function toFilter(params: FilterParams) {
       | (typeof PROFILE_REQUIREMENTS)[number]
       | undefined,
     search: params.q?.trim() || undefined,
-  };
-}
-
-/** `GET /scorecard`: filters, sort, order, page, pageSize. */
-export function parseScorecardPageQuery(query: unknown) {
-  const params = parseWith(paged, query);
-  return {
-    filter: toFilter(params),
-    sort: params.sort,
-    order: params.order,
-    page: params.page,
-    pageSize: params.pageSize,
-  };
-}
-
-/** `GET /scorecard/export`: the view's filters and sort, and the format. */
-export function parseScorecardExportQuery(query: unknown) {
-  const params = parseWith(
-    sorted.extend({
-      format: z
-        .enum(['csv', 'json'], { error: 'must be csv or json' })
-        .default('csv'),
-    }),
-    query,
-  );
-  return {
-    filter: toFilter(params),
-    sort: params.sort,
-    order: params.order,
-    format: params.format,
-  };
-}
-
-/** `GET /scorecard/rollups`: the dimension and the filters. */
-export function parseScorecardRollupQuery(query: unknown) {
-  const params = parseWith(
-    filter.extend({
-      by: z.enum(SCORECARD_ROLLUP_DIMENSIONS, {
-        error: `must be one of ${SCORECARD_ROLLUP_DIMENSIONS.join(', ')}`,
-      }),
-    }),
-    query,
-  );
-  return { by: params.by, filter: toFilter(params) };
-}
-
-/** `GET /scorecard/trends`: days back (default 8 weeks), owner and tier. */
-export function parseScorecardTrendsQuery(query: unknown) {
-  const params = parseWith(
-    z.object({
-      days: z.coerce
-        .number()
-        .int()
-        .min(1, 'must be 1–400')
-        .max(400, 'must be 1–400')
-        .default(56),
-      owner: filter.shape.owner,
-      tier: filter.shape.tier,
-    }),
-    query,
-  );
-  return {
-    days: params.days,
-    filter: { owners: params.owner, tiers: params.tier },
   };
 }
 

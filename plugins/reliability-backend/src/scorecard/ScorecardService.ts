@@ -13,6 +13,7 @@ import {
   ScorecardRollupDimension,
   ScorecardRow,
   ScorecardTrendPoint,
+  TierDefinition,
   WeeklyReview,
 } from '@reliability-suite/plugin-reliability-common';
 import { DateTime } from 'luxon';
@@ -23,7 +24,7 @@ import {
   Visibility,
 } from '../store/ScorecardStore';
 import { PROFILE_KINDS } from '../sync/DefinitionsSync';
-import { SCORECARD_CSV_HEADER } from './scorecardCsv';
+import { SCORECARD_EXPORT_HEADER, withTierName } from './scorecardCsv';
 import { isoWeekBounds, weeklyReview } from './weeklyReview';
 
 /**
@@ -38,6 +39,8 @@ export class ScorecardService {
       readiness: ReadinessStore;
       catalog: CatalogService;
       permissions: PermissionsService;
+      /** The configured tiers, whose names the export writes. */
+      tiers: ReadonlyArray<TierDefinition>;
     },
   ) {}
 
@@ -55,17 +58,21 @@ export class ScorecardService {
     return this.deps.store.allRows(query, await this.visibility(credentials));
   }
 
-  /** The export's CSV lines, header first, as stored by the projector. */
+  /** The export's CSV lines, header first, as stored by the projector, with the tiers' names. */
   async csvLines(
     query: Omit<ScorecardQuery, 'page' | 'pageSize'>,
     credentials: BackstageCredentials,
   ): Promise<string[]> {
+    const names = new Map(this.deps.tiers.map(t => [t.level, t.name]));
+    const lines = await this.deps.store.csvLines(
+      query,
+      await this.visibility(credentials),
+    );
     return [
-      SCORECARD_CSV_HEADER,
-      ...(await this.deps.store.csvLines(
-        query,
-        await this.visibility(credentials),
-      )),
+      SCORECARD_EXPORT_HEADER,
+      ...lines.map(({ line, tier }) =>
+        withTierName(line, tier === undefined ? undefined : names.get(tier)),
+      ),
     ];
   }
 

@@ -36,6 +36,20 @@ export const SCORECARD_CSV_HEADER = stringify(
 );
 
 /**
+ * The export's header: the stored lines' columns, then `tier_name`, the configured name of the
+ * row's tier, added when exporting so that it follows the configuration at once.
+ */
+export const SCORECARD_EXPORT_HEADER = stringify(
+  [[...COLUMNS.map(([name]) => name), 'tier_name']],
+  OPTIONS,
+);
+
+/** A stored line with the tier's name as its last column (empty without a tier). */
+export function withTierName(line: string, tierName?: string): string {
+  return `${line.replace(/\r?\n$/, '')},${stringify([[tierName]], OPTIONS)}`;
+}
+
+/**
  * One entity's line of the export (RFC 4180 quoting by csv-stringify, formulas neutralised, with
  * its line break). The projector stores it with the row, so an export concatenates stored lines.
  */

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import {
   BudgetStatus,
+  DEFAULT_TIERS,
   PolicyState,
   ScorecardFilter,
   ScorecardPage,
@@ -9,6 +10,7 @@ import {
   ScorecardRow,
   ScorecardSortField,
   ScorecardTrendPoint,
+  criticalTierLevels,
 } from '@reliability-suite/plugin-reliability-common';
 import { scorecardCsvLine } from '../scorecard/scorecardCsv';
 
@@ -188,10 +190,11 @@ function containsPattern(text: string): string {
 function rollupColumns(
   db: Knex,
   has: { slos: string; onCall: string; runbooks: string },
+  criticalTiers: ReadonlyArray<number>,
 ) {
   const count = (condition: string) =>
     `sum(case when ${condition} then 1 else 0 end)`;
-  const critical = 'tier in (0, 1)';
+  const critical = criticalCondition(criticalTiers);
   return [
     db.raw('count(*) as entities'),
     db.raw(`${count(has.slos)} as with_slos`),
@@ -210,6 +213,13 @@ function rollupColumns(
     db.raw('avg(attainment) as attainment'),
     db.raw('avg(readiness_score) as readiness_score'),
   ];
+}
+
+/** `tier in (0, 1)`: the critical tiers' rows (levels are whole numbers, checked here). */
+function criticalCondition(levels: ReadonlyArray<number>): string {
+  if (!levels.every(level => Number.isInteger(level) && level >= 0))
+    throw new Error(`critical tier levels must be whole numbers: ${levels}`);
+  return levels.length ? `tier in (${levels.join(', ')})` : '1 = 0';
 }
 
 function fromRollupRow(row: Record<string, any>): Omit<ScorecardRollup, 'key'> {
@@ -244,7 +254,16 @@ async function saveBasis(
 
 /** The only code that reads and writes the scorecard tables. */
 export class ScorecardStore {
-  constructor(private readonly db: Knex) {}
+  private readonly criticalTiers: ReadonlyArray<number>;
+
+  /** `criticalTiers`: the levels the critical figures count (default: the default tiers' 0, 1). */
+  constructor(
+    private readonly db: Knex,
+    options: { criticalTiers?: ReadonlyArray<number> } = {},
+  ) {
+    this.criticalTiers =
+      options.criticalTiers ?? criticalTierLevels(DEFAULT_TIERS);
+  }
 
   /**
    * Replaces the rows with a new projection and records the day's snapshot (with its basis, when
@@ -368,17 +387,29 @@ export class ScorecardStore {
     return rows.map(fromDbRow);
   }
 
-  /** The CSV lines of every row of the filter, sorted, as the projector rendered them. */
+  /**
+   * The CSV lines of every row of the filter, sorted, as the projector rendered them, each with
+   * the row's tier (the export adds the tier's configured name).
+   */
   async csvLines(
     query: Omit<ScorecardQuery, 'page' | 'pageSize'>,
     visibility: Visibility,
-  ): Promise<string[]> {
-    const rows = await this.sorted(query, visibility).select('csv_line');
+  ): Promise<Array<{ line: string; tier?: number }>> {
+    const rows = await this.sorted(query, visibility).select(
+      'csv_line',
+      'tier',
+    );
     if (rows.every(row => row.csv_line !== null)) {
-      return rows.map(row => row.csv_line);
+      return rows.map(row => ({
+        line: row.csv_line,
+        tier: optionalNumber(row.tier),
+      }));
     }
     // Rows projected before lines were stored (until the next projection): render them all.
-    return (await this.allRows(query, visibility)).map(scorecardCsvLine);
+    return (await this.allRows(query, visibility)).map(row => ({
+      line: scorecardCsvLine(row),
+      tier: row.tier,
+    }));
   }
 
   /** Rollups by a dimension, largest group first, and the totals over all of them. */
@@ -394,12 +425,15 @@ export class ScorecardStore {
       runbooks: 'runbook_count > 0',
     };
     const groups = await this.filtered(filter, visibility)
-      .select(`${column} as key`, ...rollupColumns(this.db, has))
+      .select(
+        `${column} as key`,
+        ...rollupColumns(this.db, has, this.criticalTiers),
+      )
       .groupBy(column)
       .orderBy('entities', 'desc')
       .orderByRaw(`${column} is null, ${column}`);
     const [totals] = await this.filtered(filter, visibility).select(
-      ...rollupColumns(this.db, has),
+      ...rollupColumns(this.db, has, this.criticalTiers),
     );
     return {
       groups: groups.map(row => ({
@@ -423,11 +457,15 @@ export class ScorecardStore {
     const rows = await query
       .select(
         'day',
-        ...rollupColumns(this.db, {
-          slos: 'has_slos = true',
-          onCall: 'has_on_call = true',
-          runbooks: 'has_runbooks = true',
-        }),
+        ...rollupColumns(
+          this.db,
+          {
+            slos: 'has_slos = true',
+            onCall: 'has_on_call = true',
+            runbooks: 'has_runbooks = true',
+          },
+          this.criticalTiers,
+        ),
       )
       .groupBy('day')
       .orderBy('day');

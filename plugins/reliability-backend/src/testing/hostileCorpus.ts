@@ -1108,7 +1108,7 @@ export const API_CASES: ApiCase[] = [
     method: 'get',
     path: `${SCORECARD}?tier=99`,
     status: 400,
-    message: 'tier.0 must be 0\u20133',
+    message: 'tier.0 must be a configured tier: 0, 1, 2 or 3',
   },
   {
     id: 'scorecard-search-wildcards',

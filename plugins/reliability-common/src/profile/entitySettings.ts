@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { RELIABILITY_ANNOTATIONS } from '../annotations';
 import { parseDurationMs } from '../duration';
 import { DefinitionProblem } from '../problems';
-import { parseTierLevel } from '../tiers';
+import { DEFAULT_TIER_LEVELS, parseTierLevel, tierProblem } from '../tiers';
 import { YamlDocument, problemAt } from '../yamlSource';
 
 /** The reliability settings an entity declares in its annotations. */
@@ -27,8 +27,14 @@ export function isCalendarDate(value: string): boolean {
   );
 }
 
-/** Reads and checks the reliability annotations of an entity document. */
-export function readEntitySettings(entity: YamlDocument): {
+/**
+ * Reads and checks the reliability annotations of an entity document. The tier must be one of
+ * `tierLevels` (the configured tiers' levels; the default tiers' without configuration).
+ */
+export function readEntitySettings(
+  entity: YamlDocument,
+  tierLevels: ReadonlyArray<number> = DEFAULT_TIER_LEVELS,
+): {
   settings: EntityReliabilitySettings;
   problems: DefinitionProblem[];
 } {
@@ -43,16 +49,9 @@ export function readEntitySettings(entity: YamlDocument): {
 
   const tier = annotation(RELIABILITY_ANNOTATIONS.tier);
   if (tier.value !== undefined) {
-    settings.tierLevel = parseTierLevel(tier.value);
-    if (settings.tierLevel === undefined) {
-      problems.push(
-        problemAt(
-          entity,
-          tier.path,
-          `"${tier.value}" is not a tier: use 0, 1, 2 or 3`,
-        ),
-      );
-    }
+    const problem = tierProblem(tier.value, tierLevels);
+    if (problem) problems.push(problemAt(entity, tier.path, problem));
+    else settings.tierLevel = parseTierLevel(tier.value);
   }
 
   const files = annotation(RELIABILITY_ANNOTATIONS.sloFiles);

@@ -228,8 +228,56 @@ describe('resolveProfile', () => {
       {
         file: '',
         field: 'metadata.annotations.reliability-suite.io/tier',
-        message: 'tier "7" is not configured (configured: 0, 1, 2, 3)',
+        message: '"7" is not a tier: use 0, 1, 2 or 3',
       },
+    ]);
+  });
+
+  it('resolves a tier of a five-tier configuration and names its levels for another', () => {
+    const fiveTiers = [0, 1, 2, 3, 4].map(level => ({
+      ...DEFAULT_TIERS[Math.min(level, 3)],
+      level,
+      name: ['Platinum', 'Gold', 'Silver', 'Bronze', 'Lab'][level],
+      critical: level === 0,
+    }));
+    const lab = resolveProfile({
+      entity: component({ 'reliability-suite.io/tier': 'tier-4' }),
+      definitions: { slos: [], problems: [] },
+      tiers: fiveTiers,
+      now,
+    });
+    expect([lab.tier?.name, lab.tier?.critical, lab.problems]).toEqual([
+      'Lab',
+      false,
+      [],
+    ]);
+    const unknown = resolveProfile({
+      entity: component({ 'reliability-suite.io/tier': '5' }),
+      definitions: {
+        slos: [],
+        problems: [
+          {
+            file: 'catalog-info.yaml',
+            line: 6,
+            field: 'metadata.annotations.reliability-suite.io/tier',
+            message: '"5" is not a tier: use 0, 1, 2, 3 or 4',
+          },
+        ],
+      },
+      tiers: fiveTiers,
+      now,
+    });
+    // Said once, where the definitions were read (with its line).
+    expect([unknown.tier, unknown.problems]).toEqual([
+      undefined,
+      [
+        {
+          file: 'catalog-info.yaml',
+          line: 6,
+          field: 'metadata.annotations.reliability-suite.io/tier',
+          message: '"5" is not a tier: use 0, 1, 2, 3 or 4',
+        },
+      ],
     ]);
   });
 });

@@ -48,7 +48,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Resolves an entity's reliability profile and what its tier requires that is missing. */
 export function resolveProfile(input: ResolveProfileInput): ReliabilityProfile {
   const { entity, definitions, now } = input;
-  const { settings } = readEntitySettings(yamlDocumentFromValue('', entity));
+  const { settings, problems: settingProblems } = readEntitySettings(
+    yamlDocumentFromValue('', entity),
+    input.tiers.map(t => t.level),
+  );
   const tier = input.tiers.find(t => t.level === settings.tierLevel);
   const owner =
     typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined;
@@ -85,15 +88,11 @@ export function resolveProfile(input: ResolveProfileInput): ReliabilityProfile {
         : undefined,
   };
 
-  const tierValue = entity.metadata.annotations?.[RELIABILITY_ANNOTATIONS.tier];
-  if (settings.tierLevel !== undefined && !tier) {
-    problems.push({
-      file: '',
-      field: `metadata.annotations.${RELIABILITY_ANNOTATIONS.tier}`,
-      message: `tier "${tierValue}" is not configured (configured: ${input.tiers
-        .map(t => t.level)
-        .join(', ')})`,
-    });
+  // Definitions read with other tiers (before the configuration changed) may not say it yet.
+  const tierField = `metadata.annotations.${RELIABILITY_ANNOTATIONS.tier}`;
+  const tierIssue = settingProblems.find(p => p.field === tierField);
+  if (tierIssue && !problems.some(p => p.field === tierField)) {
+    problems.push({ file: '', field: tierField, message: tierIssue.message });
   }
 
   const profile: ReliabilityProfile = {
