@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { DEFAULT_TIERS } from '@reliability-suite/plugin-reliability-common';
 import { definitionFileCacheServiceRef } from '@reliability-suite/plugin-reliability-node';
 import { ReliabilityEntityProcessor } from './ReliabilityEntityProcessor';
 
@@ -30,10 +31,15 @@ export const catalogModuleReliability = createBackendModule({
                 (config.getOptionalNumber(
                   'reliability.evaluation.scrapeIntervalSeconds',
                 ) ?? 60) * 1000,
-              // The configured tiers' levels (the reliability backend checks the rest of them).
-              tierLevels: config
-                .getOptionalConfigArray('reliability.tiers')
-                ?.map(tier => tier.getNumber('level')),
+              // The configured tiers' levels (the reliability backend checks the rest of them),
+              // the default tiers' without configuration, exactly as the sync's: the two share
+              // one parse per change only when they check alike.
+              tierLevels: (
+                config
+                  .getOptionalConfigArray('reliability.tiers')
+                  ?.map(tier => tier.getNumber('level')) ??
+                DEFAULT_TIERS.map(tier => tier.level)
+              ).slice(),
             },
             blockInvalidEntities:
               config.getOptionalBoolean(
