@@ -54,13 +54,13 @@ describe('inline SLOs: checked where they are parsed', () => {
     [
       'objective: 99%\ngood: sum(rate(ok_total[5m]))\ntotal: req_total',
       [
-        'catalog-info.yaml:10 spec.reliability.slos[0].good: must be a metric selector such as http_requests_total{code=~"5.."}: a counter is counted with increase() over the window (use counter: false for a ratio expression)',
+        'catalog-info.yaml:10 spec.reliability.slos[0].good: must be a counter: a metric selector such as http_requests_total{code=~"5.."}, or sum(…) or sum by (labels) (…) of one, counted with increase() over the window',
       ],
     ],
     [
       'objective: 99%\ngood: ok_total offset -1y\ntotal: req_total',
       [
-        'catalog-info.yaml:10 spec.reliability.slos[0].good: must be a metric selector such as http_requests_total{code=~"5.."}: a counter is counted with increase() over the window (use counter: false for a ratio expression)',
+        'catalog-info.yaml:10 spec.reliability.slos[0].good: must be a counter: a metric selector such as http_requests_total{code=~"5.."}, or sum(…) or sum by (labels) (…) of one, counted with increase() over the window',
       ],
     ],
     [
@@ -165,16 +165,19 @@ describe('OpenSLO files: checked where they are parsed', () => {
         formatProblem,
       ),
     ).toEqual([
-      'slo/a.yaml:11 spec.indicator.spec.ratioMetric.good.metricSource.spec.query: must be a metric selector such as http_requests_total{code=~"5.."}: a counter is counted with increase() over the window (use counter: false for a ratio expression)',
+      'slo/a.yaml:11 spec.indicator.spec.ratioMetric.good.metricSource.spec.query: must be a counter: a metric selector such as http_requests_total{code=~"5.."}, or sum(…) or sum by (labels) (…) of one, counted with increase() over the window',
     ]);
+    // counter: false once let any expression through, to fail at evaluation: it is refused.
     expect(
       parseOpenSloFiles([
         {
           path: 'slo/a.yaml',
           text: text.replace('counter: true', 'counter: false'),
         },
-      ]).problems,
-    ).toEqual([]);
+      ]).problems.map(formatProblem),
+    ).toEqual([
+      'slo/a.yaml:10 spec.indicator.spec.ratioMetric.counter: counter: false is not supported: good (or bad) and total must be counters (counter: true, the default), counted with increase() over the window',
+    ]);
   });
 });
 

@@ -67,3 +67,37 @@ function isVectorSelectorText(expression: string): boolean {
     top?.name === 'VectorSelector' && top.from === 0 && top.to === text.length
   );
 }
+
+/**
+ * The metric selector a counter query counts: the query itself when it is a selector, or the
+ * selector inside `sum(SELECTOR)`, `sum by (labels) (SELECTOR)`, `sum without (labels)
+ * (SELECTOR)` (either modifier position). A grouping cannot change a total over all series, so
+ * these count exactly as `sum(increase(SELECTOR[window]))`. Undefined for anything else.
+ */
+export function countedSelector(expression: string): string | undefined {
+  return countedSelectorMemo(expression);
+}
+
+const countedSelectorMemo = memoizedByText(countedSelectorText);
+
+function countedSelectorText(expression: string): string | undefined {
+  const text = expression.trim();
+  if (isVectorSelector(text)) return text;
+  if (validatePromQl(text) !== undefined) return undefined;
+  const top = parser.parse(text).topNode.firstChild;
+  if (top?.name !== 'AggregateExpr' || top.from !== 0 || top.to !== text.length)
+    return undefined;
+  const op = top.getChild('AggregateOp');
+  const body = top.getChild('FunctionCallBody');
+  if (!op || !body || op.firstChild?.name !== 'Sum') return undefined;
+  const inner = body.firstChild;
+  // One argument, a selector: `sum(x)`, not `sum(rate(x[5m]))` nor `sum((x))`.
+  if (
+    inner?.name !== 'VectorSelector' ||
+    inner.nextSibling !== null ||
+    top.getChildren('FunctionCallBody').length !== 1
+  )
+    return undefined;
+  const selector = text.slice(inner.from, inner.to).trim();
+  return isVectorSelector(selector) ? selector : undefined;
+}

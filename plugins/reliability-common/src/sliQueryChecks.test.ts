@@ -7,9 +7,16 @@ describe('sliQueryProblem', () => {
     [
       'sum(rate(http_requests_total[5m]))',
       true,
-      'must be a metric selector such as http_requests_total{code=~"5.."}: a counter is counted with increase() over the window (use counter: false for a ratio expression)',
+      'must be a counter: a metric selector such as http_requests_total{code=~"5.."}, or sum(…) or sum by (labels) (…) of one, counted with increase() over the window',
     ],
     ['sum(rate(http_requests_total[5m]))', false, undefined],
+    ['sum(http_requests_total{job="x"})', true, undefined],
+    ['sum by (code) (http_requests_total{job="x"})', true, undefined],
+    [
+      'avg(http_requests_total)',
+      true,
+      'must be a counter: a metric selector such as http_requests_total{code=~"5.."}, or sum(…) or sum by (labels) (…) of one, counted with increase() over the window',
+    ],
     [
       'histogram_quantile(0.99, http_request_duration_seconds_bucket)',
       false,

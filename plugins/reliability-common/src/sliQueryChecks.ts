@@ -1,5 +1,5 @@
 import { parser } from '@prometheus-io/lezer-promql';
-import { isVectorSelector, validatePromQl } from './promql';
+import { countedSelector, validatePromQl } from './promql';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -52,9 +52,9 @@ const RATE_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
 
 /**
  * Why an SLI query cannot be measured, found where it is parsed rather than at evaluation;
- * undefined when it can. A counter query (ratio SLI with `counter: true`, or any query of the
- * inline form) must be exactly one metric selector, since the evaluator counts it with
- * `increase(…[window])`. Any query: no negative offsets (they read the future), no `@`
+ * undefined when it can. A counter query (every ratio SLI's good, bad and total) must be one
+ * metric selector, or `sum` (with or without `by`/`without`) of one, since the evaluator counts
+ * it with `sum(increase(SELECTOR[window]))`. Any query: no negative offsets (they read the future), no `@`
  * (it pins the query to one time), ranges and offsets at most 366 days, and
  * `histogram_quantile` over rated buckets.
  */
@@ -67,8 +67,8 @@ export function sliQueryProblem(
   const invalid = validatePromQl(query);
   if (invalid) return invalid;
   const text = query.trim();
-  if (options.counter && !isVectorSelector(text)) {
-    return 'must be a metric selector such as http_requests_total{code=~"5.."}: a counter is counted with increase() over the window (use counter: false for a ratio expression)';
+  if (options.counter && countedSelector(text) === undefined) {
+    return 'must be a counter: a metric selector such as http_requests_total{code=~"5.."}, or sum(…) or sum by (labels) (…) of one, counted with increase() over the window';
   }
   let problem: string | undefined;
   parser.parse(text).iterate({

@@ -117,7 +117,7 @@ const OUTSIDE = (pattern: string) =>
 const NOT_RELATIVE = (pattern: string) =>
   `catalog-info.yaml:7 ${ANNOTATION}: "${pattern}" must be a path relative to this file, inside its folder`;
 const COUNTER =
-  'must be a metric selector such as http_requests_total{code=~"5.."}: a counter is counted with increase() over the window (use counter: false for a ratio expression)';
+  'must be a counter: a metric selector such as http_requests_total{code=~"5.."}, or sum(…) or sum by (labels) (…) of one, counted with increase() over the window';
 
 const SYNTAX = (at: number, near: string) =>
   `is not a valid PromQL expression (syntax error at character ${at} near "${near}")`;
@@ -126,7 +126,11 @@ const SYNTAX = (at: number, near: string) =>
 const INJECTIONS: Array<[string, string]> = [
   ['up) or vector(1', SYNTAX(3, ') or vector(1')],
   ['up{job="x"} or vector(1)', COUNTER],
-  ['sum(up)', COUNTER],
+  // sum(selector) is a counter (counted as the selector); anything around or inside it is not.
+  ['sum(up) or vector(1)', COUNTER],
+  ['sum(sum(up))', COUNTER],
+  ['avg(up)', COUNTER],
+  ['sum by (job) (up) * 100', COUNTER],
   ['up[5m]', COUNTER],
   ['up offset 1d', COUNTER],
   ['{__name__=~".+"} or up', COUNTER],
@@ -296,7 +300,7 @@ export const DEFINITION_CASES: DefinitionCase[] = [
     slos: ['many'],
   },
 
-  // PromQL that tries to escape increase(): only a lone selector is a counter.
+  // PromQL that tries to escape increase(): only a selector, or sum of one, is a counter.
   ...INJECTIONS.map(([good, reason], index) => ({
     id: `promql-injection-${index + 1}`,
     category: 'promql-injection' as const,

@@ -10,6 +10,7 @@ import { DefinitionProblem } from '../problems';
 import { parseDurationMs } from '../duration';
 import { percentToFraction } from '../percent';
 import { sliQueryProblem } from '../sliQueryChecks';
+import { countedSelector } from '../promql';
 import {
   DEFAULT_DEFINITION_CHECK_OPTIONS,
   DefinitionCheckOptions,
@@ -198,12 +199,17 @@ function toDefinition(
   ): MetricQuery | undefined => {
     if (text === undefined) return undefined;
     // good, bad and total are counters, counted with increase() over the window.
-    const invalid = sliQueryProblem(text, { counter: key !== 'threshold' });
+    const counter = key !== 'threshold';
+    const invalid = sliQueryProblem(text, { counter });
     if (invalid) {
       problems.push(problemAt(entity, [...path, ...at], invalid));
       return undefined;
     }
-    return { metricSource: slo.source, query: text.trim() };
+    // A counter's `sum(…)` form counts as its selector (see countedSelector).
+    return {
+      metricSource: slo.source,
+      query: counter ? countedSelector(text)! : text.trim(),
+    };
   };
   let timeWindow: SloTimeWindow | undefined;
   if (slo.calendar) {

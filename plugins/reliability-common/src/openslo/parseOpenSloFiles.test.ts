@@ -184,37 +184,47 @@ describe('parseOpenSloFiles: valid OpenSLO v1 shapes', () => {
     });
   });
 
-  it('reads a bad/total ratio and a raw failure ratio', () => {
+  it('reads a bad/total ratio, counting sum(…) forms as their selector, and refuses raw ratios and counter: false where they are parsed', () => {
     const sli = (name: string, body: string) =>
       `apiVersion: openslo/v1\nkind: SLI\nmetadata:\n  name: ${name}\nspec:\n  ratioMetric:\n${body}`;
+    const querySource = (query: string) =>
+      `      metricSource:\n        type: Prometheus\n        spec:\n          query: ${query}\n`;
     const bad = sli(
       'errors',
-      `    bad:\n      metricSource:\n        type: Prometheus\n        spec:\n          query: errors_total\n    total:\n      metricSource:\n        type: Prometheus\n        spec:\n          query: requests_total\n`,
+      `    bad:\n${querySource(
+        'sum(errors_total{job="a"})',
+      )}    total:\n${querySource('sum by (code) (requests_total{job="a"})')}`,
     );
     const raw = sli(
       'raw-errors',
-      `    counter: false\n    rawType: failure\n    raw:\n      metricSource:\n        type: Prometheus\n        spec:\n          query: error_ratio\n`,
+      `    rawType: failure\n    raw:\n${querySource('error_ratio')}`,
+    );
+    const gauges = sli(
+      'gauges',
+      `    counter: false\n    good:\n${querySource(
+        'ok_rate',
+      )}    total:\n${querySource('all_rate')}`,
     );
     const sloFor = (name: string, ref: string) =>
       `apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: ${name}\nspec:\n  indicatorRef: ${ref}\n${rolling30d}  budgetingMethod: Occurrences\n  objectives:\n    - target: 0.99\n`;
     const { slos, problems } = parse(
-      `${sloFor('a', 'errors')}---\n${sloFor('b', 'raw-errors')}`,
-      `${bad}---\n${raw}`,
+      `${sloFor('a', 'errors')}---\n${sloFor('b', 'raw-errors')}---\n${sloFor(
+        'c',
+        'gauges',
+      )}`,
+      `${bad}---\n${raw}---\n${gauges}`,
     );
-    expect(problems).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([
+      'slo/file2.yaml:25 spec.ratioMetric.raw: raw ratio SLIs are not supported: give good (or bad) and total as counters, whose increase over the window is counted',
+      'slo/file2.yaml:37 spec.ratioMetric.counter: counter: false is not supported: good (or bad) and total must be counters (counter: true, the default), counted with increase() over the window',
+    ]);
     expect(slos.map(s => s.indicator.metric)).toEqual([
       {
         type: 'ratio',
         counter: true,
         good: undefined,
-        bad: { metricSource: undefined, query: 'errors_total' },
-        total: { metricSource: undefined, query: 'requests_total' },
-      },
-      {
-        type: 'ratio',
-        counter: false,
-        bad: { metricSource: undefined, query: 'error_ratio' },
-        total: { metricSource: undefined, query: 'vector(1)' },
+        bad: { metricSource: undefined, query: 'errors_total{job="a"}' },
+        total: { metricSource: undefined, query: 'requests_total{job="a"}' },
       },
     ]);
   });

@@ -3,6 +3,7 @@ import { DefinitionProblem } from '../problems';
 import { parseDurationMs } from '../duration';
 import { percentToFraction } from '../percent';
 import { sliQueryProblem } from '../sliQueryChecks';
+import { countedSelector } from '../promql';
 import {
   DEFAULT_DEFINITION_CHECK_OPTIONS,
   DefinitionCheckOptions,
@@ -308,20 +309,32 @@ function resolveMetric(
   }
   if (!ratioMetric) return undefined;
   if (ratioMetric.raw) {
-    // A raw metric is already a ratio; we express it as good (or bad) over a constant total of 1.
-    const raw = query('ratioMetric.raw', ratioMetric.raw);
-    if (!raw) return undefined;
-    const total = { metricSource: raw.metricSource, query: 'vector(1)' };
-    return ratioMetric.rawType === 'success'
-      ? { type: 'ratio', counter: false, good: raw, total }
-      : { type: 'ratio', counter: false, bad: raw, total };
+    // A raw ratio is a value at each instant: averaging it over the window would weigh a quiet
+    // minute like a busy one, which no request-based budget means. Refused where it is read.
+    problems.push(
+      problemAt(
+        source,
+        [...basePath, 'spec', 'ratioMetric', 'raw'],
+        'raw ratio SLIs are not supported: give good (or bad) and total as counters, whose increase over the window is counted',
+      ),
+    );
+    return undefined;
   }
-  const { counter } = ratioMetric;
-  const good = query('ratioMetric.good', ratioMetric.good, counter);
-  const bad = query('ratioMetric.bad', ratioMetric.bad, counter);
-  const total = query('ratioMetric.total', ratioMetric.total, counter);
+  if (!ratioMetric.counter) {
+    problems.push(
+      problemAt(
+        source,
+        [...basePath, 'spec', 'ratioMetric', 'counter'],
+        'counter: false is not supported: good (or bad) and total must be counters (counter: true, the default), counted with increase() over the window',
+      ),
+    );
+    return undefined;
+  }
+  const good = query('ratioMetric.good', ratioMetric.good, true);
+  const bad = query('ratioMetric.bad', ratioMetric.bad, true);
+  const total = query('ratioMetric.total', ratioMetric.total, true);
   if (!total || (!good && !bad)) return undefined;
-  return { type: 'ratio', counter: ratioMetric.counter, good, bad, total };
+  return { type: 'ratio', counter: true, good, bad, total };
 }
 
 function resolveQuery(
@@ -364,7 +377,10 @@ function resolveQuery(
   }
   return {
     metricSource: metricSource.metricSourceRef,
-    query: metricSource.spec.query.trim(),
+    // A counter's `sum(…)` form counts as its selector (see countedSelector).
+    query: counter
+      ? countedSelector(metricSource.spec.query)!
+      : metricSource.spec.query.trim(),
   };
 }
 

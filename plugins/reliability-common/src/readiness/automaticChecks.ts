@@ -99,7 +99,7 @@ export const BUILT_IN_CHECKS: Record<string, Check> = {
           !status || status.state === 'pending'
             ? 'not evaluated'
             : status.state === 'degraded'
-            ? 'source failing'
+            ? `evaluation failing: ${status.error ?? 'no reason given'}`
             : 'no data'
         })`,
     );

@@ -77,7 +77,7 @@ describe('automatic readiness checks', () => {
       {
         itemId: 'slos-measurable',
         passed: false,
-        reason: 'Not measurable: availability (source failing)',
+        reason: 'Not measurable: availability (evaluation failing: down)',
       },
       { itemId: 'dashboards', passed: false, reason: 'No dashboard linked' },
       {
@@ -201,7 +201,7 @@ describe('automatic readiness checks of an entity whose definitions are pending'
         itemId: 'slos-measurable',
         passed: false,
         reason:
-          'Not measurable: availability (not evaluated), latency (source failing)',
+          'Not measurable: availability (not evaluated), latency (evaluation failing: down)',
       },
     ]);
   });
