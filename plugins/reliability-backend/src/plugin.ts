@@ -227,6 +227,7 @@ export const reliabilityPlugin = createBackendPlugin({
               statuses,
               evaluator,
               settings.policy,
+              settings.evaluationIntervalMinutes * 60_000,
             ),
             rules: new RulesService(access, stored),
             deployGate: new DeployGateService(
@@ -236,6 +237,7 @@ export const reliabilityPlugin = createBackendPlugin({
               new OverrideStore(db),
               settings.policy,
               settings.deployGate,
+              settings.evaluationIntervalMinutes * 60_000,
             ),
           }),
         );

@@ -101,6 +101,7 @@ describe('SLO status, evaluate-now and deploy gate over HTTP', () => {
         policy: expect.any(Object),
         policyState: 'nodata',
         slos: [],
+        freshness: { stale: false },
         unreadable: [],
         pending: true,
       });
@@ -147,10 +148,28 @@ describe('SLO status, evaluate-now and deploy gate over HTTP', () => {
       Number(((1 - figures.budget.remainingFraction!) * 100).toFixed(1)),
     ).toBe(138.9);
 
+    // Just measured: current, and judged so when served.
+    expect(body.slos[0].freshness).toEqual({
+      measuredAt: figures.measuredAt,
+      ageMs: expect.any(Number),
+      stale: false,
+    });
+    expect(body.slos[0].freshness!.ageMs).toBeLessThan(60_000);
+    expect(body.freshness).toEqual(body.slos[0].freshness);
+
     const stored = await request(server).get(
       '/api/reliability/slos/component/default/outage-svc',
     );
-    expect(stored.body).toEqual(evaluated.body);
+    // The same, but for the age of the figures at the moment each answer was given.
+    const withoutAges = (answer: EntitySlos) => ({
+      ...answer,
+      freshness: { ...answer.freshness, ageMs: 0 },
+      slos: answer.slos.map(s => ({
+        ...s,
+        freshness: { ...s.freshness!, ageMs: 0 },
+      })),
+    });
+    expect(withoutAges(stored.body)).toEqual(withoutAges(evaluated.body));
 
     const gate = await request(server)
       .get('/api/reliability/deploy-gate')
@@ -165,6 +184,7 @@ describe('SLO status, evaluate-now and deploy gate over HTTP', () => {
       reason:
         'Feature freeze: emergency fixes only (availability has -38.9% of its error budget left)',
       maxDeploysPerDay: 0,
+      freshness: { measuredAt: figures.measuredAt, stale: false },
     });
     expect(decision.actions).toContain('Incident review required');
 

@@ -33,6 +33,9 @@ const decide = (
     entityRef: 'component:default/svc',
     statuses,
     policy: DEFAULT_ERROR_BUDGET_POLICY,
+    // A minute after the figures were measured, evaluated every 5 minutes: current.
+    now: 61_000,
+    evaluationIntervalMs: 300_000,
     ...extra,
   });
   return {
@@ -139,7 +142,8 @@ describe('decideDeployGate with SLOs it cannot measure', () => {
   it('allows a source outage, no traffic and pending SLOs by default, with a warning each', () => {
     expect(decide([ok('availability', 0.9), outage, quiet, pending])).toEqual({
       allowed: true,
-      riskLevel: 'low',
+      // Allowed, but not measured throughout: not a low-risk answer.
+      riskLevel: 'medium',
       reason:
         'Normal operations: proceed with deployment (latency has 80.0% of its error budget left)',
       unmeasurable: [
@@ -190,5 +194,59 @@ describe('decideDeployGate with SLOs it cannot measure', () => {
       unmeasurable: ['refuse pending -'],
       warnings: [],
     });
+  });
+
+  it('says how current the figures it decided on are, and treats a missed evaluation as a source outage', () => {
+    const status = ok('availability', 0.8);
+    const current = decideDeployGate({
+      entityRef: 'component:default/svc',
+      statuses: [status],
+      policy: DEFAULT_ERROR_BUDGET_POLICY,
+      now: 61_000,
+      evaluationIntervalMs: 300_000,
+    });
+    expect([current.allowed, current.riskLevel, current.freshness]).toEqual([
+      true,
+      'low',
+      { measuredAt: 1000, ageMs: 60_000, stale: false },
+    ]);
+    // Three hours later the pipeline has not measured it again.
+    const later = 1000 + 3 * 3_600_000;
+    expect(decide([status], { now: later })).toEqual({
+      allowed: true,
+      riskLevel: 'medium',
+      reason:
+        'Normal operations: proceed with deployment (availability has 80.0% of its error budget left)',
+      unmeasurable: ['allow stale availability'],
+      warnings: [
+        'Allowed although availability: figures measured 3 h ago, older than two evaluation intervals',
+      ],
+    });
+    expect(
+      decide([status], {
+        now: later,
+        rules: { onDefinitionProblem: 'refuse', onUnmeasurable: 'refuse' },
+      }).reason,
+    ).toBe(
+      'Refused: availability: figures measured 3 h ago, older than two evaluation intervals',
+    );
+    // A failed evaluation: the last good figures are stale whatever their age.
+    const failing = decideDeployGate({
+      entityRef: 'component:default/svc',
+      statuses: [{ ...status, state: 'degraded', error: 'timed out' }],
+      policy: DEFAULT_ERROR_BUDGET_POLICY,
+      now: 61_000,
+      evaluationIntervalMs: 300_000,
+    });
+    expect([failing.allowed, failing.riskLevel, failing.freshness]).toEqual([
+      true,
+      'medium',
+      {
+        measuredAt: 1000,
+        ageMs: 60_000,
+        stale: true,
+        staleBecause: 'degraded',
+      },
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import {
 } from './math/policy';
 import { DefinitionProblem, formatProblem } from './problems';
 import { SloStatus } from './status';
+import { Freshness, sloFreshness, worstFreshness } from './freshness';
 
 /** What the gate does when it cannot measure an SLO: let the deploy through, or refuse it. */
 export type UnmeasurableChoice = 'allow' | 'refuse';
@@ -18,7 +19,9 @@ export type UnmeasurableCause =
   /** The window had no traffic: no events, so no SLI. */
   | 'no-traffic'
   /** Not evaluated yet. */
-  | 'pending';
+  | 'pending'
+  /** The figures are older than two evaluation intervals: an evaluation was missed. */
+  | 'stale';
 
 /** How the gate treats SLOs it cannot measure, for one entity (resolved from its tier). */
 export interface DeployGateRules {
@@ -72,6 +75,11 @@ export interface DeployGateDecision {
   warnings: string[];
   /** Oldest measurement the decision rests on, epoch ms. */
   evaluatedAt?: number;
+  /**
+   * How current the figures it decided on are: their oldest measurement, its age, and whether
+   * any is stale (a failed evaluation, or older than two evaluation intervals).
+   */
+  freshness: Freshness;
   override?: {
     reason: string;
     createdBy: string;
@@ -88,10 +96,12 @@ function percent(fraction: number): string {
 function unmeasurableSlos(
   statuses: SloStatus[],
   choice: UnmeasurableChoice,
+  current: (status: SloStatus) => Freshness,
 ): DeployGateUnmeasurable[] {
   const found: DeployGateUnmeasurable[] = [];
   for (const status of statuses) {
     const slo = status.sloName;
+    const fresh = current(status);
     if (status.state === 'pending') {
       found.push({
         slo,
@@ -106,6 +116,15 @@ function unmeasurableSlos(
         detail: `the last evaluation failed: ${
           status.error ?? 'unknown error'
         }`,
+        choice,
+      });
+    } else if (fresh.staleBecause === 'old') {
+      found.push({
+        slo,
+        cause: 'stale',
+        detail: `figures measured ${ageText(
+          fresh.ageMs!,
+        )} ago, older than two evaluation intervals`,
         choice,
       });
     } else if (status.figures && status.figures.sli === undefined) {
@@ -134,9 +153,19 @@ function definitionEntries(
     }));
 }
 
+/** An age in words: `45 s`, `12 min`, `3 h`, `2 d`. */
+function ageText(ms: number): string {
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
+  if (ms < 2 * 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  if (ms < 2 * 86_400_000) return `${Math.round(ms / 3_600_000)} h`;
+  return `${Math.round(ms / 86_400_000)} d`;
+}
+
 function describe(entry: DeployGateUnmeasurable): string {
   const what = entry.slo ? `${entry.slo}: ` : '';
   switch (entry.cause) {
+    case 'stale':
+      return `${what}${entry.detail}`;
     case 'definition':
       return `SLO definition cannot be measured: ${entry.detail}`;
     case 'source':
@@ -162,6 +191,10 @@ export interface DeployGateInput {
    */
   definitionsPending?: boolean;
   rules?: DeployGateRules;
+  /** The moment of the decision, epoch ms (default: now). */
+  now?: number;
+  /** How often SLOs are evaluated (default 5 minutes): older figures than two intervals are stale. */
+  evaluationIntervalMs?: number;
 }
 
 /**
@@ -175,6 +208,9 @@ export interface DeployGateInput {
 export function decideDeployGate(input: DeployGateInput): DeployGateDecision {
   const { entityRef, statuses, policy, override } = input;
   const rules = input.rules ?? DEFAULT_DEPLOY_GATE_RULES;
+  const now = input.now ?? Date.now();
+  const current = (status: SloStatus) =>
+    sloFreshness(status, now, input.evaluationIntervalMs ?? 5 * 60_000);
   const slos: DeployGateSlo[] = statuses.map(status => ({
     slo: status.sloName,
     policyState: status.figures?.policyState ?? 'nodata',
@@ -195,7 +231,7 @@ export function decideDeployGate(input: DeployGateInput): DeployGateDecision {
         ]
       : []),
     ...definitionEntries(input.problems ?? [], rules.onDefinitionProblem),
-    ...unmeasurableSlos(statuses, rules.onUnmeasurable),
+    ...unmeasurableSlos(statuses, rules.onUnmeasurable, current),
   ];
   const refusing = unmeasurable.filter(u => u.choice === 'refuse');
   const warnings = unmeasurable
@@ -212,6 +248,7 @@ export function decideDeployGate(input: DeployGateInput): DeployGateDecision {
     unmeasurable,
     warnings,
     evaluatedAt,
+    freshness: worstFreshness(statuses.map(current)),
     override,
   };
 
@@ -257,10 +294,13 @@ export function decideDeployGate(input: DeployGateInput): DeployGateDecision {
     override && !level.deployAllowed
       ? `Emergency override by ${override.createdBy}: ${override.reason} (${budgetText})`
       : `${level.summary} (${budgetText})`;
+  // Allowed although something could not be measured: not a low-risk answer.
+  const riskLevel =
+    warnings.length && level.riskLevel === 'low' ? 'medium' : level.riskLevel;
   return {
     ...common,
     allowed: level.deployAllowed || Boolean(override),
-    riskLevel: level.riskLevel,
+    riskLevel,
     policyState: state,
     reason,
     actions: level.actions,

@@ -34,3 +34,4 @@ export * from './deployGate';
 export * from './rules';
 export * from './readiness';
 export * from './scorecard';
+export * from './freshness';

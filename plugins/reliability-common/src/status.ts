@@ -1,4 +1,5 @@
 import type { BudgetAmounts } from './math/errorBudget';
+import type { Freshness } from './freshness';
 import { ErrorBudgetPolicy, PolicyState } from './math/policy';
 import { SloDefinition } from './slo';
 
@@ -81,7 +82,11 @@ export interface EntitySlos {
      * kept so nothing is lost, but not trusted (the deploy gate does not answer from it).
      */
     definitionUnreadable?: boolean;
+    /** How old the figures are when served, and whether they are stale (see `freshness`). */
+    freshness?: Freshness;
   }>;
+  /** The entity's least current figures: stale when any SLO's are. */
+  freshness?: Freshness;
   /** Why the entity's SLO files cannot be read now, as `file:line field: reason`; empty if they can. */
   unreadable?: string[];
   /** The entity's definitions have not been read yet: `slos` is empty because nothing is known. */

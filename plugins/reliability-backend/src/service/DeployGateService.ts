@@ -25,6 +25,8 @@ export class DeployGateService {
     private readonly overrides: OverrideStore,
     private readonly policies: PolicySettings,
     private readonly gate: DeployGateSettings,
+    /** How often SLOs are evaluated: figures older than two intervals are stale. */
+    private readonly evaluationIntervalMs: number,
   ) {}
 
   async decide(
@@ -60,6 +62,8 @@ export class DeployGateService {
       problems: stored?.problems ?? [],
       definitionsPending: pending,
       rules: deployGateRulesFor(this.gate, settings),
+      now,
+      evaluationIntervalMs: this.evaluationIntervalMs,
     });
   }
 

@@ -4,6 +4,8 @@ import {
   EntitySlos,
   formatProblem,
   sloEvaluatePermission,
+  sloFreshness,
+  worstFreshness,
   worstPolicyState,
 } from '@reliability-suite/plugin-reliability-common';
 import { PolicySettings, policyFor } from '../config';
@@ -25,11 +27,14 @@ export class SloService {
     private readonly statuses: StatusStore,
     private readonly evaluator: SloEvaluator,
     private readonly policies: PolicySettings,
+    /** How often SLOs are evaluated: figures older than two intervals are stale. */
+    private readonly evaluationIntervalMs: number,
   ) {}
 
   async getEntitySlos(
     entityRef: string,
     credentials: BackstageCredentials,
+    now = Date.now(),
   ): Promise<EntitySlos> {
     const entity = await this.access.visibleEntity(entityRef, credentials);
     const ref = stringifyEntityRef(entity);
@@ -40,17 +45,21 @@ export class SloService {
     const unreadable = (stored?.problems ?? [])
       .filter(problem => problem.unreadable)
       .map(formatProblem);
-    const slos = (stored?.slos ?? []).map(definition => ({
-      definition,
-      status: statuses.get(definition.name) ?? {
+    const slos = (stored?.slos ?? []).map(definition => {
+      const status = statuses.get(definition.name) ?? {
         sloName: definition.name,
         state: 'pending' as const,
-      },
-      // The entity's own file was read; its SLO files were not.
-      ...(unreadable.length && definition.source.format === 'openslo'
-        ? { definitionUnreadable: true }
-        : {}),
-    }));
+      };
+      return {
+        definition,
+        status,
+        freshness: sloFreshness(status, now, this.evaluationIntervalMs),
+        // The entity's own file was read; its SLO files were not.
+        ...(unreadable.length && definition.source.format === 'openslo'
+          ? { definitionUnreadable: true }
+          : {}),
+      };
+    });
     return {
       entityRef: ref,
       policy: policyFor(
@@ -61,6 +70,7 @@ export class SloService {
         slos.map(s => s.status.figures?.policyState ?? 'nodata'),
       ),
       slos,
+      freshness: worstFreshness(slos.map(s => s.freshness)),
       unreadable,
       ...(pending ? { pending: true } : {}),
     };

@@ -19,6 +19,7 @@ import { ProfileFacts } from './ProfileFacts';
 import { ProfileLoader } from './ProfileLoader';
 import { formatObjectives, formatWindow } from './format';
 import { PolicyStateChip } from './PolicyStateChip';
+import { StaleChip } from './StaleChip';
 import { ReadinessOverviewLine } from './readiness/ReadinessOverviewLine';
 import { useEntitySlos } from './useEntitySlos';
 
@@ -74,7 +75,8 @@ function SloSummary({ profile }: { profile: ReliabilityProfile }) {
             <PendingChip />
           ) : (
             <PolicyStateChip state={value.policyState} />
-          )}
+          )}{' '}
+          <StaleChip freshness={value.freshness} />
         </Typography>
       )}
       {(value?.unreadable?.length ?? 0) > 0 && (

@@ -9,6 +9,7 @@ const definition = completeProfile.slos[0];
 const render = (
   status: Parameters<typeof SloStatusCard>[0]['status'],
   definitionUnreadable?: boolean,
+  freshness?: Parameters<typeof SloStatusCard>[0]['freshness'],
 ) =>
   renderInTestApp(
     <SloStatusCard
@@ -16,6 +17,7 @@ const render = (
       status={status}
       policy={DEFAULT_ERROR_BUDGET_POLICY}
       definitionUnreadable={definitionUnreadable}
+      freshness={freshness}
       now={NOW}
     />,
   );
@@ -124,6 +126,26 @@ describe('SloStatusCard', () => {
     expect(screen.getByText('99.861%')).toBeInTheDocument();
   });
 
+  it('marks figures not measured for over two evaluation intervals as stale, with their age', async () => {
+    const measuredAt = NOW - 3 * 3_600_000;
+    await render(
+      {
+        sloName: 'checkout-availability',
+        state: 'ok',
+        figures: { ...overspentFigures, measuredAt },
+        goodAt: measuredAt,
+      },
+      false,
+      { measuredAt, ageMs: 3 * 3_600_000, stale: true, staleBecause: 'old' },
+    );
+    expect(screen.getByText('Stale · 3 h ago')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Stale: measured 3 h ago; not evaluated for over two evaluation intervals: the figures below may no longer hold.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('shows no unreadable marker for an SLO whose definition reads fine', async () => {
     await render({
       sloName: 'checkout-availability',
@@ -132,6 +154,7 @@ describe('SloStatusCard', () => {
       goodAt: overspentFigures.measuredAt,
     });
     expect(screen.getByText('99.861%')).toBeInTheDocument();
+    expect(screen.queryByText(/^Stale/)).not.toBeInTheDocument();
     expect(screen.queryByText('Definition unreadable')).not.toBeInTheDocument();
     expect(screen.queryByText(UNREADABLE_NOTE)).not.toBeInTheDocument();
   });

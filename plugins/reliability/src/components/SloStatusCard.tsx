@@ -11,6 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import {
   ErrorBudgetPolicy,
+  Freshness,
   SloDefinition,
   SloFigures,
   SloStatus,
@@ -21,6 +22,7 @@ import {
 import { BurnDownChart } from './BurnDownChart';
 import { DefinitionUnreadableChip } from './DefinitionUnreadableChip';
 import { PendingChip } from './PendingChip';
+import { StaleChip, staleReason } from './StaleChip';
 import { PolicyStateChip } from './PolicyStateChip';
 import {
   formatAge,
@@ -141,11 +143,14 @@ export function SloStatusCard({
   status,
   policy,
   definitionUnreadable = false,
+  freshness,
   now = Date.now(),
 }: {
   definition: SloDefinition;
   status: SloStatus;
   policy: ErrorBudgetPolicy;
+  /** How current the figures are, as the backend judged when it served them. */
+  freshness?: Freshness;
   /** The SLO's file cannot be read now: the definition shown is the last one read. */
   definitionUnreadable?: boolean;
   now?: number;
@@ -175,7 +180,13 @@ export function SloStatusCard({
           <PolicyStateChip state={state} />
         )}
         {definitionUnreadable && <DefinitionUnreadableChip />}
+        <StaleChip freshness={freshness} now={now} />
       </Box>
+      {freshness?.staleBecause === 'old' && (
+        <Alert severity="warning" style={{ marginBottom: 12 }}>
+          {staleReason(freshness, now)}: the figures below may no longer hold.
+        </Alert>
+      )}
       {definitionUnreadable && (
         <Typography variant="body2" style={{ marginBottom: 12 }}>
           Its file cannot be read now: objective, window and figures are from

@@ -70,18 +70,21 @@ export function SloStatusSection({ slos }: { slos: EntitySlosState }) {
           Download Prometheus rules
         </Button>
       </Grid>
-      {value.slos.map(({ definition, status, definitionUnreadable }) => (
-        <Grid item xs={12} xl={6} key={definition.name}>
-          <CardBoundary what={`The status of ${definition.name}`}>
-            <SloStatusCard
-              definition={definition}
-              status={status}
-              policy={value.policy}
-              definitionUnreadable={definitionUnreadable}
-            />
-          </CardBoundary>
-        </Grid>
-      ))}
+      {value.slos.map(
+        ({ definition, status, definitionUnreadable, freshness }) => (
+          <Grid item xs={12} xl={6} key={definition.name}>
+            <CardBoundary what={`The status of ${definition.name}`}>
+              <SloStatusCard
+                definition={definition}
+                status={status}
+                policy={value.policy}
+                definitionUnreadable={definitionUnreadable}
+                freshness={freshness}
+              />
+            </CardBoundary>
+          </Grid>
+        ),
+      )}
     </Grid>
   );
 }
