@@ -37,7 +37,7 @@ describe('Reliability scorecard', { timeout: 10 * 60_000 }, () => {
     const coverage = page.getByRole('list', { name: 'Coverage' });
     assert.match(
       await coverage.innerText(),
-      /Tier-0\/1 services with SLOs: \d+\/\d+/,
+      /Tier 0\/Tier 1 services with SLOs: \d+\/\d+/,
     );
     const rollup = page.getByRole('table', { name: 'Rollup by owner' });
     await rollup.getByText('payments', { exact: true }).waitFor();

@@ -11,6 +11,7 @@ import {
   ScorecardRollup,
   ScorecardRollupDimension,
   ScorecardTrendPoint,
+  TierDefinition,
   WeeklyReview,
 } from '@reliability-suite/plugin-reliability-common';
 import { ScorecardQuery } from './scorecardParams';
@@ -92,6 +93,8 @@ export interface ReliabilityApi {
     reviewId: number,
     request: ReviewActionRequest,
   ): Promise<EntityReadiness>;
+  /** The configured tiers, lowest level first (`GET /tiers`). */
+  getTiers(): Promise<TierDefinition[]>;
   /** One page of the org-wide scorecard, filtered and sorted. */
   getScorecard(query: ScorecardQuery): Promise<ScorecardPage>;
   /** Coverage and health per owner (system, domain, tier) of the entities matching the filter. */

@@ -202,3 +202,21 @@ describe('ReliabilityClient scorecard calls', () => {
     expect(failure.cause.message).toBe('sort must be one of name');
   });
 });
+
+describe('ReliabilityClient tiers', () => {
+  it('reads the configured tiers, lowest level first', async () => {
+    const tier = (level: number, name: string) => ({ level, name });
+    const { api, fetch } = client(
+      json({ tiers: [tier(4, 'Lab'), tier(0, 'Platinum'), tier(2, 'Silver')] }),
+    );
+    expect((await api.getTiers()).map(t => t.name)).toEqual([
+      'Platinum',
+      'Silver',
+      'Lab',
+    ]);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://localhost:7007/api/reliability/tiers',
+      undefined,
+    );
+  });
+});

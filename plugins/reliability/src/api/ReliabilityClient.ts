@@ -10,6 +10,7 @@ import {
   ScorecardPage,
   ScorecardRollupDimension,
   ScorecardTrendPoint,
+  TierDefinition,
   WeeklyReview,
 } from '@reliability-suite/plugin-reliability-common';
 import { downloadFile } from '../components/downloadFile';
@@ -88,6 +89,11 @@ export class ReliabilityClient implements ReliabilityApi {
     request: ReviewActionRequest,
   ): Promise<EntityReadiness> {
     return this.post(`reviews/${reviewId}/actions`, request);
+  }
+
+  async getTiers(): Promise<TierDefinition[]> {
+    const body: { tiers: TierDefinition[] } = await this.json('tiers');
+    return [...body.tiers].sort((a, b) => a.level - b.level);
   }
 
   getScorecard(query: ScorecardQuery): Promise<ScorecardPage> {

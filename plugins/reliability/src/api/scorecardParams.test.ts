@@ -84,6 +84,15 @@ describe('scorecard query parameters', () => {
     ).toEqual(query({ filter: { tiers: [1], policyStates: ['red'] } }));
   });
 
+  it('keeps the tiers of the configuration, five of them, and drops the others', () => {
+    expect(
+      parseScorecardQuery(
+        new URLSearchParams('tier=4,5,0,1.5,04'),
+        [0, 1, 2, 3, 4],
+      ).filter,
+    ).toEqual({ tiers: [4, 0] });
+  });
+
   it('ignores parameters that are not the scorecard query', () => {
     expect(
       parseScorecardQuery(new URLSearchParams('tab=trends&by=system&days=28')),

@@ -1,5 +1,6 @@
 import {
   BUDGET_STATUSES,
+  DEFAULT_TIER_LEVELS,
   PROFILE_REQUIREMENTS,
   PolicyState,
   ProfileRequirement,
@@ -98,10 +99,13 @@ export function scorecardQueryParams(query: ScorecardQuery): URLSearchParams {
 
 /**
  * The query a URL's parameters describe: the inverse of `scorecardQueryParams`. Values the backend
- * would refuse (`tier=9`, `sort=colour`, `page=0`) are dropped rather than sent, so a hand-edited
- * link still opens.
+ * would refuse (a tier that is not among `tierLevels`, the configured ones; `sort=colour`,
+ * `page=0`) are dropped rather than sent, so a hand-edited link still opens.
  */
-export function parseScorecardQuery(params: URLSearchParams): ScorecardQuery {
+export function parseScorecardQuery(
+  params: URLSearchParams,
+  tierLevels: ReadonlyArray<number> = DEFAULT_TIER_LEVELS,
+): ScorecardQuery {
   const list = (param: string) =>
     params
       .getAll(param)
@@ -115,8 +119,9 @@ export function parseScorecardQuery(params: URLSearchParams): ScorecardQuery {
   const filter: ScorecardFilter = {
     tiers: unique(
       list('tier')
-        .filter(value => /^[0-3]$/.test(value))
-        .map(Number),
+        .filter(value => /^\d+$/.test(value))
+        .map(Number)
+        .filter(level => tierLevels.includes(level)),
     ),
     owners: unique(list('owner')),
     systems: unique(list('system')),

@@ -5,21 +5,19 @@ import {
   StatusOK,
   StatusPending,
 } from '@backstage/core-components';
-import { ReliabilityProfile } from '@reliability-suite/plugin-reliability-common';
+import {
+  RELIABILITY_ANNOTATIONS,
+  ReliabilityProfile,
+  formatTierLevels,
+} from '@reliability-suite/plugin-reliability-common';
+import { useConfiguredTiers } from './useConfiguredTiers';
 
 /**
  * What the entity's tier requires that is missing, or that everything is there. While the
  * entity's definitions are pending, its SLOs are neither missing nor in place: pending.
  */
 export function MissingItems({ profile }: { profile: ReliabilityProfile }) {
-  if (!profile.tier) {
-    return (
-      <StatusError>
-        No tier set: add the reliability-suite.io/tier annotation (0–3) to see
-        what is required
-      </StatusError>
-    );
-  }
+  if (!profile.tier) return <NoTier />;
   const slosPending =
     profile.pending && profile.tier.requirements.includes('slos');
   if (profile.missing.length === 0 && !slosPending) {
@@ -42,5 +40,19 @@ export function MissingItems({ profile }: { profile: ReliabilityProfile }) {
         </ListItem>
       )}
     </List>
+  );
+}
+
+/** Without a (configured) tier: which annotation to set, to one of the configured levels. */
+function NoTier() {
+  const tiers = useConfiguredTiers();
+  const levels = tiers
+    ? ` to ${formatTierLevels(tiers.map(t => t.level))}`
+    : '';
+  return (
+    <StatusError>
+      No tier: set the {RELIABILITY_ANNOTATIONS.tier} annotation{levels} to see
+      what is required
+    </StatusError>
   );
 }

@@ -1,8 +1,9 @@
+import { DEFAULT_TIERS } from '@reliability-suite/plugin-reliability-common';
 import { ReliabilityApi } from '../api/ReliabilityApi';
 
 /**
- * A `ReliabilityApi` for component tests: every method is a jest mock answering `undefined`,
- * except those a test gives.
+ * A `ReliabilityApi` for component tests: every method is a jest mock answering `undefined`
+ * (`getTiers`: the default tiers), except those a test gives.
  */
 export function mockReliabilityApi(
   overrides: Partial<jest.Mocked<ReliabilityApi>> = {},
@@ -18,6 +19,7 @@ export function mockReliabilityApi(
     waive: jest.fn(),
     openReview: jest.fn(),
     actOnReview: jest.fn(),
+    getTiers: jest.fn().mockResolvedValue([...DEFAULT_TIERS]),
     getScorecard: jest.fn(),
     getScorecardRollups: jest.fn(),
     getScorecardTrends: jest.fn(),

@@ -20,22 +20,27 @@ import {
 import { formatOptionalPercent } from '../format';
 import { shortRef } from './entityRefs';
 import { DIMENSION_LABELS } from './labels';
+import { ScorecardTiers, useScorecardTiers } from './ScorecardTiers';
 
-/** How a group is named: `payments`, `Tier 1`, `No owner`. */
+/** How a group is named: `payments`, `Tier 1` (the tier's configured name), `No owner`. */
 function groupName(
   by: ScorecardRollupDimension,
   key: string | undefined,
+  tiers: ScorecardTiers,
 ): string {
   if (key === undefined) return `No ${by}`;
   return by === 'tier'
-    ? `Tier ${key}`
+    ? tiers.label(Number(key))
     : shortRef(key, by === 'owner' ? 'group' : by);
 }
 
-const COLUMNS: Array<[string, (group: ScorecardRollup) => string | number]> = [
+/** The columns; the critical one is labelled with the critical tiers (`Tier 0/Tier 1 with SLOs`). */
+const columns = (
+  critical: string,
+): Array<[string, (group: ScorecardRollup) => string | number]> => [
   ['Entities', g => g.entities],
   ['With SLOs', g => `${g.withSlos}/${g.entities}`],
-  ['Tier-0/1 with SLOs', g => `${g.criticalWithSlos}/${g.critical}`],
+  [`${critical} with SLOs`, g => `${g.criticalWithSlos}/${g.critical}`],
   ['On-call', g => `${g.withOnCall}/${g.entities}`],
   ['Runbooks', g => `${g.withRunbooks}/${g.entities}`],
   ['Out of budget', g => g.outOfBudget],
@@ -67,6 +72,8 @@ export function RollupTable({
   onDrillDown: (key: string) => void;
 }) {
   const titleId = 'scorecard-rollup-title';
+  const tiers = useScorecardTiers();
+  const COLUMNS = columns(tiers.critical);
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
   // New groups (another dimension or filter) start at their first page.
@@ -120,7 +127,7 @@ export function RollupTable({
               </TableRow>
             )}
             {groups.slice(page * pageSize, (page + 1) * pageSize).map(group => {
-              const name = groupName(by, group.key);
+              const name = groupName(by, group.key, tiers);
               const drillDown =
                 group.key === undefined
                   ? undefined

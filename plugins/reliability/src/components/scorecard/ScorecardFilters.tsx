@@ -14,9 +14,8 @@ import {
   BUDGET_STATUS_LABELS,
   POLICY_STATE_LABELS,
   REQUIREMENT_LABELS,
-  TIER_LEVELS,
-  tierLabel,
 } from './labels';
+import { useScorecardTiers } from './ScorecardTiers';
 
 type OnChange = (
   filter: ScorecardFilter,
@@ -26,10 +25,6 @@ type OnChange = (
 const optionsOf = (labels: Record<string, string>): FilterOption[] =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-const TIER_OPTIONS = TIER_LEVELS.map(level => ({
-  value: String(level),
-  label: tierLabel(level),
-}));
 const LIFECYCLE_OPTIONS = ['production', 'experimental', 'deprecated'].map(
   value => ({ value, label: value }),
 );
@@ -38,7 +33,7 @@ const MISSING_OPTIONS = PROFILE_REQUIREMENTS.map(value => ({
   label: REQUIREMENT_LABELS[value],
 }));
 
-/** The tier drop-down (several tiers at once). */
+/** The tier drop-down (several tiers at once), of the configured tiers. */
 export function TierFilter({
   filter,
   onChange,
@@ -46,12 +41,16 @@ export function TierFilter({
   filter: ScorecardFilter;
   onChange: OnChange;
 }) {
+  const tiers = useScorecardTiers();
   return (
     <FilterSelect
       id="scorecard-filter-tier"
       label="Tier"
       multiple
-      options={TIER_OPTIONS}
+      options={tiers.levels.map(level => ({
+        value: String(level),
+        label: tiers.label(level),
+      }))}
       value={(filter.tiers ?? []).map(String)}
       onChange={values => onChange({ ...filter, tiers: values.map(Number) })}
     />

@@ -114,8 +114,8 @@ describe('ScorecardPage', () => {
 
     const coverage = within(screen.getByRole('list', { name: 'Coverage' }));
     for (const text of [
-      'Tier-0/1 services with SLOs: 41/52',
-      'Tier-0/1 with on-call: 50/52',
+      'Tier 0/Tier 1 services with SLOs: 41/52',
+      'Tier 0/Tier 1 with on-call: 50/52',
       'Services with SLOs: 180/300',
       'Runbooks linked: 120/300',
       'Out of budget: 7',
@@ -520,8 +520,8 @@ describe('ScorecardPage', () => {
     });
     expect(api.getScorecard).not.toHaveBeenCalled();
     for (const text of [
-      'Tier-0/1 services with SLOs: 11/12',
-      'Tier-0/1 with on-call: 12/12',
+      'Tier 0/Tier 1 services with SLOs: 11/12',
+      'Tier 0/Tier 1 with on-call: 12/12',
       'Out of budget: 2',
       'Burning fast: 1',
       'Mean attainment: 95%',

@@ -21,7 +21,8 @@ import { ScorecardQuery } from '../../api/scorecardParams';
 import { BudgetStatusChip } from '../BudgetStatusChip';
 import { formatOptionalPercent } from '../format';
 import { PolicyStateChip } from '../PolicyStateChip';
-import { REQUIREMENT_LABELS, tierLabel } from './labels';
+import { REQUIREMENT_LABELS } from './labels';
+import { TierName } from './ScorecardTiers';
 
 const PAGE_SIZES = [25, 50, 100, 200];
 
@@ -40,7 +41,11 @@ const COLUMNS: Column[] = [
       <EntityRefLink entityRef={row.entityRef} title={row.title ?? row.name} />
     ),
   },
-  { label: 'Tier', sort: 'tier', render: row => tierLabel(row.tier) },
+  {
+    label: 'Tier',
+    sort: 'tier',
+    render: row => <TierName level={row.tier} />,
+  },
   {
     label: 'Owner',
     sort: 'owner',

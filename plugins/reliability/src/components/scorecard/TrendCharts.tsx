@@ -15,6 +15,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ScorecardTrendPoint } from '@reliability-suite/plugin-reliability-common';
+import { useScorecardTiers } from './ScorecardTiers';
 
 const dayFormat = new Intl.DateTimeFormat('en-US', {
   month: 'short',
@@ -108,6 +109,7 @@ function PercentLines({
 
 /** Coverage, attainment and budget status of the org (or of the filtered part) day by day. */
 export function TrendCharts({ days }: { days: ScorecardTrendPoint[] }) {
+  const { critical } = useScorecardTiers();
   const data = days.map(point => ({
     day: point.day,
     withSlos: share(point.withSlos, point.entities),
@@ -130,8 +132,8 @@ export function TrendCharts({ days }: { days: ScorecardTrendPoint[] }) {
             data={data}
             lines={[
               ['withSlos', 'Services with SLOs', COLORS.blue],
-              ['criticalWithSlos', 'Tier-0/1 with SLOs', COLORS.purple],
-              ['criticalWithOnCall', 'Tier-0/1 with on-call', COLORS.green],
+              ['criticalWithSlos', `${critical} with SLOs`, COLORS.purple],
+              ['criticalWithOnCall', `${critical} with on-call`, COLORS.green],
               ['withOnCall', 'Services with on-call', COLORS.orange],
             ]}
           />

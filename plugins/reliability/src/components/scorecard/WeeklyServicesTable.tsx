@@ -10,7 +10,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { WeeklyReviewService } from '@reliability-suite/plugin-reliability-common';
 import { BudgetStatusChip } from '../BudgetStatusChip';
 import { formatOptionalPercent } from '../format';
-import { tierLabel } from './labels';
+import { TierName } from './ScorecardTiers';
 
 /** A week-over-week change of a fraction, in percentage points: `▲ 4.5 pts`, `▼ 12 pts`. */
 function formatChange(change: number | undefined): string {
@@ -75,7 +75,9 @@ export function WeeklyServicesTable({
                 <TableCell>
                   <BudgetStatusChip status={service.budgetStatus} />
                 </TableCell>
-                <TableCell>{tierLabel(service.tier)}</TableCell>
+                <TableCell>
+                  <TierName level={service.tier} />
+                </TableCell>
                 <TableCell>
                   {service.owner ? (
                     <EntityRefLink

@@ -3,6 +3,7 @@ import {
   PolicyState,
   ProfileRequirement,
   ScorecardRollupDimension,
+  TierDefinition,
 } from '@reliability-suite/plugin-reliability-common';
 
 /** Defined once in reliability-common, with the status itself. */
@@ -32,9 +33,28 @@ export const DIMENSION_LABELS: Record<ScorecardRollupDimension, string> = {
   tier: 'Tier',
 };
 
-export const TIER_LEVELS = [0, 1, 2, 3];
+/**
+ * A tier's configured name (`Tier 1`, `Platinum`), `Tier 7` for a level that is not configured,
+ * or a dash without a tier.
+ */
+export function tierLabel(
+  tiers: ReadonlyArray<TierDefinition>,
+  level: number | undefined,
+): string {
+  if (level === undefined) return '—';
+  return tiers.find(t => t.level === level)?.name ?? `Tier ${level}`;
+}
 
-/** `Tier 1`, or a dash without a tier. */
-export function tierLabel(tier: number | undefined): string {
-  return tier === undefined ? '—' : `Tier ${tier}`;
+/**
+ * What the critical figures are labelled with: the critical tiers' names, lowest level first
+ * (`Tier 0/Tier 1`), or `Critical` when no tier is critical.
+ */
+export function criticalTiersLabel(
+  tiers: ReadonlyArray<TierDefinition>,
+): string {
+  const names = tiers
+    .filter(t => t.critical)
+    .sort((a, b) => a.level - b.level)
+    .map(t => t.name);
+  return names.length ? names.join('/') : 'Critical';
 }

@@ -34,14 +34,20 @@ export interface ScorecardView {
 const DEFAULT_TAB: ScorecardTabId = 'scorecard';
 const DEFAULT_BY: ScorecardRollupDimension = 'owner';
 
-/** The view a URL's query string describes; unknown or invalid values fall back to defaults. */
-function parseScorecardView(params: URLSearchParams): ScorecardView {
+/**
+ * The view a URL's query string describes; unknown or invalid values (a tier not among
+ * `tierLevels`) fall back to defaults.
+ */
+function parseScorecardView(
+  params: URLSearchParams,
+  tierLevels: ReadonlyArray<number>,
+): ScorecardView {
   const tab = SCORECARD_TABS.find(t => t === params.get('tab'));
   const by = SCORECARD_ROLLUP_DIMENSIONS.find(d => d === params.get('by'));
   const days = TREND_DAYS.find(d => String(d) === params.get('days'));
   const week = params.get('week');
   return {
-    query: parseScorecardQuery(params),
+    query: parseScorecardQuery(params, tierLevels),
     tab: tab ?? DEFAULT_TAB,
     by: by ?? DEFAULT_BY,
     days: days ?? TREND_DAYS[0],
@@ -53,11 +59,14 @@ type Options = { replace?: boolean };
 
 /**
  * The scorecard page's state, kept in the URL's query string so that a link (or a reload) opens
- * the same view, and Back undoes a change.
+ * the same view, and Back undoes a change. `tierLevels`: the configured tiers' levels.
  */
-export function useScorecardView() {
+export function useScorecardView(tierLevels: ReadonlyArray<number>) {
   const [params, setParams] = useSearchParams();
-  const view = useMemo(() => parseScorecardView(params), [params]);
+  const view = useMemo(
+    () => parseScorecardView(params, tierLevels),
+    [params, tierLevels],
+  );
 
   const update = useCallback(
     (change: (next: URLSearchParams) => void, options?: Options) =>
