@@ -25,6 +25,10 @@ describe('the command line', () => {
       '--scrape-interval: "soon" is not a duration such as 15s or 1m',
     ],
     [
+      ['validate', '--tiers=0,1,gold', 'x.yaml'],
+      '--tiers: "0,1,gold" is not a list of tier levels such as 0,1,2,3',
+    ],
+    [
       ['validate', '--out-dir=rules', 'x.yaml'],
       '--out-dir: applies to rules only',
     ],

@@ -211,7 +211,10 @@ export async function main(
     context: {
       urlReader: noUrlReader,
       integrations,
-      checks: { scrapeIntervalMs: commandLine.options.scrapeIntervalMs },
+      checks: {
+        scrapeIntervalMs: commandLine.options.scrapeIntervalMs,
+        tierLevels: commandLine.options.tierLevels,
+      },
       cache: options.cache ?? new DefinitionFileCache(),
     },
     report: new Report(io),

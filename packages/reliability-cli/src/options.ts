@@ -11,6 +11,8 @@ export interface Options {
   command: 'validate' | 'rules';
   files: string[];
   scrapeIntervalMs: number;
+  /** The levels of the organisation's tiers (`reliability.tiers`); the default tiers' without. */
+  tierLevels?: number[];
   /** rules: write one file per entity into this directory. */
   outDir?: string;
   /** The entity ref the SLOs of OpenSLO files given directly belong to. */
@@ -53,6 +55,7 @@ export function parseCommandLine(args: string[]): ParsedCommandLine {
       strict: true,
       options: {
         'scrape-interval': { type: 'string' },
+        tiers: { type: 'string' },
         'out-dir': { type: 'string' },
         entity: { type: 'string' },
         strict: { type: 'boolean' },
@@ -79,6 +82,12 @@ export function parseCommandLine(args: string[]): ParsedCommandLine {
     return {
       usageError: `--scrape-interval: "${scrape}" is not a duration such as 15s or 1m`,
     };
+  const tiers = values.tiers;
+  const tierLevels = tiers?.split(',').map(level => level.trim());
+  if (tierLevels && !tierLevels.every(level => /^[0-9]{1,4}$/.test(level)))
+    return {
+      usageError: `--tiers: "${tiers}" is not a list of tier levels such as 0,1,2,3`,
+    };
   const outDir = values['out-dir'];
   if (outDir !== undefined && (command !== 'rules' || outDir === ''))
     return {
@@ -98,6 +107,7 @@ export function parseCommandLine(args: string[]): ParsedCommandLine {
       command,
       files,
       scrapeIntervalMs,
+      tierLevels: tierLevels?.map(Number),
       outDir,
       entity,
       strict: values.strict ?? false,

@@ -23,6 +23,8 @@ reason, are written to standard error as file:line field: reason.
 
 Options:
   --scrape-interval=60s   the metrics' scrape interval that time slices are checked against
+  --tiers=0,1,2,3         the levels of the portal's tiers (reliability.tiers), which the
+                          reliability-suite.io/tier annotation must name
   --out-dir=<dir>         rules: write one rule file per entity into <dir>, named
                           <kind>.<namespace>.<name>.yaml, instead of printing one file
   --entity=<ref>          rules: the entity (kind:namespace/name) that the SLOs of OpenSLO files
