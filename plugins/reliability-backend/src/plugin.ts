@@ -149,6 +149,7 @@ export const reliabilityPlugin = createBackendPlugin({
         const readinessStore = new ReadinessStore(db);
         const scorecardStore = new ScorecardStore(db, {
           criticalTiers: criticalTierLevels(settings.tiers),
+          evaluationIntervalMs: settings.evaluationIntervalMinutes * 60_000,
         });
         const projector = new ScorecardProjector({
           catalog,
@@ -216,6 +217,7 @@ export const reliabilityPlugin = createBackendPlugin({
               catalog,
               permissions: deps.permissions,
               tiers: settings.tiers,
+              evaluationIntervalMs: settings.evaluationIntervalMinutes * 60_000,
             }),
             tiers: settings.tiers,
             httpAuth,

@@ -96,7 +96,7 @@ const names = (body: { rows: Array<{ name: string }> }) =>
 
 const CSV_HEADER =
   'entity,title,tier,owner,system,domain,lifecycle,on_call,runbooks,slos,attainment,' +
-  'budget_remaining,max_burn_rate_1h,budget_status,policy_state,readiness_score,review_state,missing,tier_name';
+  'budget_remaining,max_burn_rate_1h,budget_status,policy_state,readiness_score,review_state,missing,tier_name,measured_at,stale';
 
 describe.each(databases.eachSupportedId())(
   'scorecard API on %p',
@@ -194,10 +194,10 @@ describe.each(databases.eachSupportedId())(
       );
       expect(csv.text.split('\n')).toEqual([
         CSV_HEADER,
-        'component:default/ledger,,0,group:default/payments,system:default/shop,domain:default/commerce,production,PagerDuty PGRP001,1,1,0,-0.5,20,out_of_budget,red,0.5,,,Tier 0',
-        'component:default/search-api,Search API,1,group:default/search,system:default/search,,production,Slack #search,1,3,0.6666666666666666,0.1,4,burning_slow,yellow,0.75,,,Tier 1',
-        'component:default/checkout,Checkout,1,group:default/payments,system:default/shop,domain:default/commerce,production,PagerDuty PGRP001,2,2,1,0.8,0.4,on_track,green,1,,,Tier 1',
-        'component:default/invoicing,,1,group:default/payments,system:default/billing,,production,,0,0,,,,no_data,nodata,0.25,,onCall slos,Tier 1',
+        'component:default/ledger,,0,group:default/payments,system:default/shop,domain:default/commerce,production,PagerDuty PGRP001,1,1,0,-0.5,20,out_of_budget,red,0.5,,,Tier 0,,false',
+        'component:default/search-api,Search API,1,group:default/search,system:default/search,,production,Slack #search,1,3,0.6666666666666666,0.1,4,burning_slow,yellow,0.75,,,Tier 1,,false',
+        'component:default/checkout,Checkout,1,group:default/payments,system:default/shop,domain:default/commerce,production,PagerDuty PGRP001,2,2,1,0.8,0.4,on_track,green,1,,,Tier 1,,false',
+        'component:default/invoicing,,1,group:default/payments,system:default/billing,,production,,0,0,,,,no_data,nodata,0.25,,onCall slos,Tier 1,,false',
         '',
       ]);
       const json = await api.get('/scorecard/export?format=json&missing=slos');
@@ -270,6 +270,149 @@ describe.each(databases.eachSupportedId())(
       expect(names(page.body)).toEqual(['ledger', 'search-api']);
       const rollups = await api.get('/scorecard/rollups?by=owner', contractor);
       expect(rollups.body.totals.entities).toBe(2);
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  'scorecard freshness API on %p',
+  databaseId => {
+    const MINUTE = 60_000;
+    const HOUR = 60 * MINUTE;
+    /** Measured three hours ago, evaluated every 5 minutes (the default): stale. */
+    const threeHoursAgo = Date.now() - 3 * HOUR;
+    const projectedAt = Date.now();
+    let api: Awaited<ReturnType<typeof startBackend>>;
+    beforeAll(async () => {
+      api = await startBackend(databaseId, []);
+      const measured: Record<string, Partial<(typeof org)[number]>> = {
+        checkout: { measuredAt: projectedAt - MINUTE },
+        ledger: { measuredAt: projectedAt - MINUTE, degraded: true },
+        'search-api': { measuredAt: threeHoursAgo },
+      };
+      await new ScorecardStore(api.knex).replaceAll(
+        org.map(row => ({
+          row: { ...row, ...measured[row.name], updatedAt: projectedAt },
+          breachedSlos: 0,
+        })),
+        today,
+        projectedAt,
+      );
+    });
+
+    it('serves each row’s freshness and filters on it', async () => {
+      const page = await api.get('/scorecard?sort=name');
+      expect(
+        page.body.rows.map(
+          (r: {
+            name: string;
+            freshness: { stale: boolean; staleBecause?: string };
+          }) => [r.name, r.freshness.stale, r.freshness.staleBecause],
+        ),
+      ).toEqual([
+        ['autocomplete', false, undefined],
+        ['checkout', false, undefined],
+        ['invoicing', false, undefined],
+        ['ledger', true, 'degraded'],
+        ['search-api', true, 'old'],
+      ]);
+      const old = page.body.rows[4].freshness;
+      expect(old.measuredAt).toBe(threeHoursAgo);
+      expect(old.ageMs).toBeGreaterThanOrEqual(3 * HOUR);
+      const stale = await api.get('/scorecard?stale=true&sort=name');
+      expect(names(stale.body)).toEqual(['ledger', 'search-api']);
+      expect(stale.body.totalCount).toBe(2);
+      const current = await api.get('/scorecard?stale=false&sort=name');
+      expect(names(current.body)).toEqual([
+        'autocomplete',
+        'checkout',
+        'invoicing',
+      ]);
+      const invalid = await api.get('/scorecard?stale=yes');
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.error.message).toBe('stale must be true or false');
+      const rollups = await api.get('/scorecard/rollups?by=owner&stale=true');
+      expect(rollups.body.totals).toMatchObject({ entities: 2, stale: 2 });
+    });
+
+    it('exports when the figures were measured and whether they are stale', async () => {
+      const csv = await api.get('/scorecard/export?sort=name&stale=true');
+      expect(csv.status).toBe(200);
+      const [header, ...lines] = csv.text.trim().split('\n');
+      expect(header.split(',').slice(-3)).toEqual([
+        'tier_name',
+        'measured_at',
+        'stale',
+      ]);
+      expect(
+        lines.map(line => {
+          const cells = line.split(',');
+          return [cells[0], ...cells.slice(-3)];
+        }),
+      ).toEqual([
+        [
+          'component:default/ledger',
+          'Tier 0',
+          new Date(projectedAt - MINUTE).toISOString(),
+          'true',
+        ],
+        [
+          'component:default/search-api',
+          'Tier 1',
+          new Date(threeHoursAgo).toISOString(),
+          'true',
+        ],
+      ]);
+      const all = await api.get('/scorecard/export?sort=name');
+      expect(
+        all.text
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map(line => [line.split(',')[0], line.split(',').at(-1)]),
+      ).toEqual([
+        ['component:default/autocomplete', 'false'],
+        ['component:default/checkout', 'false'],
+        ['component:default/invoicing', 'false'],
+        ['component:default/ledger', 'true'],
+        ['component:default/search-api', 'true'],
+      ]);
+      const json = await api.get('/scorecard/export?format=json&stale=true');
+      expect(
+        json.body.map(
+          (r: {
+            entityRef: string;
+            measuredAt: number;
+            freshness: { stale: boolean; staleBecause: string };
+          }) => [
+            r.entityRef,
+            r.measuredAt,
+            r.freshness.stale,
+            r.freshness.staleBecause,
+          ],
+        ),
+      ).toEqual([
+        ['component:default/ledger', projectedAt - MINUTE, true, 'degraded'],
+        ['component:default/search-api', threeHoursAgo, true, 'old'],
+      ]);
+    });
+
+    it('marks the stale services in this week’s review', async () => {
+      const { body } = await api.get('/scorecard/weekly');
+      expect(
+        body.services.map(
+          (s: { name: string; stale: boolean; staleBecause?: string }) => [
+            s.name,
+            s.stale,
+            s.staleBecause,
+          ],
+        ),
+      ).toEqual([
+        ['ledger', true, 'degraded'],
+        ['search-api', true, 'old'],
+        ['checkout', false, undefined],
+      ]);
+      expect(body.counts.stale).toBe(2);
     });
   },
 );

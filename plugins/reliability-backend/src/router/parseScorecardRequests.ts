@@ -41,6 +41,10 @@ const filterWithoutTier = z.object({
     })
     .optional(),
   q: z.string().max(200, 'must be at most 200 characters').optional(),
+  /** `stale=true`: only entities whose figures are stale now; `stale=false`: only current ones. */
+  stale: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .optional(),
 });
 
 /** A level of the configured tiers; another is refused naming them. */
@@ -157,6 +161,7 @@ function toFilter(params: FilterParams) {
       | (typeof PROFILE_REQUIREMENTS)[number]
       | undefined,
     search: params.q?.trim() || undefined,
+    stale: params.stale === undefined ? undefined : params.stale === 'true',
   };
 }
 

@@ -24,7 +24,7 @@ import {
   Visibility,
 } from '../store/ScorecardStore';
 import { PROFILE_KINDS } from '../sync/DefinitionsSync';
-import { SCORECARD_EXPORT_HEADER, withTierName } from './scorecardCsv';
+import { SCORECARD_EXPORT_HEADER, exportLine } from './scorecardCsv';
 import { isoWeekBounds, weeklyReview } from './weeklyReview';
 
 /**
@@ -41,37 +41,54 @@ export class ScorecardService {
       permissions: PermissionsService;
       /** The configured tiers, whose names the export writes. */
       tiers: ReadonlyArray<TierDefinition>;
+      /** How often SLOs are evaluated: the weekly review judges its last snapshots' age by it. */
+      evaluationIntervalMs: number;
     },
   ) {}
 
+  /** A page of rows, each with its freshness now (`stale` filters on it). */
   async page(
     query: ScorecardQuery,
     credentials: BackstageCredentials,
+    now = Date.now(),
   ): Promise<ScorecardPage> {
-    return this.deps.store.page(query, await this.visibility(credentials));
+    return this.deps.store.page(query, await this.visibility(credentials), now);
   }
 
   async rows(
     query: Omit<ScorecardQuery, 'page' | 'pageSize'>,
     credentials: BackstageCredentials,
+    now = Date.now(),
   ): Promise<ScorecardRow[]> {
-    return this.deps.store.allRows(query, await this.visibility(credentials));
+    return this.deps.store.allRows(
+      query,
+      await this.visibility(credentials),
+      now,
+    );
   }
 
-  /** The export's CSV lines, header first, as stored by the projector, with the tiers' names. */
+  /**
+   * The export's CSV lines, header first, as stored by the projector, with the tiers' names and
+   * the figures' freshness now.
+   */
   async csvLines(
     query: Omit<ScorecardQuery, 'page' | 'pageSize'>,
     credentials: BackstageCredentials,
+    now = Date.now(),
   ): Promise<string[]> {
     const names = new Map(this.deps.tiers.map(t => [t.level, t.name]));
     const lines = await this.deps.store.csvLines(
       query,
       await this.visibility(credentials),
+      now,
     );
     return [
       SCORECARD_EXPORT_HEADER,
-      ...lines.map(({ line, tier }) =>
-        withTierName(line, tier === undefined ? undefined : names.get(tier)),
+      ...lines.map(({ line, tier, freshness }) =>
+        exportLine(line, {
+          tierName: tier === undefined ? undefined : names.get(tier),
+          freshness,
+        }),
       ),
     ];
   }
@@ -80,6 +97,7 @@ export class ScorecardService {
     by: ScorecardRollupDimension,
     filter: ScorecardFilter,
     credentials: BackstageCredentials,
+    now = Date.now(),
   ): Promise<{
     by: ScorecardRollupDimension;
     groups: ScorecardRollup[];
@@ -91,6 +109,7 @@ export class ScorecardService {
         by,
         filter,
         await this.visibility(credentials),
+        now,
       )),
     };
   }
@@ -125,6 +144,7 @@ export class ScorecardService {
       this.deps.store.allRows(
         { filter: {}, sort: 'name', order: 'asc' },
         visibility,
+        now,
       ),
       this.deps.store.snapshots(fromDay, bounds.end, visibility),
       this.deps.readiness.decisionsBetween(bounds.startMs, bounds.endMs),
@@ -135,6 +155,7 @@ export class ScorecardService {
       rows,
       snapshots,
       decisions.filter(d => visible.has(d.entityRef)),
+      { now, evaluationIntervalMs: this.deps.evaluationIntervalMs },
     );
   }
 

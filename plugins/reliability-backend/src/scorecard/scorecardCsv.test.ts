@@ -1,6 +1,11 @@
 import { formulaRowLines, formulaRows } from '../testing/hostileScorecardRows';
 import { row } from '../testing/scorecardRows';
-import { SCORECARD_CSV_HEADER, scorecardCsvLine } from './scorecardCsv';
+import {
+  SCORECARD_CSV_HEADER,
+  SCORECARD_EXPORT_HEADER,
+  exportLine,
+  scorecardCsvLine,
+} from './scorecardCsv';
 
 describe('scorecard CSV lines', () => {
   it('neutralise formulas in every text column and keep negative numbers as numbers', () => {
@@ -32,4 +37,54 @@ describe('scorecard CSV lines', () => {
       'entity,title,tier,owner,system,domain,lifecycle,on_call,runbooks,slos,attainment,budget_remaining,max_burn_rate_1h,budget_status,policy_state,readiness_score,review_state,missing\n',
     );
   });
+
+  it('export the stored columns, then tier_name, measured_at and stale', () => {
+    expect(SCORECARD_EXPORT_HEADER).toBe(
+      'entity,title,tier,owner,system,domain,lifecycle,on_call,runbooks,slos,attainment,budget_remaining,max_burn_rate_1h,budget_status,policy_state,readiness_score,review_state,missing,tier_name,measured_at,stale\n',
+    );
+  });
+
+  it.each([
+    [
+      'stale figures',
+      {
+        measuredAt: Date.parse('2026-12-01T09:00:00Z'),
+        ageMs: 10_800_000,
+        stale: true,
+        staleBecause: 'old' as const,
+      },
+      'Gold',
+      ',Gold,2026-12-01T09:00:00.000Z,true\n',
+    ],
+    [
+      'current figures',
+      {
+        measuredAt: Date.parse('2026-12-01T11:58:00.250Z'),
+        ageMs: 120_000,
+        stale: false,
+      },
+      'Gold',
+      ',Gold,2026-12-01T11:58:00.250Z,false\n',
+    ],
+    [
+      'figures never measured, of a failed evaluation, without a tier',
+      { stale: true, staleBecause: 'degraded' as const },
+      undefined,
+      ',,,true\n',
+    ],
+    [
+      'a tier name a spreadsheet would run',
+      { stale: false },
+      '=Gold',
+      ",'=Gold,,false\n",
+    ],
+  ])(
+    'end an exported line of %s with its tier name, measured_at and stale',
+    (_label, freshness, tierName, end) => {
+      const line = scorecardCsvLine(row('x', { tier: 1 }));
+      expect(exportLine(line, { tierName, freshness })).toBe(
+        `component:default/x,,1,,,,,,0,0,,,,no_data,nodata,,,${end}`,
+      );
+    },
+  );
 });

@@ -1,5 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
-import { ScorecardRow } from '@reliability-suite/plugin-reliability-common';
+import {
+  Freshness,
+  ScorecardRow,
+} from '@reliability-suite/plugin-reliability-common';
 
 const COLUMNS: Array<[string, (row: ScorecardRow) => unknown]> = [
   ['entity', r => r.entityRef],
@@ -36,17 +39,45 @@ export const SCORECARD_CSV_HEADER = stringify(
 );
 
 /**
- * The export's header: the stored lines' columns, then `tier_name`, the configured name of the
- * row's tier, added when exporting so that it follows the configuration at once.
+ * Columns added to the stored lines when exporting: `tier_name`, the configured name of the
+ * row's tier (so that it follows the configuration at once), `measured_at`, when its oldest
+ * figures were measured (ISO 8601, UTC), and `stale`, whether they are stale at the export
+ * (`true`/`false`; see `freshness`: the projection cannot judge its own age).
  */
+const EXPORT_COLUMNS: Array<
+  [string, (added: { tierName?: string; freshness: Freshness }) => unknown]
+> = [
+  ['tier_name', a => a.tierName],
+  [
+    'measured_at',
+    a =>
+      a.freshness.measuredAt === undefined
+        ? undefined
+        : new Date(a.freshness.measuredAt).toISOString(),
+  ],
+  ['stale', a => String(a.freshness.stale)],
+];
+
+/** The export's header: the stored lines' columns, then the columns added when exporting. */
 export const SCORECARD_EXPORT_HEADER = stringify(
-  [[...COLUMNS.map(([name]) => name), 'tier_name']],
+  [[...COLUMNS, ...EXPORT_COLUMNS].map(([name]) => name)],
   OPTIONS,
 );
 
-/** A stored line with the tier's name as its last column (empty without a tier). */
-export function withTierName(line: string, tierName?: string): string {
-  return `${line.replace(/\r?\n$/, '')},${stringify([[tierName]], OPTIONS)}`;
+/**
+ * A stored line with the columns added when exporting: the tier's name (empty without a tier),
+ * when the figures were measured (empty when never) and whether they are stale now. These are
+ * generated values, never an entity's or a user's text, and are written with the same formula
+ * neutralisation as the stored columns.
+ */
+export function exportLine(
+  line: string,
+  added: { tierName?: string; freshness: Freshness },
+): string {
+  return `${line.replace(/\r?\n$/, '')},${stringify(
+    [EXPORT_COLUMNS.map(([, value]) => value(added))],
+    OPTIONS,
+  )}`;
 }
 
 /**

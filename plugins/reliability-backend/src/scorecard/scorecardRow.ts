@@ -142,6 +142,9 @@ export function scorecardRow(
     reviewState: sources.reviews.get(entityRef)?.state,
     missing: [...new Set(profile.missing.map(m => m.requirement))],
     updatedAt: now,
+    // What `worstFreshness` of its SLOs rests on: their oldest figures, and a failed evaluation.
+    measuredAt: min(figures.map(f => f.measuredAt)),
+    degraded: statuses.some(s => s.state === 'degraded'),
   };
   return { row, breachedSlos: measured.filter(f => !f.attained).length };
 }

@@ -184,6 +184,7 @@ function row(name: string, fields: Partial<ScorecardRow>): ScorecardRow {
     policyState: 'nodata',
     missing: [],
     updatedAt: utc('2026-11-29T12:00:00Z'),
+    degraded: false,
     ...fields,
   };
 }
@@ -224,6 +225,14 @@ function event(fields: Partial<ReadinessEvent>): ReadinessEvent {
     ...fields,
   };
 }
+
+/** Evaluated every 5 minutes: figures older than 10 minutes are stale. */
+const FIVE_MINUTES = 5 * 60_000;
+/** Long after every week below: each is judged at its end. */
+const clock = {
+  now: utc('2027-02-01T00:00:00Z'),
+  evaluationIntervalMs: FIVE_MINUTES,
+};
 
 describe('weeklyReview', () => {
   const bounds = isoWeekBounds('2026-W48', 0);
@@ -444,11 +453,20 @@ describe('weeklyReview', () => {
   ];
 
   const service = (
-    fields: Omit<WeeklyReviewService, 'inFreeze'> & { inFreeze?: boolean },
-  ): WeeklyReviewService => ({ inFreeze: false, ...fields });
+    fields: Omit<WeeklyReviewService, 'inFreeze' | 'stale'> & {
+      inFreeze?: boolean;
+      stale?: boolean;
+    },
+  ): WeeklyReviewService => ({
+    inFreeze: false,
+    stale: false,
+    staleBecause: undefined,
+    measuredAt: undefined,
+    ...fields,
+  });
 
   it('puts every service with SLOs on the agenda, burning fastest first', () => {
-    const review = weeklyReview(bounds, rows, snapshots, decisions);
+    const review = weeklyReview(bounds, rows, snapshots, decisions, clock);
     expect(review.services.map(s => s.name)).toStrictEqual([
       'ledger',
       'inventory',
@@ -460,7 +478,7 @@ describe('weeklyReview', () => {
   });
 
   it('gives each service its status at the end of the week, worst breaches and change since last week', () => {
-    const review = weeklyReview(bounds, rows, snapshots, decisions);
+    const review = weeklyReview(bounds, rows, snapshots, decisions, clock);
     expect(review).toStrictEqual({
       week: '2026-W48',
       start: '2026-11-23',
@@ -473,6 +491,7 @@ describe('weeklyReview', () => {
         noData: 1,
         inFreeze: 1,
         withBreaches: 3,
+        stale: 0,
       },
       services: [
         service({
@@ -588,6 +607,7 @@ describe('weeklyReview', () => {
       rows,
       snapshots,
       [],
+      clock,
     );
     expect(
       review.services.map(s => [
@@ -615,6 +635,7 @@ describe('weeklyReview', () => {
       noData: 1,
       inFreeze: 2,
       withBreaches: 3,
+      stale: 0,
     });
     expect(review.decisions).toStrictEqual([]);
   });
@@ -625,6 +646,7 @@ describe('weeklyReview', () => {
       rows,
       snapshots,
       [],
+      clock,
     );
     expect(review).toStrictEqual({
       week: '2026-W49',
@@ -638,6 +660,7 @@ describe('weeklyReview', () => {
         noData: 0,
         inFreeze: 1,
         withBreaches: 1,
+        stale: 0,
       },
       services: [
         service({
@@ -662,7 +685,7 @@ describe('weeklyReview', () => {
 
   it('is empty for a week without snapshots', () => {
     expect(
-      weeklyReview(isoWeekBounds('2026-W50', 0), rows, snapshots, []),
+      weeklyReview(isoWeekBounds('2026-W50', 0), rows, snapshots, [], clock),
     ).toStrictEqual({
       week: '2026-W50',
       start: '2026-12-07',
@@ -675,9 +698,90 @@ describe('weeklyReview', () => {
         noData: 0,
         inFreeze: 0,
         withBreaches: 0,
+        stale: 0,
       },
       services: [],
       decisions: [],
     });
+  });
+});
+
+describe('weeklyReview of stale figures', () => {
+  const bounds = isoWeekBounds('2026-W48', 0);
+  const sunday = '2026-11-29';
+  const rows = [
+    row('checkout', { tier: 1, owner: payments }),
+    row('ledger', { tier: 0, owner: payments }),
+    row('search-api', { tier: 1, owner: search }),
+    row('inventory', { tier: 2, owner: search }),
+  ];
+  /** Sunday's snapshot of a service, its figures measured at `measuredAt`. */
+  const lastOfWeek = (
+    name: string,
+    measuredAt: string | undefined,
+    staleBecause?: 'degraded' | 'old',
+  ): DailySnapshot => ({
+    day: sunday,
+    entityRef: `component:default/${name}`,
+    ...onTrack(0.5),
+    ...(measuredAt === undefined ? {} : { measuredAt: utc(measuredAt) }),
+    ...(staleBecause ? { staleBecause } : {}),
+  });
+  const snapshots = [
+    // Measured a minute before the week ended: current.
+    lastOfWeek('checkout', '2026-11-29T23:59:00Z'),
+    // Its last evaluation had failed when Sunday was projected.
+    lastOfWeek('ledger', '2026-11-29T23:58:00Z', 'degraded'),
+    // Projected at 21:00 and never again that week (the pipeline stopped): 3 hours old at its end.
+    lastOfWeek('search-api', '2026-11-29T21:00:00Z'),
+    // Stale when projected at 21:30 (figures 30 minutes old, when evaluated every 5 minutes).
+    lastOfWeek('inventory', '2026-11-29T21:00:00Z', 'old'),
+  ];
+  const staleness = (review: ReturnType<typeof weeklyReview>) =>
+    review.services.map(s => [
+      s.name,
+      s.stale,
+      s.staleBecause,
+      s.measuredAt === undefined
+        ? undefined
+        : new Date(s.measuredAt).toISOString(),
+    ]);
+
+  it('marks each service whose last figures of the week were stale at its end, with why and when they were measured', () => {
+    const review = weeklyReview(bounds, rows, snapshots, [], clock);
+    expect(staleness(review)).toStrictEqual([
+      ['checkout', false, undefined, '2026-11-29T23:59:00.000Z'],
+      ['inventory', true, 'old', '2026-11-29T21:00:00.000Z'],
+      ['ledger', true, 'degraded', '2026-11-29T23:58:00.000Z'],
+      ['search-api', true, 'old', '2026-11-29T21:00:00.000Z'],
+    ]);
+    expect(review.counts.stale).toBe(3);
+  });
+
+  it('judges the week in progress now', () => {
+    // Sunday 23:59:30: checkout and search-api measured 30 s and 3 h ago.
+    const review = weeklyReview(bounds, rows, snapshots, [], {
+      now: utc('2026-11-29T23:59:30Z'),
+      evaluationIntervalMs: FIVE_MINUTES,
+    });
+    expect(staleness(review).map(([name, stale]) => [name, stale])).toEqual([
+      ['checkout', false],
+      ['inventory', true],
+      ['ledger', true],
+      ['search-api', true],
+    ]);
+    // Evaluated every 2 hours, 3-hour-old figures are still current (stale after 4 hours).
+    const hourly = weeklyReview(bounds, rows, snapshots, [], {
+      now: clock.now,
+      evaluationIntervalMs: 2 * 3_600_000,
+    });
+    expect(staleness(hourly).map(([name, stale]) => [name, stale])).toEqual([
+      ['checkout', false],
+      // Stale when projected stays stale: the review says what the portal showed then.
+      ['inventory', true],
+      ['ledger', true],
+      ['search-api', false],
+    ]);
+    expect(hourly.counts.stale).toBe(2);
   });
 });

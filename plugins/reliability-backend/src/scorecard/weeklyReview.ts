@@ -7,6 +7,7 @@ import {
   ScorecardRow,
   WeeklyReview,
   WeeklyReviewService,
+  freshness,
 } from '@reliability-suite/plugin-reliability-common';
 import { DailySnapshot } from '../store/ScorecardStore';
 
@@ -41,13 +42,20 @@ const change = (now?: number, before?: number) =>
 /**
  * The weekly review from daily snapshots: each service's state at the week's last snapshot, its
  * worst day of breaches, and the change since the previous week's last snapshot.
+ *
+ * A service is stale when its last snapshot was stale when projected (as stored), or when that
+ * snapshot's figures are stale at the end of the week (now, for the week in progress): they are
+ * what the portal showed until then, and the last snapshot of a pipeline that stopped could not
+ * mark itself stale.
  */
 export function weeklyReview(
   bounds: ReturnType<typeof isoWeekBounds>,
   rows: ScorecardRow[],
   snapshots: DailySnapshot[],
   decisions: ReadinessEvent[],
+  clock: { now: number; evaluationIntervalMs: number },
 ): WeeklyReview {
+  const judgedAt = Math.min(bounds.endMs, clock.now);
   const byEntity = new Map<string, DailySnapshot[]>();
   for (const snapshot of snapshots) {
     byEntity.set(snapshot.entityRef, [
@@ -65,6 +73,14 @@ export function weeklyReview(
       const last = week.at(-1);
       if (!last) return [];
       const previous = history.filter(s => s.day <= bounds.previousEnd).at(-1);
+      const { stale, staleBecause } = last.staleBecause
+        ? { stale: true, staleBecause: last.staleBecause }
+        : freshness(
+            last.measuredAt,
+            false,
+            judgedAt,
+            clock.evaluationIntervalMs,
+          );
       return [
         {
           entityRef: row.entityRef,
@@ -83,6 +99,9 @@ export function weeklyReview(
           attainment: last.attainment,
           attainmentChange: change(last.attainment, previous?.attainment),
           breachedSlos: Math.max(...week.map(s => s.breachedSlos)),
+          stale,
+          staleBecause,
+          measuredAt: last.measuredAt,
         },
       ];
     })
@@ -107,6 +126,7 @@ export function weeklyReview(
       noData: count('no_data'),
       inFreeze: services.filter(s => s.inFreeze).length,
       withBreaches: services.filter(s => s.breachedSlos > 0).length,
+      stale: services.filter(s => s.stale).length,
     },
     services,
     decisions: decisions.map(event => ({

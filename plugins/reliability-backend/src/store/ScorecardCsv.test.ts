@@ -5,7 +5,12 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { formulaRowLines, formulaRows } from '../testing/hostileScorecardRows';
+import {
+  formulaRowExportLines,
+  formulaRowLines,
+  formulaRows,
+} from '../testing/hostileScorecardRows';
+import { exportLine } from '../scorecard/scorecardCsv';
 import { migratedClient } from './DefinitionsStore';
 import { ScorecardStore } from './ScorecardStore';
 
@@ -28,9 +33,20 @@ const sortedByName = {
 } as const;
 const all = { all: true } as const;
 
-/** The stored lines of the export, without the tier each carries. */
+/** The stored lines of the export, without the tier and freshness each carries. */
 const csvLines = async (store: ScorecardStore) =>
   (await store.csvLines(sortedByName, all)).map(({ line }) => line);
+
+/** The exported lines, tiers named `Tier <level>`, freshness judged on 2026-12-01 at noon. */
+const exportedLines = async (store: ScorecardStore) =>
+  (
+    await store.csvLines(sortedByName, all, Date.parse('2026-12-01T12:00:00Z'))
+  ).map(({ line, tier, freshness }) =>
+    exportLine(line, {
+      tierName: tier === undefined ? undefined : `Tier ${tier}`,
+      freshness,
+    }),
+  );
 
 describe.each(databases.eachSupportedId())(
   'scorecard CSV export on %s',
@@ -54,6 +70,7 @@ describe.each(databases.eachSupportedId())(
         1000,
       );
       expect(await csvLines(store)).toEqual(formulaRowLines);
+      expect(await exportedLines(store)).toEqual(formulaRowExportLines);
     });
 
     it('renders the same lines from the rows’ columns when no line is stored', async () => {
@@ -64,6 +81,7 @@ describe.each(databases.eachSupportedId())(
       );
       await knex('scorecard_rows').update({ csv_line: null });
       expect(await csvLines(store)).toEqual(formulaRowLines);
+      expect(await exportedLines(store)).toEqual(formulaRowExportLines);
     });
 
     it('clears, when upgrading, the lines stored before formulas were neutralised', async () => {

@@ -56,7 +56,13 @@ describe.each(databases.eachSupportedId())(
       );
       expect(first.totalCount).toBe(5);
       expect(names(first.rows)).toEqual(['ledger', 'checkout']);
-      expect(first.rows[0]).toEqual(org[1]);
+      expect(first.rows[0]).toStrictEqual({
+        ...org[1],
+        title: undefined,
+        reviewState: undefined,
+        measuredAt: undefined,
+        freshness: { stale: false },
+      });
       const second = await store.page(
         query({ sort: 'tier', order: 'asc', pageSize: 2, page: 2 }),
         all,
@@ -435,6 +441,7 @@ describe.each(databases.eachSupportedId())(
           withOnCall: 3,
           withRunbooks: 3,
           readinessScore: 0.625,
+          stale: 0,
         };
         expect(await store.trends(day1, {}, all)).toEqual([
           {
@@ -608,6 +615,7 @@ describe.each(databases.eachSupportedId())(
             burningSlow: 0,
             onTrack: 0,
             noData: 1,
+            stale: 0,
             attainment: undefined,
             readinessScore: undefined,
           },
@@ -625,6 +633,7 @@ describe.each(databases.eachSupportedId())(
             burningSlow: 0,
             onTrack: 0,
             noData: 1,
+            stale: 0,
             attainment: undefined,
             readinessScore: undefined,
           },
@@ -737,6 +746,8 @@ describe.each(databases.eachSupportedId())(
         budgetRemaining: 0.8,
         attainment: 1,
         breachedSlos: 0,
+        staleBecause: undefined,
+        measuredAt: undefined,
       });
       const autocompleteSnapshot = (day: string) => ({
         day,
@@ -746,6 +757,8 @@ describe.each(databases.eachSupportedId())(
         budgetRemaining: undefined,
         attainment: undefined,
         breachedSlos: 0,
+        staleBecause: undefined,
+        measuredAt: undefined,
       });
 
       it('returns the snapshots between two days, both included, oldest first and by entity', async () => {
@@ -762,6 +775,8 @@ describe.each(databases.eachSupportedId())(
             budgetRemaining: 0.5,
             attainment: 1,
             breachedSlos: 0,
+            staleBecause: undefined,
+            measuredAt: undefined,
           },
           autocompleteSnapshot('2026-11-22'),
           checkoutSnapshot('2026-11-22'),
@@ -773,6 +788,8 @@ describe.each(databases.eachSupportedId())(
             budgetRemaining: 0.25,
             attainment: 1,
             breachedSlos: 0,
+            staleBecause: undefined,
+            measuredAt: undefined,
           },
           autocompleteSnapshot('2026-11-23'),
           checkoutSnapshot('2026-11-23'),
@@ -784,6 +801,8 @@ describe.each(databases.eachSupportedId())(
             budgetRemaining: 0,
             attainment: 0,
             breachedSlos: 1,
+            staleBecause: undefined,
+            measuredAt: undefined,
           },
           autocompleteSnapshot('2026-11-29'),
           checkoutSnapshot('2026-11-29'),
@@ -795,6 +814,8 @@ describe.each(databases.eachSupportedId())(
             budgetRemaining: -0.5,
             attainment: 0,
             breachedSlos: 1,
+            staleBecause: undefined,
+            measuredAt: undefined,
           },
         ]);
       });
@@ -854,6 +875,7 @@ describe.each(databases.eachSupportedId())(
           await store.allRows({ filter: {}, sort: 'name', order: 'asc' }, all),
           await store.snapshots('2026-11-16', bounds.end, all),
           [],
+          { now: bounds.endMs, evaluationIntervalMs: 300_000 },
         );
         expect(
           review.services.map(s => [
@@ -878,6 +900,7 @@ describe.each(databases.eachSupportedId())(
           noData: 0,
           inFreeze: 1,
           withBreaches: 1,
+          stale: 0,
         });
       });
     });

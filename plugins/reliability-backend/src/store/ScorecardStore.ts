@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import {
   BudgetStatus,
   DEFAULT_TIERS,
+  Freshness,
   PolicyState,
   ScorecardFilter,
   ScorecardPage,
@@ -11,6 +12,8 @@ import {
   ScorecardSortField,
   ScorecardTrendPoint,
   criticalTierLevels,
+  freshness,
+  staleAfterMs,
 } from '@reliability-suite/plugin-reliability-common';
 import { scorecardCsvLine } from '../scorecard/scorecardCsv';
 
@@ -35,7 +38,14 @@ export interface DailySnapshot {
   budgetRemaining?: number;
   attainment?: number;
   breachedSlos: number;
+  /** Why its figures were stale when the snapshot was projected; undefined when they were current. */
+  staleBecause?: 'degraded' | 'old';
+  /** When its least recently measured figures were measured, epoch ms. */
+  measuredAt?: number;
 }
+
+/** The default `evaluation.intervalMinutes`, 5, in ms. */
+const DEFAULT_EVALUATION_INTERVAL_MS = 5 * 60_000;
 
 const SORT_COLUMNS: Record<ScorecardSortField, string> = {
   name: 'name',
@@ -119,13 +129,34 @@ function toDbRow(row: ScorecardRow) {
       .toLocaleLowerCase('en-US'),
     updated_at: row.updatedAt,
     csv_line: scorecardCsvLine(row),
+    measured_at: row.measuredAt ?? null,
+    degraded: row.degraded,
   };
 }
 
 const optionalNumber = (value: unknown) =>
   value === null || value === undefined ? undefined : Number(value);
 
-function fromDbRow(row: Record<string, any>): ScorecardRow {
+/** A stored row's freshness at `now` (figures older than two `intervalMs` are stale). */
+function freshnessOf(
+  row: Record<string, any>,
+  now: number,
+  intervalMs: number,
+): Freshness {
+  return freshness(
+    optionalNumber(row.measured_at),
+    Boolean(row.degraded),
+    now,
+    intervalMs,
+  );
+}
+
+/** A stored row, its freshness judged at `now`. */
+function fromDbRow(
+  row: Record<string, any>,
+  now: number,
+  intervalMs: number,
+): ScorecardRow {
   return {
     entityRef: row.entity_ref,
     kind: row.kind,
@@ -149,10 +180,25 @@ function fromDbRow(row: Record<string, any>): ScorecardRow {
     reviewState: row.review_state ?? undefined,
     missing: row.missing.split(',').filter(Boolean),
     updatedAt: Number(row.updated_at),
+    measuredAt: optionalNumber(row.measured_at),
+    degraded: Boolean(row.degraded),
+    freshness: freshnessOf(row, now, intervalMs),
   };
 }
 
-function toDailyRow(row: ScorecardRow, day: string, breachedSlos: number) {
+/** A day's snapshot of a row, its freshness judged when it was projected (`updatedAt`). */
+function toDailyRow(
+  row: ScorecardRow,
+  day: string,
+  breachedSlos: number,
+  intervalMs: number,
+) {
+  const { staleBecause } = freshness(
+    row.measuredAt,
+    row.degraded,
+    row.updatedAt,
+    intervalMs,
+  );
   return {
     day,
     entity_ref: row.entityRef,
@@ -167,6 +213,19 @@ function toDailyRow(row: ScorecardRow, day: string, breachedSlos: number) {
     policy_state: row.policyState,
     readiness_score: row.readinessScore ?? null,
     breached_slos: breachedSlos,
+    measured_at: row.measuredAt ?? null,
+    stale_because: staleBecause ?? null,
+  };
+}
+
+/**
+ * SQL true for the rows whose figures are stale at `now`, as `freshness` judges them: a failed
+ * evaluation, or figures older than `staleAfterMs` of the interval. Never null.
+ */
+function staleCondition(now: number, intervalMs: number) {
+  return {
+    sql: '(degraded = true or (measured_at is not null and measured_at < ?))',
+    bindings: [now - staleAfterMs(intervalMs)],
   };
 }
 
@@ -189,7 +248,12 @@ function containsPattern(text: string): string {
  */
 function rollupColumns(
   db: Knex,
-  has: { slos: string; onCall: string; runbooks: string },
+  has: {
+    slos: string;
+    onCall: string;
+    runbooks: string;
+    stale: { sql: string; bindings: number[] };
+  },
   criticalTiers: ReadonlyArray<number>,
 ) {
   const count = (condition: string) =>
@@ -210,6 +274,7 @@ function rollupColumns(
     db.raw(`${count("budget_status = 'burning_slow'")} as burning_slow`),
     db.raw(`${count("budget_status = 'on_track'")} as on_track`),
     db.raw(`${count("budget_status = 'no_data'")} as no_data`),
+    db.raw(`${count(has.stale.sql)} as stale`, has.stale.bindings),
     db.raw('avg(attainment) as attainment'),
     db.raw('avg(readiness_score) as readiness_score'),
   ];
@@ -236,6 +301,7 @@ function fromRollupRow(row: Record<string, any>): Omit<ScorecardRollup, 'key'> {
     burningSlow: Number(row.burning_slow),
     onTrack: Number(row.on_track),
     noData: Number(row.no_data),
+    stale: Number(row.stale),
     attainment: optionalNumber(row.attainment),
     readinessScore: optionalNumber(row.readiness_score),
   };
@@ -255,14 +321,23 @@ async function saveBasis(
 /** The only code that reads and writes the scorecard tables. */
 export class ScorecardStore {
   private readonly criticalTiers: ReadonlyArray<number>;
+  private readonly evaluationIntervalMs: number;
 
-  /** `criticalTiers`: the levels the critical figures count (default: the default tiers' 0, 1). */
+  /**
+   * `criticalTiers`: the levels the critical figures count (default: the default tiers' 0, 1);
+   * `evaluationIntervalMs`: how often SLOs are evaluated, which judges freshness (default 5 min).
+   */
   constructor(
     private readonly db: Knex,
-    options: { criticalTiers?: ReadonlyArray<number> } = {},
+    options: {
+      criticalTiers?: ReadonlyArray<number>;
+      evaluationIntervalMs?: number;
+    } = {},
   ) {
     this.criticalTiers =
       options.criticalTiers ?? criticalTierLevels(DEFAULT_TIERS);
+    this.evaluationIntervalMs =
+      options.evaluationIntervalMs ?? DEFAULT_EVALUATION_INTERVAL_MS;
   }
 
   /**
@@ -288,7 +363,7 @@ export class ScorecardStore {
         await tx('scorecard_daily')
           .insert(
             batch.map(({ row, breachedSlos }) =>
-              toDailyRow(row, day, breachedSlos),
+              toDailyRow(row, day, breachedSlos, this.evaluationIntervalMs),
             ),
           )
           .onConflict(['day', 'entity_ref'])
@@ -315,7 +390,9 @@ export class ScorecardStore {
         await tx('scorecard_daily').insert(
           rows
             .slice(i, i + BATCH)
-            .map(({ row, breachedSlos }) => toDailyRow(row, day, breachedSlos)),
+            .map(({ row, breachedSlos }) =>
+              toDailyRow(row, day, breachedSlos, this.evaluationIntervalMs),
+            ),
         );
       }
       await saveBasis(tx, day, basis);
@@ -358,57 +435,69 @@ export class ScorecardStore {
     };
   }
 
-  /** One page of rows, filtered and sorted in SQL. */
+  /** One page of rows, filtered and sorted in SQL, their freshness judged at `now`. */
   async page(
     query: ScorecardQuery,
     visibility: Visibility,
+    now = Date.now(),
   ): Promise<ScorecardPage> {
-    const [{ count }] = await this.filtered(query.filter, visibility).count({
+    const [{ count }] = await this.filtered(
+      query.filter,
+      visibility,
+      now,
+    ).count({
       count: '*',
     });
-    const rows = await this.sorted(query, visibility)
+    const rows = await this.sorted(query, visibility, now)
       .select('*')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize);
     return {
-      rows: rows.map(fromDbRow),
+      rows: rows.map(row => this.fromDbRow(row, now)),
       totalCount: Number(count),
       page: query.page,
       pageSize: query.pageSize,
     };
   }
 
-  /** Every row of the filter, sorted: for exports. */
+  /** Every row of the filter, sorted, their freshness judged at `now`: for exports. */
   async allRows(
     query: Omit<ScorecardQuery, 'page' | 'pageSize'>,
     visibility: Visibility,
+    now = Date.now(),
   ): Promise<ScorecardRow[]> {
-    const rows = await this.sorted(query, visibility).select('*');
-    return rows.map(fromDbRow);
+    const rows = await this.sorted(query, visibility, now).select('*');
+    return rows.map(row => this.fromDbRow(row, now));
   }
 
   /**
    * The CSV lines of every row of the filter, sorted, as the projector rendered them, each with
-   * the row's tier (the export adds the tier's configured name).
+   * the row's tier and its freshness judged at `now` (the export adds the tier's configured name,
+   * when the figures were measured and whether they are stale).
    */
   async csvLines(
     query: Omit<ScorecardQuery, 'page' | 'pageSize'>,
     visibility: Visibility,
-  ): Promise<Array<{ line: string; tier?: number }>> {
-    const rows = await this.sorted(query, visibility).select(
+    now = Date.now(),
+  ): Promise<Array<{ line: string; tier?: number; freshness: Freshness }>> {
+    const rows = await this.sorted(query, visibility, now).select(
       'csv_line',
       'tier',
+      'measured_at',
+      'degraded',
     );
     if (rows.every(row => row.csv_line !== null)) {
       return rows.map(row => ({
         line: row.csv_line,
         tier: optionalNumber(row.tier),
+        freshness: freshnessOf(row, now, this.evaluationIntervalMs),
       }));
     }
     // Rows projected before lines were stored (until the next projection): render them all.
-    return (await this.allRows(query, visibility)).map(row => ({
+    return (await this.allRows(query, visibility, now)).map(row => ({
       line: scorecardCsvLine(row),
       tier: row.tier,
+      freshness: row.freshness!,
     }));
   }
 
@@ -417,14 +506,16 @@ export class ScorecardStore {
     by: ScorecardRollupDimension,
     filter: ScorecardFilter,
     visibility: Visibility,
+    now = Date.now(),
   ): Promise<{ groups: ScorecardRollup[]; totals: ScorecardRollup }> {
     const column = ROLLUP_COLUMNS[by];
     const has = {
       slos: 'slo_count > 0',
       onCall: 'on_call is not null',
       runbooks: 'runbook_count > 0',
+      stale: staleCondition(now, this.evaluationIntervalMs),
     };
-    const groups = await this.filtered(filter, visibility)
+    const groups = await this.filtered(filter, visibility, now)
       .select(
         `${column} as key`,
         ...rollupColumns(this.db, has, this.criticalTiers),
@@ -432,7 +523,7 @@ export class ScorecardStore {
       .groupBy(column)
       .orderBy('entities', 'desc')
       .orderByRaw(`${column} is null, ${column}`);
-    const [totals] = await this.filtered(filter, visibility).select(
+    const [totals] = await this.filtered(filter, visibility, now).select(
       ...rollupColumns(this.db, has, this.criticalTiers),
     );
     return {
@@ -463,6 +554,7 @@ export class ScorecardStore {
             slos: 'has_slos = true',
             onCall: 'has_on_call = true',
             runbooks: 'has_runbooks = true',
+            stale: { sql: 'stale_because is not null', bindings: [] },
           },
           this.criticalTiers,
         ),
@@ -492,6 +584,8 @@ export class ScorecardStore {
       budgetRemaining: optionalNumber(row.budget_remaining),
       attainment: optionalNumber(row.attainment),
       breachedSlos: Number(row.breached_slos),
+      staleBecause: row.stale_because ?? undefined,
+      measuredAt: optionalNumber(row.measured_at),
     }));
   }
 
@@ -521,16 +615,27 @@ export class ScorecardStore {
     return query;
   }
 
+  /** A stored row, its freshness judged at `now`. */
+  private fromDbRow(row: Record<string, any>, now: number): ScorecardRow {
+    return fromDbRow(row, now, this.evaluationIntervalMs);
+  }
+
   private sorted(
     query: Omit<ScorecardQuery, 'page' | 'pageSize'>,
     visibility: Visibility,
+    now: number,
   ) {
-    return this.filtered(query.filter, visibility)
+    return this.filtered(query.filter, visibility, now)
       .orderByRaw(nullsLast(query))
       .orderBy('entity_ref');
   }
 
-  private filtered(filter: ScorecardFilter, visibility: Visibility) {
+  /** The rows of a filter; `stale` is judged at `now`. */
+  private filtered(
+    filter: ScorecardFilter,
+    visibility: Visibility,
+    now: number,
+  ) {
     let query = this.visibleOnly(this.db('scorecard_rows'), visibility);
     const lists: Array<[string, unknown[] | undefined]> = [
       ['tier', filter.tiers],
@@ -551,6 +656,13 @@ export class ScorecardStore {
       query = query.whereRaw("search_text like ? escape '\\'", [
         containsPattern(filter.search),
       ]);
+    }
+    if (filter.stale !== undefined) {
+      const stale = staleCondition(now, this.evaluationIntervalMs);
+      query = query.whereRaw(
+        filter.stale ? stale.sql : `not ${stale.sql}`,
+        stale.bindings,
+      );
     }
     return query;
   }

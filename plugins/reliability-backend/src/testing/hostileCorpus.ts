@@ -1128,6 +1128,13 @@ export const API_CASES: ApiCase[] = [
     message: 'q must be at most 200 characters',
   },
   {
+    id: 'scorecard-stale',
+    method: 'get',
+    path: `${SCORECARD}?stale=${encodeURIComponent("1' or '1'='1")}`,
+    status: 400,
+    message: 'stale must be true or false',
+  },
+  {
     id: 'export-format',
     method: 'get',
     path: `${SCORECARD}/export?format=xlsx`,

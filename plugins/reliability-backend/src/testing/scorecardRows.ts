@@ -13,6 +13,7 @@ export function row(name: string, fields: Partial<ScorecardRow>): ScorecardRow {
     policyState: 'nodata',
     missing: [],
     updatedAt: 1000,
+    degraded: false,
     ...fields,
   };
 }

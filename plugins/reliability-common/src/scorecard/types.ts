@@ -1,6 +1,7 @@
 import { PolicyState } from '../math/policy';
 import { ProfileRequirement } from '../tiers';
 import { ReviewState } from '../readiness/review';
+import type { Freshness } from '../freshness';
 import { BudgetStatus } from './budgetStatus';
 
 /** One entity on the org scorecard: precomputed by the backend, served from the store. */
@@ -36,6 +37,15 @@ export interface ScorecardRow {
   missing: ProfileRequirement[];
   /** When the row was computed, epoch ms. */
   updatedAt: number;
+  /** When its least recently measured SLO figures were measured, epoch ms; undefined when none were. */
+  measuredAt?: number;
+  /** The last evaluation of one of its SLOs failed: its figures are the last good ones. */
+  degraded: boolean;
+  /**
+   * How old its figures are when served, and whether they are stale (`freshness` of `measuredAt`
+   * and `degraded`, judged when asked: the projection cannot mark itself stale when it stops).
+   */
+  freshness?: Freshness;
 }
 
 /** Filters of the scorecard; every one is optional and they combine with AND. */
@@ -51,6 +61,8 @@ export interface ScorecardFilter {
   missing?: ProfileRequirement;
   /** Case-insensitive text in the name, title or owner. */
   search?: string;
+  /** Only entities whose figures are stale (`true`) or current (`false`) when asked. */
+  stale?: boolean;
 }
 
 /** Columns the scorecard sorts by. */
@@ -105,6 +117,11 @@ export interface ScorecardRollup {
   burningSlow: number;
   onTrack: number;
   noData: number;
+  /**
+   * Entities whose figures are stale (a failed evaluation, or none for two evaluation intervals):
+   * when asked for rollups, as of the day's last snapshot for trends.
+   */
+  stale: number;
   /** Mean attainment of the entities with data. */
   attainment?: number;
   /** Mean readiness score. */
@@ -136,6 +153,11 @@ export interface WeeklyReviewService {
   attainmentChange?: number;
   /** Most SLOs missing their target on any day of the week. */
   breachedSlos: number;
+  /** Its figures were stale at the week's last snapshot (see `freshness`), and why. */
+  stale: boolean;
+  staleBecause?: 'degraded' | 'old';
+  /** When its least recently measured figures of that snapshot were measured, epoch ms. */
+  measuredAt?: number;
 }
 
 /** The weekly SRE sync's agenda: every service's budget status, breaches, freezes, decisions. */
@@ -153,6 +175,8 @@ export interface WeeklyReview {
     noData: number;
     inFreeze: number;
     withBreaches: number;
+    /** Services whose figures were stale at the week's last snapshot. */
+    stale: number;
   };
   /** Worst budget status first (out of budget, then burning fastest). */
   services: WeeklyReviewService[];
