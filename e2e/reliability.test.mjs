@@ -109,7 +109,7 @@ describe(
         `${APP_URL}/catalog/default/component/web-storefront/reliability`,
       );
       const main = page.locator('main');
-      await main.getByText('— overspent').first().waitFor();
+      await main.getByText('— out of budget').first().waitFor();
       assert.ok(
         await main.getByText('Red: feature freeze').first().isVisible(),
       );
