@@ -1,4 +1,4 @@
-import type { BudgetAmounts } from './math/errorBudget';
+import type { ErrorBudget } from './math/errorBudget';
 import type { Freshness } from './freshness';
 import { ErrorBudgetPolicy, PolicyState } from './math/policy';
 import { SloDefinition } from './slo';
@@ -26,23 +26,8 @@ export interface SloFigures {
   attained?: boolean;
   windowStart: number;
   windowEnd: number;
-  budget: {
-    /** `events` for request-based (Occurrences) SLOs, `minutes` for time-based ones. */
-    unit: 'events' | 'minutes';
-    /** Whole budget over the window, in the unit. */
-    total?: number;
-    consumed?: number;
-    /** Left in the unit (negative when overspent). */
-    remaining?: number;
-    /** Remaining as a fraction of the whole budget (negative when overspent). */
-    remainingFraction?: number;
-    overspent: boolean;
-    /**
-     * The budget as minutes of full outage over the window, for every method (for Occurrences
-     * the time equivalent of its events). See `errorBudget`.
-     */
-    outageMinutes?: BudgetAmounts;
-  };
+  /** The error budget over the window, from `errorBudget` (one definition for every view). */
+  budget: ErrorBudget;
   burnRates: BurnRateFigure[];
   /** When the budget runs out at the 6-hour burn rate; epoch ms. */
   projectedExhaustion?: number;
