@@ -15,47 +15,14 @@ import {
   definitionFileCacheServiceRef,
 } from '@reliability-suite/plugin-reliability-node';
 import reliabilityPlugin from '.';
+import { manyEntitiesCatalog, oneSloFile } from './testing/manyEntities';
 
 jest.setTimeout(180_000);
 
 const ENTITIES = 20;
 const base = 'https://git.example.com/acme/org/blob/main';
 
-const catalogFile = Array.from(
-  { length: ENTITIES },
-  (_, i) => `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: svc-${i}
-  annotations:
-    reliability-suite.io/slo-files: slo/svc-${i}-*.yaml
-spec:
-  type: service
-  owner: team-a
-  lifecycle: production
-  reliability:
-    slos:
-      - name: availability
-        objective: 99.9%
-        good: ok_total
-        total: all_total
-`,
-).join('---\n');
-
-const sloFile = (name: string) => `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: ${name}
-spec:
-  indicator:
-    metadata: { name: up }
-    spec:
-      thresholdMetric:
-        metricSource: { type: Prometheus, spec: { query: up } }
-  timeWindow: [{ duration: 30d, isRolling: true }]
-  budgetingMethod: Occurrences
-  objectives: [{ target: 0.99, op: gte, value: 1 }]
-`;
+const catalogFile = manyEntitiesCatalog(ENTITIES, { sloFiles: true });
 
 /**
  * An SCM holding one catalog file of every entity and one OpenSLO file per entity, answering
@@ -111,7 +78,7 @@ function countingScm() {
             url: `${base}/slo/${name}-latency.yaml`,
             content: async () => {
               calls.contents += 1;
-              return Buffer.from(sloFile(`${name}-latency`));
+              return Buffer.from(oneSloFile(`${name}-latency`));
             },
           },
         ],

@@ -14,29 +14,13 @@ import {
   definitionFileCacheServiceRef,
 } from '@reliability-suite/plugin-reliability-node';
 import reliabilityPlugin from '.';
+import { manyEntitiesCatalog } from './testing/manyEntities';
 
 jest.setTimeout(120_000);
 
 const ENTITIES = 50;
 
-const catalogFile = Array.from(
-  { length: ENTITIES },
-  (_, i) => `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: svc-${i}
-spec:
-  type: service
-  owner: team-a
-  lifecycle: production
-  reliability:
-    slos:
-      - name: availability
-        objective: 99.9%
-        good: ok_total
-        total: all_total
-`,
-).join('---\n');
+const catalogFile = manyEntitiesCatalog(ENTITIES);
 
 describe('the catalog module and the definitions sync', () => {
   it('share one read and one parse of a file holding many entities', async () => {
