@@ -160,14 +160,14 @@ describe('ReliabilityClient scorecard calls', () => {
       }),
     );
     await api.exportScorecard('csv', {
-      filter: { missing: 'slos' },
+      filter: { missing: 'slos', stale: true },
       sort: 'maxBurnRate',
       order: 'desc',
       page: 3,
       pageSize: 25,
     });
     expect(fetch.mock.calls[0][0]).toBe(
-      'http://localhost:7007/api/reliability/scorecard/export?missing=slos&sort=maxBurnRate&order=desc&format=csv',
+      'http://localhost:7007/api/reliability/scorecard/export?missing=slos&stale=true&sort=maxBurnRate&order=desc&format=csv',
     );
     expect(click).toHaveBeenCalledTimes(1);
     const blob: Blob = createObjectURL.mock.calls[0][0];

@@ -39,6 +39,11 @@ describe('scorecard query parameters', () => {
       'missing=slos&q=check+out%2C+now',
       query({ filter: { missing: 'slos', search: 'check out, now' } }),
     ],
+    ['stale=true', query({ filter: { stale: true } })],
+    [
+      'owner=group%3Adefault%2Fsre&stale=false',
+      query({ filter: { owners: ['group:default/sre'], stale: false } }),
+    ],
     [
       'sort=budgetRemaining&order=desc&page=3&pageSize=100',
       query({ sort: 'budgetRemaining', order: 'desc', page: 3, pageSize: 100 }),
@@ -78,7 +83,7 @@ describe('scorecard query parameters', () => {
     expect(
       parseScorecardQuery(
         new URLSearchParams(
-          'tier=9,x,1&policyState=purple,red&budgetStatus=melting&missing=luck&sort=colour&order=up&page=0&pageSize=501&q=%20%20',
+          'tier=9,x,1&policyState=purple,red&budgetStatus=melting&missing=luck&stale=yes&sort=colour&order=up&page=0&pageSize=501&q=%20%20',
         ),
       ),
     ).toEqual(query({ filter: { tiers: [1], policyStates: ['red'] } }));

@@ -54,6 +54,7 @@ export const SCORECARD_QUERY_PARAMS: ReadonlyArray<string> = [
   ...LIST_PARAMS.map(([, param]) => param),
   'missing',
   'q',
+  'stale',
   'sort',
   'order',
   'page',
@@ -61,8 +62,8 @@ export const SCORECARD_QUERY_PARAMS: ReadonlyArray<string> = [
 ];
 
 /**
- * The filters as query parameters (`tier=0,1&owner=group:default/payments&q=pay`); empty filters
- * are left out.
+ * The filters as query parameters (`tier=0,1&owner=group:default/payments&q=pay&stale=true`);
+ * empty filters are left out.
  */
 export function scorecardFilterParams(
   filter: ScorecardFilter,
@@ -75,6 +76,7 @@ export function scorecardFilterParams(
   if (filter.missing) params.set('missing', filter.missing);
   const search = filter.search?.trim();
   if (search) params.set('q', search);
+  if (filter.stale !== undefined) params.set('stale', String(filter.stale));
   return params;
 }
 
@@ -138,6 +140,7 @@ export function parseScorecardQuery(
       params.get('missing'),
     ),
     search: params.get('q')?.trim() || undefined,
+    stale: booleanParam(params.get('stale')),
   };
   return {
     filter: withoutEmpty(filter),
@@ -154,13 +157,24 @@ export function parseScorecardQuery(
   };
 }
 
-/** The filter without its empty lists and blank values, so equal filters compare equal. */
+/**
+ * The filter without its empty lists and blank values, so equal filters compare equal (`stale`
+ * is kept whether true or false).
+ */
 export function withoutEmpty(filter: ScorecardFilter): ScorecardFilter {
   return Object.fromEntries(
-    Object.entries(filter).filter(([, value]) =>
-      Array.isArray(value) ? value.length > 0 : Boolean(value),
-    ),
+    Object.entries(filter).filter(([, value]) => {
+      if (Array.isArray(value)) return value.length > 0;
+      return typeof value === 'boolean' || Boolean(value);
+    }),
   );
+}
+
+/** `true` or `false`; anything else is left out. */
+function booleanParam(value: string | null): boolean | undefined {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return undefined;
 }
 
 function unique<T>(values: T[]): T[] {

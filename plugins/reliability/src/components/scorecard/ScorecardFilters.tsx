@@ -1,5 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import {
   BudgetStatus,
   PROFILE_REQUIREMENTS,
@@ -178,6 +180,22 @@ export function ScorecardFilters({
             ...filter,
             missing: missing as ProfileRequirement | undefined,
           })
+        }
+      />
+      <FormControlLabel
+        label="Stale only"
+        title="Entities whose figures are stale: their last evaluation failed, or they were not evaluated for over two evaluation intervals"
+        control={
+          <Checkbox
+            size="small"
+            checked={filter.stale === true}
+            onChange={event =>
+              onChange({
+                ...filter,
+                stale: event.target.checked ? true : undefined,
+              })
+            }
+          />
         }
       />
       <Button size="small" disabled={isEmpty} onClick={() => onChange({})}>

@@ -12,6 +12,7 @@ import {
   byTier,
   firstPage,
   orgTotals,
+  pageShownAt,
   rollup,
   trendDays,
   week48,
@@ -99,7 +100,10 @@ async function choose(label: string, option: string) {
 jest.setTimeout(30_000);
 
 describe('ScorecardPage', () => {
+  afterEach(() => jest.restoreAllMocks());
+
   it('shows the coverage figures, the rollup and the first page of entities', async () => {
+    jest.spyOn(Date, 'now').mockReturnValue(pageShownAt);
     const api = mockApi();
     await render(api);
     expect(
@@ -170,8 +174,40 @@ describe('ScorecardPage', () => {
       '14.4×',
       'Burning fast',
       'Red: feature freeze',
+      'Stale · 3 h ago',
       '75%',
       'Runbooks, DR tested',
+    ]);
+    expect(within(checkout).getByTitle(/^Stale: /)).toHaveAttribute(
+      'title',
+      'Stale: measured 3 h ago; not evaluated for over two evaluation intervals',
+    );
+    const ledger = within(entitiesTable()).getByRole('row', {
+      name: /^ledger/,
+    });
+    expect(
+      within(ledger)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent)[10],
+    ).toBe('2 min ago');
+    expect(
+      within(entitiesTable())
+        .getAllByRole('columnheader')
+        .map(header => header.textContent),
+    ).toEqual([
+      'Entity',
+      'Tier',
+      'Owner',
+      'On-call',
+      'SLOs',
+      'Attainment',
+      'Budget left',
+      '1h burn',
+      'Budget status',
+      'Policy state',
+      'Measured',
+      'Readiness',
+      'Missing',
     ]);
     expect(
       within(checkout).getByRole('link', { name: 'Checkout' }),
@@ -248,6 +284,46 @@ describe('ScorecardPage', () => {
     await choose('Missing', 'SLOs');
     await waitFor(() => expect(lastQuery(api).filter.missing).toBe('slos'));
     expect(urlParams().missing).toBe('slos');
+  });
+
+  it('shows only entities with stale figures while "Stale only" is checked, and says so in the URL', async () => {
+    const api = mockApi();
+    await render(api, '/reliability?tier=1&page=2');
+    await screen.findByRole('table', { name: 'Entities' });
+    const staleOnly = screen.getByRole('checkbox', { name: 'Stale only' });
+    expect(staleOnly).not.toBeChecked();
+    fireEvent.click(staleOnly);
+    await waitFor(() =>
+      expect(lastQuery(api)).toEqual({
+        ...defaults,
+        filter: { tiers: [1], stale: true },
+      }),
+    );
+    expect(api.getScorecardRollups).toHaveBeenLastCalledWith('owner', {
+      tiers: [1],
+      stale: true,
+    });
+    expect(urlParams()).toEqual({ tier: '1', stale: 'true' });
+    expect(staleOnly).toBeChecked();
+    fireEvent.click(staleOnly);
+    await waitFor(() => expect(lastQuery(api).filter).toEqual({ tiers: [1] }));
+    expect(urlParams()).toEqual({ tier: '1' });
+  });
+
+  it('opens a link to the stale entities with the box checked', async () => {
+    const api = mockApi();
+    await render(api, '/reliability?stale=true');
+    await screen.findByRole('table', { name: 'Entities' });
+    expect(api.getScorecard).toHaveBeenCalledWith({
+      ...defaults,
+      filter: { stale: true },
+    });
+    expect(screen.getByRole('checkbox', { name: 'Stale only' })).toBeChecked();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(lastQuery(api)).toEqual(defaults));
+    expect(
+      screen.getByRole('checkbox', { name: 'Stale only' }),
+    ).not.toBeChecked();
   });
 
   it('searches once typing pauses', async () => {
@@ -585,7 +661,7 @@ describe('ScorecardPage', () => {
         ),
       ).toBeInTheDocument();
       expect(
-        screen.getByText('No data: 3 · With breaches: 2'),
+        screen.getByText('No data: 3 · With breaches: 2 · Stale figures: 1'),
       ).toBeInTheDocument();
       expect(api.getWeeklyReview).toHaveBeenCalledWith('2026-W48');
 
@@ -608,6 +684,7 @@ describe('ScorecardPage', () => {
           '▼ 12 pts',
           '2',
           'In freeze',
+          'Stale · 3 h ago',
         ],
         [
           'search',
@@ -618,9 +695,14 @@ describe('ScorecardPage', () => {
           '▲ 4.5 pts',
           '1',
           '—',
+          'Current',
         ],
-        ['ledger', 'On track', 'Tier 0', '—', '82%', '—', '0', '—'],
+        ['ledger', 'On track', 'Tier 0', '—', '82%', '—', '0', '—', 'Current'],
       ]);
+      expect(screen.getByTitle(/^Stale: /)).toHaveAttribute(
+        'title',
+        'Stale: measured 3 h ago; the last evaluation failed',
+      );
 
       const decisions = within(
         screen.getByRole('list', { name: 'Readiness decisions' }),

@@ -22,6 +22,7 @@ import { BudgetStatusChip } from '../BudgetStatusChip';
 import { formatOptionalPercent } from '../format';
 import { PolicyStateChip } from '../PolicyStateChip';
 import { REQUIREMENT_LABELS } from './labels';
+import { MeasuredAge } from './MeasuredAge';
 import { TierName } from './ScorecardTiers';
 
 const PAGE_SIZES = [25, 50, 100, 200];
@@ -30,7 +31,8 @@ interface Column {
   label: string;
   sort?: ScorecardSortField;
   numeric?: boolean;
-  render: (row: ScorecardRow) => ReactNode;
+  /** A cell of the row; `now` is when the page is shown. */
+  render: (row: ScorecardRow, now: number) => ReactNode;
 }
 
 const COLUMNS: Column[] = [
@@ -93,6 +95,10 @@ const COLUMNS: Column[] = [
     render: row => <PolicyStateChip state={row.policyState} />,
   },
   {
+    label: 'Measured',
+    render: (row, now) => <MeasuredAge freshness={row.freshness} now={now} />,
+  },
+  {
     label: 'Readiness',
     sort: 'readinessScore',
     numeric: true,
@@ -125,6 +131,7 @@ export function ScorecardTable({
   onPageSize: (pageSize: number) => void;
 }) {
   const titleId = 'scorecard-entities-title';
+  const now = Date.now();
   return (
     <Paper variant="outlined">
       <Box
@@ -187,7 +194,7 @@ export function ScorecardTable({
                     key={column.label}
                     align={column.numeric ? 'right' : 'left'}
                   >
-                    {column.render(row)}
+                    {column.render(row, now)}
                   </TableCell>
                 ))}
               </TableRow>

@@ -79,7 +79,7 @@ export function WeeklyReviewTab({
           {`Out of budget: ${counts.outOfBudget} · Burning fast: ${counts.burningFast} · Burning slow: ${counts.burningSlow} · On track: ${counts.onTrack} · In freeze: ${counts.inFreeze}`}
         </Typography>
         <Typography variant="body2" color="textSecondary">
-          {`No data: ${counts.noData} · With breaches: ${counts.withBreaches}`}
+          {`No data: ${counts.noData} · With breaches: ${counts.withBreaches} · Stale figures: ${counts.stale}`}
         </Typography>
       </Box>
       <WeeklyServicesTable services={services} />

@@ -10,6 +10,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { WeeklyReviewService } from '@reliability-suite/plugin-reliability-common';
 import { BudgetStatusChip } from '../BudgetStatusChip';
 import { formatOptionalPercent } from '../format';
+import { StaleChip } from '../StaleChip';
 import { TierName } from './ScorecardTiers';
 
 /** A week-over-week change of a fraction, in percentage points: `▲ 4.5 pts`, `▼ 12 pts`. */
@@ -20,13 +21,17 @@ function formatChange(change: number | undefined): string {
   return `${change > 0 ? '▲' : '▼'} ${points} pts`;
 }
 
-/** The review's services in the order the backend gives: burning fastest first. */
+/**
+ * The review's services in the order the backend gives: burning fastest first, each marked when
+ * the figures of its last snapshot were stale (with their age now).
+ */
 export function WeeklyServicesTable({
   services,
 }: {
   services: WeeklyReviewService[];
 }) {
   const titleId = 'weekly-review-services-title';
+  const now = Date.now();
   return (
     <Paper variant="outlined">
       <Typography
@@ -54,12 +59,15 @@ export function WeeklyServicesTable({
               </TableCell>
               <TableCell align="right">Breached SLOs</TableCell>
               <TableCell>Freeze</TableCell>
+              <TableCell title="Whether the figures of the week's last snapshot were stale: a failed evaluation, or none for over two evaluation intervals">
+                Figures
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {services.length === 0 && (
               <TableRow>
-                <TableCell colSpan={8}>
+                <TableCell colSpan={9}>
                   No services with SLOs this week
                 </TableCell>
               </TableRow>
@@ -97,6 +105,13 @@ export function WeeklyServicesTable({
                 </TableCell>
                 <TableCell align="right">{service.breachedSlos}</TableCell>
                 <TableCell>{service.inFreeze ? 'In freeze' : '—'}</TableCell>
+                <TableCell>
+                  {service.stale ? (
+                    <StaleChip freshness={service} now={now} />
+                  ) : (
+                    'Current'
+                  )}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

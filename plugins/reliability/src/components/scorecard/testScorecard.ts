@@ -20,6 +20,7 @@ export const rollup = (change: Partial<ScorecardRollup>): ScorecardRollup => ({
   burningSlow: 0,
   onTrack: 0,
   noData: 0,
+  stale: 0,
   ...change,
 });
 
@@ -83,8 +84,12 @@ const row = (
   policyState: 'nodata',
   missing: [],
   updatedAt: Date.parse('2026-11-30T08:00:00Z'),
+  degraded: false,
   ...change,
 });
+
+/** When the page below is shown: its rows were projected then. */
+export const pageShownAt = Date.parse('2026-11-30T08:00:00Z');
 
 const checkoutRow = row({
   name: 'checkout',
@@ -103,6 +108,14 @@ const checkoutRow = row({
   policyState: 'red',
   readinessScore: 0.75,
   missing: ['runbooks', 'drTested'],
+  // Not evaluated for three hours: stale.
+  measuredAt: Date.parse('2026-11-30T05:00:00Z'),
+  freshness: {
+    measuredAt: Date.parse('2026-11-30T05:00:00Z'),
+    ageMs: 3 * 3_600_000,
+    stale: true,
+    staleBecause: 'old',
+  },
 });
 
 const ledgerRow = row({
@@ -116,6 +129,12 @@ const ledgerRow = row({
   budgetStatus: 'on_track',
   policyState: 'green',
   readinessScore: 1,
+  measuredAt: Date.parse('2026-11-30T07:58:00Z'),
+  freshness: {
+    measuredAt: Date.parse('2026-11-30T07:58:00Z'),
+    ageMs: 120_000,
+    stale: false,
+  },
 });
 
 export const firstPage: ScorecardPage = {
@@ -168,6 +187,7 @@ export const week48: WeeklyReview = {
     noData: 3,
     inFreeze: 1,
     withBreaches: 2,
+    stale: 1,
   },
   services: [
     {
@@ -183,6 +203,10 @@ export const week48: WeeklyReview = {
       budgetRemainingChange: -0.12,
       attainment: 0.5,
       breachedSlos: 2,
+      // Its last evaluation of the week had failed.
+      stale: true,
+      staleBecause: 'degraded',
+      measuredAt: Date.parse('2026-11-27T06:00:00Z'),
     },
     {
       entityRef: 'component:default/search',
@@ -195,6 +219,8 @@ export const week48: WeeklyReview = {
       budgetRemaining: 0.35,
       budgetRemainingChange: 0.045,
       breachedSlos: 1,
+      stale: false,
+      measuredAt: Date.parse('2026-11-27T08:58:00Z'),
     },
     {
       entityRef: 'component:default/ledger',
@@ -205,6 +231,7 @@ export const week48: WeeklyReview = {
       inFreeze: false,
       budgetRemaining: 0.82,
       breachedSlos: 0,
+      stale: false,
     },
   ],
   decisions: [
