@@ -265,6 +265,49 @@ export interface Config {
         catalogQuietSeconds?: number;
       };
     };
+    /**
+     * Notifications through Backstage's notifications service (`@backstage/plugin-notifications-backend`
+     * must be installed in the backend). Each crossing is sent once: nothing repeats while the
+     * state holds, and a recovery is sent once. Slack and email are the notifications plugin's
+     * own modules (processors), configured there.
+     */
+    notifications?: {
+      /** Whether the suite sends notifications at all. Default true. */
+      enabled?: boolean;
+      /** Which events are sent; each is on unless set to false. */
+      events?: {
+        /**
+         * An SLO's remaining budget crossing the policy's warning or critical level, running
+         * out, or its error-budget policy state changing (e.g. entering feature freeze), and the
+         * recovery; to the entity's owner.
+         */
+        budget?: boolean;
+        /** A page-level burn-rate alert starting to fire for an SLO, and its end; to the owner. */
+        fastBurn?: boolean;
+        /** A launch review opened (to its reviewers) and approved or blocked (to the owner). */
+        reviews?: boolean;
+      };
+      /**
+       * Severity of each event in the notifications service: `critical`, `high`, `normal` or
+       * `low` (users filter and route by it, e.g. email only for `critical`).
+       */
+      severity?: {
+        /** Remaining budget at or below the warning level, or increased caution (yellow). Default normal. */
+        budgetWarning?: 'critical' | 'high' | 'normal' | 'low';
+        /** Remaining budget at or below the critical level, or feature freeze (red). Default high. */
+        budgetCritical?: 'critical' | 'high' | 'normal' | 'low';
+        /** The whole budget of the window spent. Default critical. */
+        outOfBudget?: 'critical' | 'high' | 'normal' | 'low';
+        /** A fast burn starting. Default high. */
+        fastBurn?: 'critical' | 'high' | 'normal' | 'low';
+        /** A budget or burn back to a better state. Default low. */
+        recovered?: 'critical' | 'high' | 'normal' | 'low';
+        /** A launch review opened, to its reviewers. Default normal. */
+        reviewOpened?: 'critical' | 'high' | 'normal' | 'low';
+        /** A launch review approved or blocked, to the owner. Default normal. */
+        reviewDecided?: 'critical' | 'high' | 'normal' | 'low';
+      };
+    };
   };
 }
 

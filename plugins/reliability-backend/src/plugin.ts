@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   BUILT_IN_CHECKS,
   ReadinessItem,
@@ -49,6 +50,10 @@ import {
 } from './pipeline/ReliabilityPipeline';
 import { startPipelineWhenCatalogLoaded } from './pipeline/startPipeline';
 import { StoredDefinitionsReader } from './service/StoredDefinitionsReader';
+import { readNotificationSettings } from './notifications/notificationSettings';
+import { ReviewNotifier } from './notifications/ReviewNotifier';
+import { SloNotifier } from './notifications/SloNotifier';
+import { NotificationStateStore } from './store/NotificationStateStore';
 
 /** The Reliability Suite backend, mounted at /api/reliability. */
 export const reliabilityPlugin = createBackendPlugin({
@@ -70,6 +75,7 @@ export const reliabilityPlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        notifications: notificationService,
         lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
@@ -171,10 +177,22 @@ export const reliabilityPlugin = createBackendPlugin({
           quietMs: settings.pipeline.catalogQuietSeconds * 1000,
           maxWaitMs: settings.pipeline.catalogMaxWaitMinutes * 60_000,
         });
+        const notificationSettings = readNotificationSettings(config);
         const pipeline = new ReliabilityPipeline({
           sync,
           evaluator,
           projector,
+          notifier: new SloNotifier({
+            statuses,
+            definitions,
+            state: new NotificationStateStore(db),
+            catalog,
+            auth,
+            notifications: deps.notifications,
+            logger,
+            settings: notificationSettings,
+            policyFor: entity => policyFor(settings.policy, entity),
+          }),
           statuses,
           store: new PipelineStore(db),
           catalog: catalogReadiness,
@@ -210,6 +228,11 @@ export const reliabilityPlugin = createBackendPlugin({
               store: readinessStore,
               checklist,
               fourEyes: settings.readinessFourEyes,
+              notifier: new ReviewNotifier({
+                notifications: deps.notifications,
+                logger,
+                settings: notificationSettings,
+              }),
             }),
             scorecard: new ScorecardService({
               store: scorecardStore,

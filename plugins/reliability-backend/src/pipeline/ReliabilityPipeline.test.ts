@@ -19,6 +19,8 @@ async function setup(
     abortIn?: 'sync' | 'evaluate';
     /** The evaluation takes 40 s for each of 3 SLOs. */
     slowEvaluation?: boolean;
+    /** A notifier that sends 2 notifications and fails 1. */
+    notify?: boolean;
   } = {},
 ) {
   const db = await migratedClient(
@@ -100,6 +102,17 @@ async function setup(
         return ['2026-11-21', '2026-11-22'];
       },
     },
+    ...(options.notify
+      ? {
+          notifier: {
+            async notify() {
+              calls.push('notify');
+              tick();
+              return { sent: 2, failed: 1 };
+            },
+          },
+        }
+      : {}),
     statuses: {
       async removeUndefined() {
         calls.push('remove statuses');
@@ -149,6 +162,35 @@ describe('ReliabilityPipeline', () => {
         'History: 2 days measured (2026-11-21 to 2026-11-22), 1.0 s. ' +
         'Slowest metric sources: main 3.0 s over 2 SLOs, thanos 1.0 s over 1 SLO.',
     );
+  });
+
+  it('notifies after projecting, before the backfill, and logs what it sent', async () => {
+    const { run, calls, catalog, logger } = await setup({ notify: true });
+    catalog.loaded = true;
+    await run();
+    expect(calls).toEqual([
+      'sync',
+      'remove statuses',
+      'evaluate every 5 min',
+      'project',
+      'notify',
+      'backfill 14 days',
+    ]);
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'Scorecard: 41 entities, 1.0 s. Notifications: 2 sent, 1 failed (sent again next cycle), 1.0 s. History: 2 days',
+      ),
+    );
+  });
+
+  it('does not notify after an abort', async () => {
+    const { run, calls, catalog } = await setup({
+      abortIn: 'evaluate',
+      notify: true,
+    });
+    catalog.loaded = true;
+    await run();
+    expect(calls).not.toContain('notify');
   });
 
   it('reads definitions once per refresh interval, evaluating every cycle', async () => {

@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { SourceTimings } from '../evaluation/SourceTimings';
+import { SloNotifier } from '../notifications/SloNotifier';
 import { ScorecardProjector } from '../scorecard/ScorecardProjector';
 import { PipelineStore } from '../store/PipelineStore';
 import { StatusStore } from '../store/StatusStore';
@@ -27,7 +28,8 @@ export interface PipelineSettings {
 }
 
 /**
- * One cycle of the reliability pipeline: sync → evaluate → project → backfill, each stage once,
+ * One cycle of the reliability pipeline: sync → evaluate → project → notify → backfill, each
+ * stage once,
  * each doing only what is due:
  *
  * - **sync** reads every entity's definitions when the last complete sync is older than the
@@ -36,6 +38,8 @@ export interface PipelineSettings {
  *   last attempt is older than the evaluation interval, oldest first (a cycle cut short resumes
  *   there; none is evaluated twice in one interval);
  * - **project** rewrites the scorecard and today's snapshot with its basis;
+ * - **notify** tells owners about each SLO whose budget or burn state changed since it was last
+ *   notified (once per change, see `SloNotifier`);
  * - **backfill** measures past days that have no standing snapshot.
  *
  * Every stage honours the abort signal (the scheduler's timeout, or shutdown): no stage starts
@@ -50,6 +54,8 @@ export class ReliabilityPipeline {
       sync: Pick<DefinitionsSync, 'syncAll'>;
       evaluator: Pick<SloEvaluator, 'evaluateDue' | 'statusesAt'>;
       projector: Pick<ScorecardProjector, 'projectAll' | 'backfill'>;
+      /** Without it (or with notifications off) the notify stage does nothing. */
+      notifier?: Pick<SloNotifier, 'notify'>;
       statuses: Pick<StatusStore, 'removeUndefined'>;
       store: PipelineStore;
       /** Whether the catalog has finished its first processing. */
@@ -178,6 +184,13 @@ export class ReliabilityPipeline {
         signal,
       });
       report.projection = { entities, ms: this.clock() - begun };
+    });
+
+    await stage('notify', async () => {
+      if (!deps.notifier) return;
+      const begun = this.clock();
+      const summary = await deps.notifier.notify(signal);
+      report.notify = { ...summary, ms: this.clock() - begun };
     });
 
     await stage('backfill', async () => {

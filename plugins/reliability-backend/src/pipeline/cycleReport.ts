@@ -2,7 +2,12 @@ import { EvaluationSummary } from '../evaluation/SloEvaluator';
 import { SyncSummary } from '../sync/DefinitionsSync';
 
 /** The stages of a cycle, in order. */
-export type CycleStage = 'sync' | 'evaluate' | 'project' | 'backfill';
+export type CycleStage =
+  | 'sync'
+  | 'evaluate'
+  | 'project'
+  | 'notify'
+  | 'backfill';
 
 /** What one cycle of the pipeline did, for the log. */
 export interface CycleReport {
@@ -19,6 +24,8 @@ export interface CycleReport {
   evaluation?: EvaluationSummary & { ms: number; statusesRemoved: number };
   evaluationIntervalMs: number;
   projection?: { entities: number; ms: number };
+  /** Notifications sent, and those that could not be (sent again at the next cycle). */
+  notify?: { sent: number; failed: number; ms: number };
   backfill?: { days: string[]; ms: number };
   /** The metric sources that took longest, slowest first. */
   slowestSources: Array<{ source: string; ms: number; slos: number }>;
@@ -101,6 +108,12 @@ export function describeCycle(report: CycleReport): string {
         'entity',
         'entities',
       )}, ${seconds(report.projection.ms)}`,
+    (report.notify?.sent || report.notify?.failed) &&
+      `Notifications: ${count(report.notify.sent)} sent${
+        report.notify.failed
+          ? `, ${count(report.notify.failed)} failed (sent again next cycle)`
+          : ''
+      }, ${seconds(report.notify.ms)}`,
     report.backfill?.days.length &&
       `History: ${plural(report.backfill.days.length, 'day')} measured (${
         report.backfill.days[0]

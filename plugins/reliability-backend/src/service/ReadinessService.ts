@@ -27,6 +27,7 @@ import {
 } from '../readiness/assessReadiness';
 import { approvalConflict } from '../readiness/approvalConflict';
 import { fourEyesConflict } from '../readiness/fourEyes';
+import { ReviewNotifier } from '../notifications/ReviewNotifier';
 import { ReadinessStore } from '../store/ReadinessStore';
 import { StatusStore } from '../store/StatusStore';
 import { EntityAccess } from './EntityAccess';
@@ -49,6 +50,8 @@ export class ReadinessService {
       checklist: Checklist;
       /** The four-eyes rule: the opener and attesters of a review may not approve it. */
       fourEyes: boolean;
+      /** Tells reviewers of an opened review and owners of a decided one, after the write. */
+      notifier?: Pick<ReviewNotifier, 'opened' | 'decided'>;
     },
   ) {}
 
@@ -156,12 +159,18 @@ export class ReadinessService {
       reviewCreatePermission,
       credentials,
     );
-    await this.deps.store.openReview({
+    const review = await this.deps.store.openReview({
       entityRef: ref,
       ...request,
       createdBy: credentials.principal.userEntityRef,
       createdAt: now,
     });
+    if (this.deps.notifier) {
+      await this.deps.notifier.opened(
+        await this.deps.access.visibleEntity(ref, credentials),
+        review,
+      );
+    }
     return this.readiness(ref, credentials, now);
   }
 
@@ -261,6 +270,15 @@ export class ReadinessService {
           '_',
           ' ',
         )}`,
+      );
+    }
+    if (request.action === 'approve' || request.action === 'block') {
+      await this.deps.notifier?.decided(
+        entity,
+        review,
+        request.action === 'approve' ? 'approved' : 'blocked',
+        actor,
+        request.text,
       );
     }
     return this.readiness(review.entityRef, credentials, now);
