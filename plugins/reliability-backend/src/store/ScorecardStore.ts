@@ -4,6 +4,7 @@ import {
   DEFAULT_TIERS,
   Freshness,
   PolicyState,
+  ReviewState,
   ScorecardFilter,
   ScorecardPage,
   ScorecardRollup,
@@ -371,6 +372,33 @@ export class ScorecardStore {
       }
       await tx('scorecard_rows').where('updated_at', '<', projectedAt).delete();
       if (basis) await saveBasis(tx, day, basis);
+    });
+  }
+
+  /**
+   * Sets one entity's review state at once, when a review is opened or changes state (the
+   * projection sets it again from the reviews at its next run), with its export line. No row
+   * (an entity not projected yet): nothing to do.
+   */
+  async setReviewState(
+    entityRef: string,
+    state: ReviewState | undefined,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      const row = await tx('scorecard_rows')
+        .where({ entity_ref: entityRef })
+        .first();
+      if (!row) return;
+      const updated: ScorecardRow = {
+        ...fromDbRow(row, Date.now(), this.evaluationIntervalMs),
+        reviewState: state,
+      };
+      await tx('scorecard_rows')
+        .where({ entity_ref: entityRef })
+        .update({
+          review_state: state ?? null,
+          csv_line: scorecardCsvLine(updated),
+        });
     });
   }
 
