@@ -23,6 +23,17 @@ async function storeOn(knex: Knex) {
   );
 }
 
+/** Opens a review that must open (the entity has no open review). */
+async function openDraft(
+  store: ReadinessStore,
+  review: Parameters<ReadinessStore['openReview']>[0],
+) {
+  const result = await store.openReview(review);
+  if (!('opened' in result))
+    throw new Error(`review #${result.open.id} is open`);
+  return result.opened;
+}
+
 async function open(databaseId: TestDatabaseId) {
   return storeOn(await databases.init(databaseId));
 }
@@ -55,7 +66,7 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     it('opens a review in draft and records who opened it', async () => {
       const store = await open(databaseId);
-      const review = await store.openReview({
+      const review = await openDraft(store, {
         entityRef,
         targetDate: '2027-01-15',
         reviewers: ['group:default/sre'],
@@ -81,7 +92,7 @@ describe.each(databases.eachSupportedId())(
 
     it('lets exactly one of two concurrent decisions win', async () => {
       const store = await open(databaseId);
-      const draft = await store.openReview({
+      const draft = await openDraft(store, {
         entityRef,
         reviewers: ['group:default/sre'],
         createdBy: 'user:default/ann',
@@ -158,7 +169,7 @@ describe.each(databases.eachSupportedId())(
 
     it('leaves no partial state when a write fails midway (the decision is rolled back with its event)', async () => {
       const store = await open(databaseId);
-      const draft = await store.openReview({
+      const draft = await openDraft(store, {
         entityRef,
         reviewers: ['group:default/sre'],
         createdBy: 'user:default/ann',
@@ -187,7 +198,7 @@ describe.each(databases.eachSupportedId())(
     it('keeps reviews and events across a backend restart', async () => {
       const [before, reconnect] = await connectionsAcrossRestart(databaseId);
       const first = await storeOn(before);
-      const review = await first.openReview({
+      const review = await openDraft(first, {
         entityRef,
         reviewers: ['group:default/sre'],
         createdBy: 'user:default/ann',

@@ -1,9 +1,32 @@
 import { Knex } from 'knex';
 import {
+  OPEN_REVIEW_STATES,
   ReadinessEvent,
   Review,
   ReviewState,
 } from '@reliability-suite/plugin-reliability-common';
+
+const OPEN = OPEN_REVIEW_STATES as ReviewState[];
+const DECIDED: ReviewState[] = ['approved', 'blocked'];
+
+/** Which open reviews the review queue lists. */
+export interface OpenReviewsFilter {
+  /** Open states to list (default both). */
+  states?: ReviewState[];
+  /** Reviews naming this user or group ref as a reviewer. */
+  reviewer?: string;
+  /** Reviews whose target date is on or before this `YYYY-MM-DD`. */
+  dueBefore?: string;
+}
+
+/** `ESCAPE`d LIKE pattern for text inside a value. */
+const containing = (text: string) =>
+  `%${text.replace(/[\\%_]/g, c => `\\${c}`)}%`;
+
+/** A unique-index violation: another open review won (SQLite and PostgreSQL). */
+const isUniqueViolation = (error: unknown) =>
+  /unique/i.test(String((error as Error)?.message)) ||
+  (error as { code?: string })?.code === '23505';
 
 type NewEvent = Omit<ReadinessEvent, 'id'>;
 
@@ -97,50 +120,113 @@ export class ReadinessStore {
     return rows.map(toEvent);
   }
 
-  /** The latest review of every entity that has one. */
+  /**
+   * The current review of every entity that has one: its open review, or else its latest decided
+   * one (superseded reviews never count).
+   */
   async latestReviews(): Promise<Map<string, Review>> {
-    const latestIds = this.db('readiness_reviews')
+    const latestDecided = this.db('readiness_reviews')
       .max('id')
+      .whereIn('state', DECIDED)
       .groupBy('entity_ref');
-    const rows = await this.db('readiness_reviews').whereIn('id', latestIds);
-    return new Map(rows.map(row => [row.entity_ref, toReview(row)]));
+    const rows = await this.db('readiness_reviews')
+      .whereIn('state', OPEN)
+      .orWhereIn('id', latestDecided)
+      .orderBy('id');
+    const current = new Map<string, Review>();
+    for (const row of rows) {
+      if (!OPEN.includes(current.get(row.entity_ref)?.state as ReviewState)) {
+        current.set(row.entity_ref, toReview(row));
+      }
+    }
+    return current;
   }
 
-  /** Opens a review in `draft` and records it, in one transaction. */
+  /** The entity's open review (draft or in review), if any: at most one, by a unique index. */
+  async openReviewOf(entityRef: string): Promise<Review | undefined> {
+    const row = await this.db('readiness_reviews')
+      .where({ entity_ref: entityRef })
+      .whereIn('state', OPEN)
+      .first();
+    return row ? toReview(row) : undefined;
+  }
+
+  /** Open reviews of every entity, oldest first, for the review queue. */
+  async openReviews(filter: OpenReviewsFilter): Promise<Review[]> {
+    let query = this.db('readiness_reviews').whereIn(
+      'state',
+      filter.states?.length ? filter.states : OPEN,
+    );
+    query = query.whereIn('state', OPEN);
+    if (filter.dueBefore) {
+      query = query.where('target_date', '<=', filter.dueBefore);
+    }
+    if (filter.reviewer) {
+      query = query.whereRaw("lower(reviewers) like ? escape '\\'", [
+        containing(JSON.stringify(filter.reviewer.toLocaleLowerCase('en-US'))),
+      ]);
+    }
+    const rows = await query.orderBy('created_at').orderBy('id');
+    return rows.map(toReview);
+  }
+
+  /**
+   * Opens a review in `draft` and records it, in one transaction, unless the entity has an open
+   * review already: then nothing is written and that review is answered as `open`.
+   */
   async openReview(review: {
     entityRef: string;
     targetDate?: string;
     reviewers: string[];
     createdBy: string;
     createdAt: number;
-  }): Promise<Review> {
-    return this.db.transaction(async tx => {
-      const [row] = await tx('readiness_reviews')
-        .insert({
-          entity_ref: review.entityRef,
-          state: 'draft',
-          target_date: review.targetDate ?? null,
-          reviewers: JSON.stringify(review.reviewers),
-          created_by: review.createdBy,
-          created_at: review.createdAt,
-          version: 0,
-        })
-        .returning('id');
-      const id = Number(typeof row === 'object' ? row.id : row);
-      await this.appendEvent(
-        {
-          entityRef: review.entityRef,
-          type: 'review.opened',
-          actor: review.createdBy,
-          at: review.createdAt,
-          reviewId: id,
-          data: { targetDate: review.targetDate, reviewers: review.reviewers },
-          after: 'draft',
-        },
-        tx,
-      );
-      return { ...review, id, state: 'draft' as const, version: 0 };
-    });
+  }): Promise<{ opened: Review } | { open: Review }> {
+    try {
+      return await this.db.transaction(async tx => {
+        const existing = await tx('readiness_reviews')
+          .where({ entity_ref: review.entityRef })
+          .whereIn('state', OPEN)
+          .first();
+        if (existing) return { open: toReview(existing) };
+        const [row] = await tx('readiness_reviews')
+          .insert({
+            entity_ref: review.entityRef,
+            state: 'draft',
+            target_date: review.targetDate ?? null,
+            reviewers: JSON.stringify(review.reviewers),
+            created_by: review.createdBy,
+            created_at: review.createdAt,
+            version: 0,
+          })
+          .returning('id');
+        const id = Number(typeof row === 'object' ? row.id : row);
+        await this.appendEvent(
+          {
+            entityRef: review.entityRef,
+            type: 'review.opened',
+            actor: review.createdBy,
+            at: review.createdAt,
+            reviewId: id,
+            data: {
+              targetDate: review.targetDate,
+              reviewers: review.reviewers,
+            },
+            after: 'draft',
+          },
+          tx,
+        );
+        return {
+          opened: { ...review, id, state: 'draft' as const, version: 0 },
+        };
+      });
+    } catch (error) {
+      // A concurrent opening won the unique index: answer with its review.
+      const open = isUniqueViolation(error)
+        ? await this.openReviewOf(review.entityRef)
+        : undefined;
+      if (open) return { open };
+      throw error;
+    }
   }
 
   async review(id: number): Promise<Review | undefined> {
@@ -148,9 +234,17 @@ export class ReadinessStore {
     return row ? toReview(row) : undefined;
   }
 
+  /** The entity's current review: its open one, or else its latest decided one. */
   async latestReview(entityRef: string): Promise<Review | undefined> {
     const row = await this.db('readiness_reviews')
       .where({ entity_ref: entityRef })
+      .whereIn('state', [...OPEN, ...DECIDED])
+      .orderByRaw(
+        `case when state in (${OPEN.map(() => '?').join(
+          ', ',
+        )}) then 0 else 1 end`,
+        OPEN,
+      )
       .orderBy('id', 'desc')
       .first();
     return row ? toReview(row) : undefined;

@@ -1,5 +1,20 @@
-/** States of a launch readiness review. */
-export type ReviewState = 'draft' | 'in_review' | 'approved' | 'blocked';
+/**
+ * States of a launch readiness review: open (`draft`, `in_review`; at most one per entity),
+ * decided (`approved`, `blocked`), or `superseded`: an open review left behind before an entity
+ * could have only one (never shown as the entity's review, never decided).
+ */
+export type ReviewState =
+  | 'draft'
+  | 'in_review'
+  | 'approved'
+  | 'blocked'
+  | 'superseded';
+
+/** The states of an open review. */
+export const OPEN_REVIEW_STATES: ReadonlyArray<ReviewState> = [
+  'draft',
+  'in_review',
+];
 
 /** A launch readiness review of an entity. `version` guards decisions (compare-and-set). */
 export interface Review {

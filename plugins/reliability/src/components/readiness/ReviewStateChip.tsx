@@ -8,10 +8,12 @@ export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
   in_review: 'In review',
   approved: 'Approved',
   blocked: 'Blocked',
+  superseded: 'Superseded',
 };
 
 const useStyles = makeStyles(theme => ({
   draft: {},
+  superseded: {},
   in_review: {
     backgroundColor: theme.palette.info.main,
     color: theme.palette.info.contrastText,
