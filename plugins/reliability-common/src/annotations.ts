@@ -13,6 +13,11 @@ export const RELIABILITY_ANNOTATIONS = {
   rpo: `${RELIABILITY_ANNOTATION_PREFIX}/rpo`,
   /** Date of the last disaster-recovery test (ISO 8601). */
   drTested: `${RELIABILITY_ANNOTATION_PREFIX}/dr-tested`,
+  /**
+   * When runbooks were last reviewed: a date (`2026-09-14`) for every runbook of the entity, and
+   * lines `<runbook title or URL>: <date>` for single runbooks, one a line.
+   */
+  runbookReviewed: `${RELIABILITY_ANNOTATION_PREFIX}/runbook-reviewed`,
   /** Name of a configured error-budget policy replacing the tier's. */
   errorBudgetPolicy: `${RELIABILITY_ANNOTATION_PREFIX}/error-budget-policy`,
   /** How to page when no paging provider is annotated. */

@@ -4,6 +4,7 @@ export type ProfileRequirement =
   | 'onCall'
   | 'slos'
   | 'runbooks'
+  | 'runbooksReviewed'
   | 'dashboards'
   | 'drTargets'
   | 'drTested';
@@ -14,6 +15,7 @@ export const PROFILE_REQUIREMENTS: ReadonlyArray<ProfileRequirement> = [
   'onCall',
   'slos',
   'runbooks',
+  'runbooksReviewed',
   'dashboards',
   'drTargets',
   'drTested',
@@ -46,6 +48,12 @@ export interface TierDefinition {
   /** Default SLO target for the tier, as a fraction (0.999 = 99.9 %). */
   defaultSloTarget: number;
   dr: TierDrTargets;
+  /**
+   * Each runbook must have been reviewed within this many days (the review date from
+   * `reliability-suite.io/runbook-reviewed`); an older one is stale. Undefined: runbooks are not
+   * reviewed on a schedule. The `runbooksReviewed` requirement checks it.
+   */
+  runbookReviewDays?: number;
 }
 
 /**
@@ -63,6 +71,7 @@ export const DEFAULT_TIERS: ReadonlyArray<TierDefinition> = [
     requirements: [...PROFILE_REQUIREMENTS],
     defaultSloTarget: 0.9995,
     dr: { maxRtoMinutes: 60, maxRpoMinutes: 5, testIntervalDays: 90 },
+    runbookReviewDays: 90,
   },
   {
     level: 1,
@@ -73,6 +82,7 @@ export const DEFAULT_TIERS: ReadonlyArray<TierDefinition> = [
     requirements: [...PROFILE_REQUIREMENTS],
     defaultSloTarget: 0.999,
     dr: { maxRtoMinutes: 240, maxRpoMinutes: 60, testIntervalDays: 180 },
+    runbookReviewDays: 180,
   },
   {
     level: 2,
@@ -80,9 +90,10 @@ export const DEFAULT_TIERS: ReadonlyArray<TierDefinition> = [
     critical: false,
     description:
       'Important: internal or degradable features with a workaround.',
-    requirements: ['owner', 'onCall', 'slos', 'runbooks'],
+    requirements: ['owner', 'onCall', 'slos', 'runbooks', 'runbooksReviewed'],
     defaultSloTarget: 0.995,
     dr: { maxRtoMinutes: 1440, maxRpoMinutes: 1440 },
+    runbookReviewDays: 365,
   },
   {
     level: 3,

@@ -1,9 +1,12 @@
-import { DateTime } from 'luxon';
 import { RELIABILITY_ANNOTATIONS } from '../annotations';
 import { parseDurationMs } from '../duration';
 import { DefinitionProblem } from '../problems';
 import { DEFAULT_TIER_LEVELS, parseTierLevel, tierProblem } from '../tiers';
 import { YamlDocument, problemAt } from '../yamlSource';
+import { isCalendarDate } from './calendarDate';
+import { RunbookReviewDates, parseRunbookReviewed } from './runbookReviews';
+
+export { isCalendarDate };
 
 /** The reliability settings an entity declares in its annotations. */
 export interface EntityReliabilitySettings {
@@ -16,15 +19,8 @@ export interface EntityReliabilitySettings {
   drTested?: string;
   /** Name of the configured error-budget policy the entity asks for. */
   errorBudgetPolicy?: string;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** `YYYY-MM-DD` naming a real day: 2026-02-30 and 2030-13-45 are not. */
-export function isCalendarDate(value: string): boolean {
-  return (
-    ISO_DATE.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid
-  );
+  /** When the runbooks were last reviewed, from `reliability-suite.io/runbook-reviewed`. */
+  runbookReviews?: RunbookReviewDates;
 }
 
 /**
@@ -111,6 +107,13 @@ export function readEntitySettings(
         ),
       );
     }
+  }
+  const reviewed = annotation(RELIABILITY_ANNOTATIONS.runbookReviewed);
+  if (reviewed.value !== undefined) {
+    const { dates, problems: reasons } = parseRunbookReviewed(reviewed.value);
+    settings.runbookReviews = dates;
+    for (const reason of reasons)
+      problems.push(problemAt(entity, reviewed.path, reason));
   }
   const policy = annotation(RELIABILITY_ANNOTATIONS.errorBudgetPolicy);
   if (policy.value) settings.errorBudgetPolicy = policy.value;

@@ -46,6 +46,7 @@ const complete = component(
     'reliability-suite.io/rto': '1h',
     'reliability-suite.io/rpo': '15m',
     'reliability-suite.io/dr-tested': '2026-09-14',
+    'reliability-suite.io/runbook-reviewed': '2026-10-01',
     'pagerduty.com/service-id': 'PCHK001',
   },
   [
@@ -91,11 +92,17 @@ describe('resolveProfile', () => {
       {
         title: 'Checkout runbook',
         url: 'https://runbooks.example.com/checkout',
+        lastReviewed: '2026-10-01',
+        reviewDue: '2027-03-30',
+        stale: false,
       },
       {
         title: 'availability runbook',
         url: 'https://runbooks.example.com/availability',
         sloName: 'availability',
+        lastReviewed: '2026-10-01',
+        reviewDue: '2027-03-30',
+        stale: false,
       },
     ]);
     expect(profile.dashboards).toEqual([

@@ -6,6 +6,7 @@ import { SloDefinition } from '../slo';
 import { TierDefinition } from '../tiers';
 import { yamlDocumentFromValue } from '../yamlSource';
 import { readEntitySettings } from './entitySettings';
+import { reviewRunbooks, staleRunbookItems } from './runbookReviews';
 import {
   ReportProblem,
   catalogLinks,
@@ -69,10 +70,30 @@ export function resolveProfile(input: ResolveProfileInput): ReliabilityProfile {
       pagingContact(input.ownerGroup, 'owner', input.paging)) ??
     plainContact(entity, 'entity', report) ??
     (input.ownerGroup && plainContact(input.ownerGroup, 'owner', report));
-  const runbooks = [
-    ...catalogLinks(entity, 'runbook', report),
-    ...sloRunbooks(entity, definitions.slos, report),
-  ];
+  const { runbooks, unknownNames } = reviewRunbooks(
+    [
+      ...catalogLinks(entity, 'runbook', report),
+      ...sloRunbooks(entity, definitions.slos, report),
+    ],
+    settings.runbookReviews ?? { byRunbook: [] },
+    tier,
+    now,
+  );
+  // A name may be an SLO's runbook until the SLO files have been read.
+  if (
+    unknownNames.length > 0 &&
+    (definitions.readAt || settings.sloFilePatterns.length === 0)
+  ) {
+    report({
+      file: '',
+      field: `metadata.annotations.${RELIABILITY_ANNOTATIONS.runbookReviewed}`,
+      message: `${unknownNames
+        .map(name => `"${name}"`)
+        .join(
+          ', ',
+        )} names no runbook of this entity: use the title or URL of one of its runbooks`,
+    });
+  }
   const dashboards = catalogLinks(entity, 'dashboard', report);
 
   const testInterval = tier?.dr.testIntervalDays;
@@ -152,6 +173,8 @@ function missingItems(
       'runbooks',
       'No runbook: add a metadata.links entry with type: runbook',
     );
+  if (need.has('runbooksReviewed'))
+    missing.push(...staleRunbookItems(profile.runbooks, tier));
   if (usableLinks(profile.dashboards).length === 0)
     add(
       'dashboards',

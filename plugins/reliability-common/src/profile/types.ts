@@ -24,6 +24,12 @@ export interface ProfileLink {
   url?: string;
   /** Set for per-SLO runbooks. */
   sloName?: string;
+  /** Runbooks: the date of the last review, `YYYY-MM-DD`, when the entity says it. */
+  lastReviewed?: string;
+  /** Runbooks: when the next review is due under the tier's interval, `YYYY-MM-DD`. */
+  reviewDue?: string;
+  /** Runbooks: the review is overdue (`reviewDue` has passed). */
+  stale?: boolean;
 }
 
 /** A requirement of the entity's tier that the profile does not meet. */

@@ -132,11 +132,21 @@ export const BUILT_IN_CHECKS: Record<string, Check> = {
           reason: `Burn-rate rules for all ${profile.slos.length} SLO(s)`,
         };
   },
-  runbooks: ({ profile }) => {
-    const linked = usableLinks(profile.runbooks).length;
-    return linked
-      ? { passed: true, reason: `${linked} runbook(s) linked` }
-      : { passed: false, reason: 'No runbook linked' };
+  runbooks: context => {
+    const linked = usableLinks(context.profile.runbooks);
+    if (!linked.length) return { passed: false, reason: 'No runbook linked' };
+    const unreviewed = missingOf(context, 'runbooksReviewed');
+    if (unreviewed.length)
+      return { passed: false, reason: unreviewed.join('; ') };
+    const oldest = linked
+      .flatMap(link => (link.lastReviewed ? [link.lastReviewed] : []))
+      .sort()[0];
+    return {
+      passed: true,
+      reason: `${linked.length} runbook(s) linked${
+        oldest ? `, oldest review ${oldest}` : ''
+      }`,
+    };
   },
   'dr-posture': context => {
     const problems = [
