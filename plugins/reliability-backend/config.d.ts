@@ -26,13 +26,14 @@ export interface Config {
       critical?: boolean;
       /**
        * Profile items required of this tier: any of `owner`, `onCall`, `slos`, `runbooks`,
-       * `dashboards`, `drTargets`, `drTested`.
+       * `runbooksReviewed` (needs `runbookReviewDays`), `dashboards`, `drTargets`, `drTested`.
        */
       requirements: Array<
         | 'owner'
         | 'onCall'
         | 'slos'
         | 'runbooks'
+        | 'runbooksReviewed'
         | 'dashboards'
         | 'drTargets'
         | 'drTested'
@@ -48,6 +49,14 @@ export interface Config {
         /** A DR test must have happened within this many days. */
         testIntervalDays?: number;
       };
+      /**
+       * Each runbook must have been reviewed within this many days (a whole number, at least 1),
+       * by the date in `reliability-suite.io/runbook-reviewed`; an older or undated runbook is
+       * reported by the `runbooksReviewed` requirement, which needs this setting. Unset: runbooks
+       * are not reviewed on a schedule. Defaults of the default tiers: Tier 0 90, Tier 1 180,
+       * Tier 2 365, Tier 3 unset.
+       */
+      runbookReviewDays?: number;
     }>;
     /** Links from paging annotations to the paging provider. */
     onCall?: {
@@ -183,6 +192,13 @@ export interface Config {
        * true; false lets one person open, attest and approve.
        */
       fourEyes?: boolean;
+      /**
+       * Whether members of the reviewers group (`reliability.permissions.reviewersGroup`, default
+       * group:default/sre) may decide any launch review. Default false: only the reviewers named
+       * on a review (a named user, or a member of a named group) approve or block it; anyone else
+       * is answered 403.
+       */
+      reviewersGroupDecides?: boolean;
       /**
        * Items added to the default checklist, or replacing a default item with the same `id`
        * (defaults: ownership, on-call, slos-defined, slos-measurable, dashboards, alerts,

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { EntityReadiness } from '@reliability-suite/plugin-reliability-common';
 import {
   paymentsGroup,
+  sreGroups,
   startReliabilityTestBackend,
   tierOneService,
 } from './__testUtils__/testBackend';
@@ -22,9 +23,11 @@ const groupsOf = {
   [sam]: ['group:default/sre'],
   [lena]: ['group:default/sre-leads'],
 };
-const catalogYaml = [paymentsGroup, tierOneService('invoicing')].join(
-  '\n---\n',
-);
+const catalogYaml = [
+  paymentsGroup,
+  sreGroups,
+  tierOneService('invoicing'),
+].join('\n---\n');
 const invoicing = '/readiness/component/default/invoicing';
 const inAYear = DateTime.now().plus({ years: 1 }).toISODate();
 

@@ -3,6 +3,7 @@ import { EntityReadiness } from '@reliability-suite/plugin-reliability-common';
 import {
   paymentsComponent,
   paymentsGroup,
+  sreGroups,
   startReliabilityTestBackend,
   tierOneService,
 } from './__testUtils__/testBackend';
@@ -26,6 +27,7 @@ const groupsOf = {
 function catalogYaml() {
   return [
     paymentsGroup,
+    sreGroups,
     tierOneService('checkout'),
     paymentsComponent(
       'ledger',

@@ -27,6 +27,8 @@ export interface ReliabilitySettings {
   readinessItems: ReadinessItem[];
   /** The four-eyes rule of launch reviews: opener and attesters may not approve. Default on. */
   readinessFourEyes: boolean;
+  /** The reviewers group, when `readiness.reviewersGroupDecides`: it decides any review. */
+  readinessReviewersGroupDecides?: string;
   scrapeIntervalSeconds: number;
   policy: PolicySettings;
   deployGate: DeployGateSettings;
@@ -80,6 +82,12 @@ export function readReliabilitySettings(config: Config): ReliabilitySettings {
     },
     readinessItems: readReadinessItems(config),
     readinessFourEyes: root?.getOptionalBoolean('readiness.fourEyes') ?? true,
+    readinessReviewersGroupDecides: root?.getOptionalBoolean(
+      'readiness.reviewersGroupDecides',
+    )
+      ? root?.getOptionalString('permissions.reviewersGroup') ??
+        'group:default/sre'
+      : undefined,
   };
 }
 

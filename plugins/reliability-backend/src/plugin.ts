@@ -21,6 +21,7 @@ import {
   reliabilityPermissionRules,
 } from './permissions/rules';
 import { ReadinessService } from './service/ReadinessService';
+import { ReviewQueueService } from './service/ReviewQueueService';
 import { ReadinessStore } from './store/ReadinessStore';
 import { policyFor, readReliabilitySettings } from './config';
 import { MetricSourceRegistry } from './evaluation/metricSources';
@@ -82,6 +83,7 @@ export const reliabilityPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
+        userInfo: coreServices.userInfo,
         definitionFiles: definitionFileCacheServiceRef,
       },
       async init(deps) {
@@ -228,11 +230,19 @@ export const reliabilityPlugin = createBackendPlugin({
               store: readinessStore,
               checklist,
               fourEyes: settings.readinessFourEyes,
+              userInfo: deps.userInfo,
+              reviewersGroupDecides: settings.readinessReviewersGroupDecides,
+              scorecard: scorecardStore,
               notifier: new ReviewNotifier({
                 notifications: deps.notifications,
                 logger,
                 settings: notificationSettings,
               }),
+            }),
+            reviewQueue: new ReviewQueueService({
+              store: readinessStore,
+              catalog,
+              permissions: deps.permissions,
             }),
             scorecard: new ScorecardService({
               store: scorecardStore,

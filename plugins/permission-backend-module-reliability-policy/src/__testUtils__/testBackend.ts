@@ -103,6 +103,19 @@ spec:
   type: team
   children: []`;
 
+/** The reviewers (SRE) and waiver approvers (SRE leads) groups, which reviews may name. */
+export const sreGroups = ['sre', 'sre-leads']
+  .map(
+    name => `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: ${name}
+spec:
+  type: team
+  children: []`,
+  )
+  .join('\n---\n');
+
 /**
  * A Tier-1 service of payments with everything its profile needs (runbook, dashboard, DR targets
  * tested 10 days ago): what is left for a launch are the manual items and `slos-measurable`.

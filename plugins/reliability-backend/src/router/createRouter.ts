@@ -5,6 +5,7 @@ import Router from 'express-promise-router';
 import { DeployGateService } from '../service/DeployGateService';
 import { ProfileService } from '../service/ProfileService';
 import { ReadinessService } from '../service/ReadinessService';
+import { ReviewQueueService } from '../service/ReviewQueueService';
 import { RulesService } from '../service/RulesService';
 import { SloService } from '../service/SloService';
 import { ScorecardService } from '../scorecard/ScorecardService';
@@ -19,6 +20,7 @@ import {
   parseReview,
   parseReviewAction,
   parseReviewId,
+  parseReviewQueue,
   parseWaiver,
 } from './parseReadinessRequests';
 import {
@@ -33,6 +35,7 @@ interface RouterOptions {
   deployGate: DeployGateService;
   rules: RulesService;
   readiness: ReadinessService;
+  reviewQueue: ReviewQueueService;
   scorecard: ScorecardService;
   /** The configured tiers: served as they are, and what the scorecard's tier filter accepts. */
   tiers: ReadonlyArray<TierDefinition>;
@@ -46,6 +49,7 @@ export function createRouter({
   deployGate,
   rules,
   readiness,
+  reviewQueue,
   scorecard,
   tiers,
 }: RouterOptions): express.Router {
@@ -191,6 +195,16 @@ export function createRouter({
           await httpAuth.credentials(req, user),
         ),
       );
+  });
+
+  router.get('/reviews', async (req, res) => {
+    const filter = parseReviewQueue(req.query);
+    res.json(
+      await reviewQueue.openReviews(
+        filter,
+        await httpAuth.credentials(req, anyCaller),
+      ),
+    );
   });
 
   router.post('/reviews/:id/actions', async (req, res) => {

@@ -125,3 +125,30 @@ export const parseReviewAction = (body: unknown) => parseWith(action, body);
 /** `/reviews/:id`. */
 export const parseReviewId = (params: unknown) =>
   parseWith(reviewId, params).id;
+
+const DUE_BEFORE = 'must be a date such as 2027-01-15';
+const queue = z.object({
+  state: z
+    .enum(['draft', 'in_review'], { error: 'must be draft or in_review' })
+    .optional(),
+  reviewer: text(255).optional(),
+  due_before: z
+    .string({ error: DUE_BEFORE })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, DUE_BEFORE)
+    .refine(
+      value =>
+        DateTime.fromFormat(value, 'yyyy-MM-dd', { zone: 'utc' }).isValid,
+      DUE_BEFORE,
+    )
+    .optional(),
+});
+
+/** `GET /reviews?state=&reviewer=&due_before=`: the review queue's filters. */
+export const parseReviewQueue = (query: unknown) => {
+  const { state, reviewer, due_before } = parseWith(queue, query);
+  return {
+    states: state ? [state] : undefined,
+    reviewer: reviewer || undefined,
+    dueBefore: due_before,
+  };
+};

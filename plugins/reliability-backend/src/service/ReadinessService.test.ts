@@ -95,7 +95,13 @@ async function setUp() {
     definitions?: StoredDefinitions;
     statuses: Map<string, SloStatus>;
   } = { statuses: new Map() };
-  const catalog = catalogServiceMock({ entities: [invoicing, payments] });
+  const catalog = catalogServiceMock({
+    entities: [
+      invoicing,
+      payments,
+      { ...payments, metadata: { name: 'sre', namespace: 'default' } },
+    ],
+  });
   const access = new EntityAccess(catalog, mockServices.permissions());
   const profiles = new ProfileService(
     catalog,
@@ -118,6 +124,17 @@ async function setUp() {
     store,
     checklist: { items: DEFAULT_READINESS_ITEMS, checks: BUILT_IN_CHECKS },
     fourEyes: true,
+    // Everyone here is an SRE, a member of the named reviewers group.
+    userInfo: {
+      async getUserInfo(credentials) {
+        const { userEntityRef } = (credentials as ReturnType<typeof user>)
+          .principal;
+        return {
+          userEntityRef,
+          ownershipEntityRefs: [userEntityRef, 'group:default/sre'],
+        };
+      },
+    },
   });
   return { service, state, profiles };
 }

@@ -1,4 +1,7 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
@@ -12,6 +15,7 @@ import {
   ReadinessEvent,
   ReadinessItem,
   ReadinessSummary,
+  Review,
   ReviewAction,
   nextReviewState,
   readinessAttestPermission,
@@ -29,6 +33,8 @@ import { approvalConflict } from '../readiness/approvalConflict';
 import { fourEyesConflict } from '../readiness/fourEyes';
 import { ReviewNotifier } from '../notifications/ReviewNotifier';
 import { ReadinessStore } from '../store/ReadinessStore';
+import { ScorecardStore } from '../store/ScorecardStore';
+import { mayDecide, reviewerRefs, targetDateProblem } from './reviewRules';
 import { StatusStore } from '../store/StatusStore';
 import { EntityAccess } from './EntityAccess';
 import { ProfileService } from './ProfileService';
@@ -52,6 +58,12 @@ export class ReadinessService {
       fourEyes: boolean;
       /** Tells reviewers of an opened review and owners of a decided one, after the write. */
       notifier?: Pick<ReviewNotifier, 'opened' | 'decided'>;
+      /** The caller's groups (ownership refs), who may decide a review by naming. */
+      userInfo: UserInfoService;
+      /** Members of this group may decide any review, named or not (when configured so). */
+      reviewersGroupDecides?: string;
+      /** The scorecard row's review column, set as soon as a review changes. */
+      scorecard?: Pick<ScorecardStore, 'setReviewState'>;
     },
   ) {}
 
@@ -159,12 +171,23 @@ export class ReadinessService {
       reviewCreatePermission,
       credentials,
     );
-    const review = await this.deps.store.openReview({
+    const pastTarget = targetDateProblem(request.targetDate, now);
+    if (pastTarget) throw new InputError(pastTarget);
+    const reviewers = await reviewerRefs(
+      request.reviewers,
+      this.deps.catalog,
+      credentials,
+    );
+    const result = await this.deps.store.openReview({
       entityRef: ref,
       ...request,
+      reviewers,
       createdBy: credentials.principal.userEntityRef,
       createdAt: now,
     });
+    if ('open' in result) throw this.alreadyOpen(ref, result.open);
+    const review = result.opened;
+    await this.deps.scorecard?.setReviewState(ref, review.state);
     if (this.deps.notifier) {
       await this.deps.notifier.opened(
         await this.deps.access.visibleEntity(ref, credentials),
@@ -230,6 +253,20 @@ export class ReadinessService {
     }
     const next = nextReviewState(review.state, request.action);
     if ('error' in next) throw new ConflictError(next.error);
+    if (decides) {
+      const refusal = mayDecide(
+        review,
+        actor,
+        (await this.deps.userInfo.getUserInfo(credentials)).ownershipEntityRefs,
+        this.deps.reviewersGroupDecides,
+      );
+      if (refusal) throw new NotAllowedError(refusal);
+    }
+    if (request.action === 'reopen') {
+      const open = await this.deps.store.openReviewOf(review.entityRef);
+      if (open && open.id !== review.id)
+        throw this.alreadyOpen(review.entityRef, open);
+    }
     if (request.action === 'approve') {
       const summary = await this.summary(
         entity,
@@ -272,6 +309,7 @@ export class ReadinessService {
         )}`,
       );
     }
+    await this.deps.scorecard?.setReviewState(review.entityRef, next.state);
     if (request.action === 'approve' || request.action === 'block') {
       await this.deps.notifier?.decided(
         entity,
@@ -316,6 +354,15 @@ export class ReadinessService {
       },
       this.deps.checklist,
       now,
+    );
+  }
+
+  /** 409 naming the entity's open review, which is decided or withdrawn before another opens. */
+  private alreadyOpen(entityRef: string, open: Review): ConflictError {
+    return new ConflictError(
+      `${entityRef} already has an open launch review: #${
+        open.id
+      } (${open.state.replace('_', ' ')}); decide it before opening another`,
     );
   }
 
