@@ -45,6 +45,27 @@ describe('readTiers', () => {
     ).toEqual([true, true]);
   });
 
+  it('reads the runbook review interval of a tier, unset when not configured', () => {
+    expect(
+      tiersOf([
+        tier({
+          requirements: ['owner', 'runbooks', 'runbooksReviewed'],
+          runbookReviewDays: 30,
+        }),
+        tier({ level: 1 }),
+      ]).map(t => [t.requirements, t.runbookReviewDays]),
+    ).toEqual([
+      [['owner', 'runbooks', 'runbooksReviewed'], 30],
+      [['owner'], undefined],
+    ]);
+    expect(DEFAULT_TIERS.map(t => t.runbookReviewDays)).toEqual([
+      90,
+      180,
+      365,
+      undefined,
+    ]);
+  });
+
   it.each([
     [[], 'reliability.tiers must list at least one tier'],
     [
@@ -62,7 +83,19 @@ describe('readTiers', () => {
     [[tier({ name: ' ' })], 'reliability.tiers[0].name must not be empty'],
     [
       [tier({ requirements: ['owner', 'pager'] })],
-      'reliability.tiers[0].requirements must be among owner, onCall, slos, runbooks, dashboards, drTargets, drTested, got "pager"',
+      'reliability.tiers[0].requirements must be among owner, onCall, slos, runbooks, runbooksReviewed, dashboards, drTargets, drTested, got "pager"',
+    ],
+    [
+      [tier({ requirements: ['owner', 'runbooksReviewed'] })],
+      'reliability.tiers[0].runbookReviewDays must be set when reliability.tiers[0].requirements lists runbooksReviewed',
+    ],
+    [
+      [tier({ runbookReviewDays: 0 })],
+      'reliability.tiers[0].runbookReviewDays must be a whole number of days, at least 1, got 0',
+    ],
+    [
+      [tier({ runbookReviewDays: 7.5 })],
+      'reliability.tiers[0].runbookReviewDays must be a whole number of days, at least 1, got 7.5',
     ],
     [
       [tier({ critical: 'maybe' })],

@@ -50,6 +50,18 @@ function readTier(tier: Config, key: string): TierDefinition {
         ', ',
       )}, got "${unknown}"`,
     );
+  const runbookReviewDays = tier.getOptionalNumber('runbookReviewDays');
+  if (
+    runbookReviewDays !== undefined &&
+    (!Number.isInteger(runbookReviewDays) || runbookReviewDays < 1)
+  )
+    throw new Error(
+      `${key}.runbookReviewDays must be a whole number of days, at least 1, got ${runbookReviewDays}`,
+    );
+  if (requirements.includes('runbooksReviewed') && !runbookReviewDays)
+    throw new Error(
+      `${key}.runbookReviewDays must be set when ${key}.requirements lists runbooksReviewed`,
+    );
   return {
     level,
     name,
@@ -62,5 +74,6 @@ function readTier(tier: Config, key: string): TierDefinition {
       maxRpoMinutes: tier.getOptionalNumber('dr.maxRpoMinutes'),
       testIntervalDays: tier.getOptionalNumber('dr.testIntervalDays'),
     },
+    runbookReviewDays,
   };
 }
