@@ -10,6 +10,16 @@ jest.setTimeout(120_000);
 
 const fixtures = path.resolve(__dirname, '__fixtures__');
 
+/** Asks until the answer is there (the pipeline's cycle writes it), for at most 60 s. */
+async function waitFor<T>(answer: () => Promise<T | undefined>): Promise<T> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const value = await answer();
+    if (value !== undefined) return value;
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+  throw new Error('no answer within 60 s');
+}
+
 async function startPortalBackend() {
   const { server } = await startTestBackend({
     features: [
@@ -110,7 +120,7 @@ describe('GET /api/reliability/profile/:kind/:namespace/:name', () => {
     expect(profile.problems).toEqual([
       {
         file: 'catalog.yaml',
-        line: 46,
+        line: 47,
         field: 'spec.reliability.slos[0].objective',
         message: 'must be < 1 (100% leaves no error budget)',
         sloDefinition: true,
@@ -119,6 +129,62 @@ describe('GET /api/reliability/profile/:kind/:namespace/:name', () => {
     expect(profile.missing.map(m => m.requirement)).toEqual([
       'slos',
       'runbooks',
+    ]);
+  });
+
+  it('names a stale runbook on the profile and as the scorecard missing reason and the readiness result', async () => {
+    const profile = await waitFor(async () => {
+      const response = await request(server).get(
+        '/api/reliability/profile/component/default/ledger',
+      );
+      return response.status === 200 && !response.body.pending
+        ? (response.body as ReliabilityProfile)
+        : undefined;
+    });
+    expect(
+      profile.runbooks.map(r => [
+        r.title,
+        r.lastReviewed,
+        r.reviewDue,
+        r.stale,
+      ]),
+    ).toEqual([
+      ['Ledger runbook', '2026-11-01', '2027-11-01', false],
+      ['Ledger recovery runbook', '2025-01-10', '2026-01-10', true],
+    ]);
+    expect(profile.missing).toEqual([
+      {
+        requirement: 'slos',
+        message:
+          'No SLOs: add OpenSLO files (reliability-suite.io/slo-files) or spec.reliability.slos',
+      },
+      {
+        requirement: 'runbooksReviewed',
+        message:
+          'Runbook "Ledger recovery runbook" last reviewed 2025-01-10, over 365 days ago (Tier 2 reviews runbooks every 365 days)',
+      },
+    ]);
+    const rows = await waitFor(async () => {
+      const response = await request(server).get(
+        '/api/reliability/scorecard?missing=runbooksReviewed&sort=name',
+      );
+      return response.status === 200 && response.body.rows.length
+        ? (response.body.rows as Array<{ name: string; missing: string[] }>)
+        : undefined;
+    });
+    expect(rows.map(r => [r.name, r.missing])).toEqual([
+      ['ledger', ['slos', 'runbooksReviewed']],
+    ]);
+    const readiness = await request(server).get(
+      '/api/reliability/readiness/component/default/ledger',
+    );
+    expect(readiness.status).toBe(200);
+    const item = readiness.body.summary.items.find(
+      (i: { item: { id: string } }) => i.item.id === 'runbooks',
+    );
+    expect([item.state, item.reason]).toEqual([
+      'failing',
+      'Runbook "Ledger recovery runbook" last reviewed 2025-01-10, over 365 days ago (Tier 2 reviews runbooks every 365 days)',
     ]);
   });
 
