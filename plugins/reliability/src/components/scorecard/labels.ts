@@ -21,6 +21,7 @@ export const REQUIREMENT_LABELS: Record<ProfileRequirement, string> = {
   onCall: 'On-call',
   slos: 'SLOs',
   runbooks: 'Runbooks',
+  runbooksReviewed: 'Runbooks reviewed',
   dashboards: 'Dashboards',
   drTargets: 'DR targets',
   drTested: 'DR tested',
