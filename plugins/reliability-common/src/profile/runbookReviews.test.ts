@@ -112,12 +112,15 @@ describe('stale runbooks', () => {
     });
   });
 
-  it('asks for a review date where none is written', () => {
-    expect(
-      reviewMessages(profileOf('2', 'Checkout runbook: 2026-11-02')),
-    ).toEqual([
-      'Runbook "Checkout database runbook" has no review date: set reliability-suite.io/runbook-reviewed to the date of its last review',
-      'Runbook "availability runbook" has no review date: set reliability-suite.io/runbook-reviewed to the date of its last review',
+  it('does not count a runbook without a review date as stale (the profile shows it undated)', () => {
+    const profile = profileOf('2', 'Checkout runbook: 2024-11-02');
+    expect(reviewMessages(profile)).toEqual([
+      'Runbook "Checkout runbook" last reviewed 2024-11-02, over 365 days ago (Tier 2 reviews runbooks every 365 days)',
+    ]);
+    expect(profile.runbooks.map(r => r.lastReviewed)).toEqual([
+      '2024-11-02',
+      undefined,
+      undefined,
     ]);
   });
 

@@ -1,4 +1,3 @@
-import { RELIABILITY_ANNOTATIONS } from '../annotations';
 import { TierDefinition } from '../tiers';
 import { isCalendarDate } from './calendarDate';
 import { MissingItem, ProfileLink, usableLinks } from './types';
@@ -78,9 +77,11 @@ export function reviewRunbooks(
 }
 
 /**
- * What the `runbooksReviewed` requirement finds missing: each linked runbook without a review
- * date, or whose last review is older than the tier's interval. Nothing when the tier reviews no
- * runbooks on a schedule (no `runbookReviewDays`).
+ * What the `runbooksReviewed` requirement finds missing: each linked runbook whose last review is
+ * older than the tier's interval. Nothing when the tier reviews no runbooks on a schedule (no
+ * `runbookReviewDays`). A runbook without a review date is not counted stale: nothing says when
+ * it was reviewed, so the profile shows it as not dated, and an organisation adopting review
+ * dates does not see every runbook fail at once.
  */
 export function staleRunbookItems(
   runbooks: ProfileLink[],
@@ -89,14 +90,6 @@ export function staleRunbookItems(
   const interval = tier.runbookReviewDays;
   if (!interval) return [];
   return usableLinks(runbooks).flatMap(link => {
-    if (!link.lastReviewed) {
-      return [
-        {
-          requirement: 'runbooksReviewed' as const,
-          message: `Runbook "${link.title}" has no review date: set ${RELIABILITY_ANNOTATIONS.runbookReviewed} to the date of its last review`,
-        },
-      ];
-    }
     if (!link.stale) return [];
     return [
       {
