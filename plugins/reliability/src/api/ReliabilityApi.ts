@@ -5,6 +5,7 @@ import {
   EntitySlos,
   ReadinessEvent,
   ReliabilityProfile,
+  Review,
   ReviewAction,
   ScorecardFilter,
   ScorecardPage,
@@ -14,6 +15,7 @@ import {
   TierDefinition,
   WeeklyReview,
 } from '@reliability-suite/plugin-reliability-common';
+import { ReviewQueueFilter } from './reviewQueueParams';
 import { ScorecardQuery } from './scorecardParams';
 
 /** A person vouching for a manual readiness item. */
@@ -93,6 +95,11 @@ export interface ReliabilityApi {
     reviewId: number,
     request: ReviewActionRequest,
   ): Promise<EntityReadiness>;
+  /**
+   * The review queue: open launch reviews of the entities the caller may read, oldest first
+   * (`GET /reviews`).
+   */
+  getOpenReviews(filter: ReviewQueueFilter): Promise<Review[]>;
   /** The configured tiers, lowest level first (`GET /tiers`). */
   getTiers(): Promise<TierDefinition[]>;
   /** One page of the org-wide scorecard, filtered and sorted. */

@@ -80,6 +80,26 @@ describe('ReliabilityClient readiness calls', () => {
       'cannot approve: required items are failing: dashboards, rollback',
     );
   });
+
+  it('asks for the open reviews with the queue filters and returns the reviews', async () => {
+    const reviews = [{ id: 7, entityRef: 'component:default/checkout' }];
+    const { api, fetch } = client(json({ reviews }));
+    await expect(
+      api.getOpenReviews({
+        state: 'in_review',
+        reviewer: 'group:default/sre',
+        dueBefore: '2027-01-15',
+      }),
+    ).resolves.toEqual(reviews);
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://localhost:7007/api/reliability/reviews?state=in_review&reviewer=group%3Adefault%2Fsre&due_before=2027-01-15',
+    );
+    fetch.mockResolvedValue(json({ reviews: [] }));
+    await expect(api.getOpenReviews({})).resolves.toEqual([]);
+    expect(fetch.mock.calls[1][0]).toBe(
+      'http://localhost:7007/api/reliability/reviews',
+    );
+  });
 });
 
 describe('ReliabilityClient scorecard calls', () => {

@@ -6,6 +6,7 @@ import {
   EntitySlos,
   ReadinessEvent,
   ReliabilityProfile,
+  Review,
   ScorecardFilter,
   ScorecardPage,
   ScorecardRollupDimension,
@@ -24,6 +25,7 @@ import {
   ScorecardTrendsFilter,
   WaiverRequest,
 } from './ReliabilityApi';
+import { ReviewQueueFilter, reviewQueueParams } from './reviewQueueParams';
 import {
   ScorecardQuery,
   scorecardFilterParams,
@@ -89,6 +91,13 @@ export class ReliabilityClient implements ReliabilityApi {
     request: ReviewActionRequest,
   ): Promise<EntityReadiness> {
     return this.post(`reviews/${reviewId}/actions`, request);
+  }
+
+  async getOpenReviews(filter: ReviewQueueFilter): Promise<Review[]> {
+    const body: { reviews: Review[] } = await this.json(
+      withQuery('reviews', reviewQueueParams(filter)),
+    );
+    return body.reviews;
   }
 
   async getTiers(): Promise<TierDefinition[]> {

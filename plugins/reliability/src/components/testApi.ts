@@ -19,6 +19,7 @@ export function mockReliabilityApi(
     waive: jest.fn(),
     openReview: jest.fn(),
     actOnReview: jest.fn(),
+    getOpenReviews: jest.fn(),
     getTiers: jest.fn().mockResolvedValue([...DEFAULT_TIERS]),
     getScorecard: jest.fn(),
     getScorecardRollups: jest.fn(),

@@ -113,6 +113,7 @@ describe('ScorecardPage', () => {
       'Scorecard',
       'Trends',
       'Weekly review',
+      'Launch reviews',
     ]);
     await screen.findByRole('table', { name: 'Entities' });
 

@@ -5,6 +5,7 @@ import { Content, Header, Page, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api/ReliabilityApi';
+import { ReviewQueueTab } from '../reviewQueue/ReviewQueueTab';
 import { LoadError } from './LoadError';
 import { ScorecardTab } from './ScorecardTab';
 import { ScorecardTiersProvider, useScorecardTiers } from './ScorecardTiers';
@@ -16,10 +17,12 @@ const TABS: Array<[ScorecardTabId, string]> = [
   ['scorecard', 'Scorecard'],
   ['trends', 'Trends'],
   ['weekly', 'Weekly review'],
+  ['reviews', 'Launch reviews'],
 ];
 
 /**
- * The org-wide reliability scorecard: coverage, rollups and entities; trends; the weekly review.
+ * The org-wide reliability scorecard: coverage, rollups and entities; trends; the weekly review;
+ * the queue of open launch reviews.
  * Everything on it (tab, filters, sort, page, rollup dimension, week) lives in the URL. Tiers
  * (filter options, labels, the critical ones) are those the backend is configured with.
  */
@@ -82,6 +85,7 @@ function ScorecardViews() {
         {view.tab === 'weekly' && (
           <WeeklyReviewTab view={view} controls={controls} />
         )}
+        {view.tab === 'reviews' && <ReviewQueueTab />}
       </Box>
     </>
   );

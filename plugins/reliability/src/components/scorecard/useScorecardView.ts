@@ -13,7 +13,7 @@ import {
   withoutEmpty,
 } from '../../api/scorecardParams';
 
-const SCORECARD_TABS = ['scorecard', 'trends', 'weekly'] as const;
+const SCORECARD_TABS = ['scorecard', 'trends', 'weekly', 'reviews'] as const;
 export type ScorecardTabId = (typeof SCORECARD_TABS)[number];
 
 /** Days of history the Trends tab offers; the first of them is the backend's default. */

@@ -1,0 +1,80 @@
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { EntityRefLinks } from '@backstage/plugin-catalog-react';
+import { Review } from '@reliability-suite/plugin-reliability-common';
+import { formatAge, formatDateTime, formatDay } from '../format';
+import { ReviewStateChip } from '../readiness/ReviewStateChip';
+import { shortRef } from '../scorecard/entityRefs';
+import { ReviewEntityLink } from './ReviewEntityLink';
+
+const HEADERS = ['Entity', 'State', 'Reviewers', 'Target date', 'Opened'];
+
+/** A target date, marked overdue once it has passed (UTC days, as the backend counts them). */
+function TargetDate({ day, now }: { day?: string; now: number }) {
+  if (!day) return <>not set</>;
+  if (day >= formatDay(now)) return <>{day}</>;
+  return (
+    <>
+      {day}{' '}
+      <Typography component="span" variant="body2" color="error">
+        (overdue)
+      </Typography>
+    </>
+  );
+}
+
+/**
+ * Open launch reviews, one row each, with few columns so that the table fits 1024 px without
+ * scrolling. `now` is when the list is shown.
+ */
+export function ReviewQueueTable({
+  reviews,
+  now,
+}: {
+  reviews: Review[];
+  now: number;
+}) {
+  return (
+    <Table size="small" aria-label="Open launch reviews">
+      <TableHead>
+        <TableRow>
+          {HEADERS.map(header => (
+            <TableCell key={header}>{header}</TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {reviews.map(review => (
+          <TableRow key={review.id}>
+            <TableCell>
+              <ReviewEntityLink entityRef={review.entityRef} />
+            </TableCell>
+            <TableCell>
+              <ReviewStateChip state={review.state} />
+            </TableCell>
+            <TableCell style={{ overflowWrap: 'anywhere' }}>
+              <EntityRefLinks
+                entityRefs={review.reviewers}
+                defaultKind="group"
+                hideIcons
+              />
+            </TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
+              <TargetDate day={review.targetDate} now={now} />
+            </TableCell>
+            <TableCell title={formatDateTime(review.createdAt)}>
+              {`${formatAge(review.createdAt, now)} by ${shortRef(
+                review.createdBy,
+                'user',
+              )}`}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
