@@ -111,9 +111,9 @@ describe('auditSloRules', () => {
         ),
       'missing',
       [
+        'missing: recording rule slo:objective:ratio',
         'missing: recording rule slo:sli_total:increase30d',
         'missing: recording rule slo:sli_good:increase30d',
-        'missing: recording rule slo:objective:ratio',
         'out of date: SLOErrorBudgetBurnFast 1h/5m expression differs',
         'out of date: SLOErrorBudgetBurnFast 6h/30m expression differs',
         'out of date: SLOErrorBudgetBurnSlow 1d/2h expression differs',
