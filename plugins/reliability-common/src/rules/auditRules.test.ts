@@ -78,7 +78,6 @@ describe('auditSloRules', () => {
       'out-of-date',
       [
         'out of date: threshold 0.999 deployed, 0.99 defined',
-        'out of date: recording rule slo:objective:ratio expression differs',
       ],
     ],
     [

@@ -1,5 +1,9 @@
 import { SloDefinition } from '../slo';
-import { PrometheusRuleFile, buildPrometheusRules } from './buildRules';
+import {
+  OBJECTIVE_RECORD,
+  PrometheusRuleFile,
+  buildPrometheusRules,
+} from './buildRules';
 
 /** One rule as Prometheus reports it loaded (`GET /api/v1/rules`). */
 export interface LoadedRule {
@@ -212,8 +216,26 @@ export function auditSloRules(
           ),
       );
       if (!deployed.length) missing.push(`missing: recording rule ${name}`);
-      else if (!deployed.some(r => sameExpression(expr, r.query)))
-        outdated.push(`out of date: recording rule ${name} expression differs`);
+      else if (!deployed.some(r => sameExpression(expr, r.query))) {
+        // The objective's record holds the objective itself: say which one is deployed.
+        const differences =
+          name === OBJECTIVE_RECORD
+            ? numberDifferences(
+                promqlTokens(expr) ?? [],
+                promqlTokens(deployed[0].query) ?? [],
+              )
+            : undefined;
+        if (differences?.length === 1)
+          outdated.push(
+            `out of date: threshold ${readable(
+              differences[0].deployed,
+            )} deployed, ${readable(definedObjective)} defined`,
+          );
+        else
+          outdated.push(
+            `out of date: recording rule ${name} expression differs`,
+          );
+      }
     }
   }
   for (const rule of deployedRules) {
