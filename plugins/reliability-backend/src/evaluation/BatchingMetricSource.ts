@@ -5,7 +5,10 @@ import {
   seriesByPart,
 } from './batchedQuery';
 import { RecordedCounts, RecordedOccurrences } from './RecordedCounts';
-import { SloDefinition } from '@reliability-suite/plugin-reliability-common';
+import {
+  LoadedRuleGroup,
+  SloDefinition,
+} from '@reliability-suite/plugin-reliability-common';
 
 export { BATCH_LABEL, batchedQuery };
 export type { InstantSeries };
@@ -82,6 +85,14 @@ export class BatchingMetricSource implements MetricSource {
     return this.records
       ? this.records.read(entityRef, slo, atMs)
       : Promise.resolve(undefined);
+  }
+
+  loadedRules(): Promise<LoadedRuleGroup[]> {
+    return this.source.loadedRules
+      ? this.source.loadedRules()
+      : Promise.reject(
+          new MetricSourceError(`${this.name}: cannot list its rules`),
+        );
   }
 
   get name(): string {

@@ -1,5 +1,8 @@
 import { PrometheusDriver, QueryResult } from 'prometheus-query';
-import { SloDefinition } from '@reliability-suite/plugin-reliability-common';
+import {
+  LoadedRuleGroup,
+  SloDefinition,
+} from '@reliability-suite/plugin-reliability-common';
 import type { RecordedOccurrences } from './RecordedCounts';
 
 /** A metric source answered with an error, garbage or nothing usable. */
@@ -44,6 +47,8 @@ export interface MetricSource {
     slo: SloDefinition,
     atMs: number,
   ): Promise<RecordedOccurrences | undefined>;
+  /** The rule groups the source has loaded (`GET /api/v1/rules`), for the alert audit. */
+  loadedRules?(): Promise<LoadedRuleGroup[]>;
   /** Events counted over `rangeMs` at every step: what `range(countOverRange(…))` answers. */
   countSteps?(
     selector: string,
@@ -138,6 +143,34 @@ function singleSeries<T>(
     );
   }
   return result.result[0] as T | undefined;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** One group of `/api/v1/rules` as the audit reads it, refused when it is not one. */
+function loadedRuleGroup(source: string, group: unknown): LoadedRuleGroup {
+  const { name, rules } = (group ?? {}) as { name?: unknown; rules?: unknown };
+  if (typeof name !== 'string' || !Array.isArray(rules))
+    throw new MetricSourceError(
+      `${source}: /api/v1/rules returned a group without name or rules`,
+    );
+  return {
+    name,
+    rules: rules.map(rule => {
+      const r = (rule ?? {}) as Record<string, unknown>;
+      const labels = (
+        r.labels && typeof r.labels === 'object' ? r.labels : {}
+      ) as Record<string, unknown>;
+      return {
+        type: r.type === 'alerting' ? 'alerting' : 'recording',
+        name: text(r.name),
+        query: text(r.query),
+        labels: Object.fromEntries(
+          Object.entries(labels).map(([key, value]) => [key, text(value)]),
+        ),
+      };
+    }),
+  };
 }
 
 /** At most `limit` calls at once; the others wait their turn, first come first served. */
@@ -294,6 +327,20 @@ export class PrometheusMetricSource implements MetricSource {
       }
     }
     return [...byLabels.values()];
+  }
+
+  async loadedRules(): Promise<LoadedRuleGroup[]> {
+    let groups: unknown;
+    try {
+      groups = await this.limit.run(() => this.driver.rules());
+    } catch (error) {
+      throw toMetricSourceError(this.name, error);
+    }
+    if (!Array.isArray(groups))
+      throw new MetricSourceError(
+        `${this.name}: /api/v1/rules returned no rule groups`,
+      );
+    return groups.map(group => loadedRuleGroup(this.name, group));
   }
 
   private rangeQuery(query: string, from: number, to: number, stepMs: number) {

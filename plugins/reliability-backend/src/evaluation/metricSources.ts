@@ -55,6 +55,11 @@ export class MetricSourceRegistry {
     return new MetricSourceRegistry(sources);
   }
 
+  /** Every configured source, the default one first. */
+  all(): ReadonlyArray<MetricSource> {
+    return this.sources;
+  }
+
   /** The source named by an SLI (OpenSLO metricSourceRef), or the default one. */
   get(name: string | undefined): MetricSource {
     const source = name

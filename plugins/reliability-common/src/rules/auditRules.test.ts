@@ -76,9 +76,7 @@ describe('auditSloRules', () => {
       'an old objective (99.9 %) still deployed',
       () => loaded(slo({ objectives: [{ target: 0.999 }] })),
       'out-of-date',
-      [
-        'out of date: threshold 0.999 deployed, 0.99 defined',
-      ],
+      ['out of date: threshold 0.999 deployed, 0.99 defined'],
     ],
     [
       'a recording rule over another query',
@@ -211,6 +209,8 @@ describe('expressions compared as Prometheus prints them', () => {
       true,
     ],
     ['a{job="x"}', "a{job='x'}", true],
+    ['a{job="x",code!~"5.."}', 'a{code!~"5..",job="x"}', true],
+    ['a{job="x",code!~"5.."}', 'a{code=~"5..",job="x"}', false],
     ['a{job="x"}', 'a{job="y"}', false],
     ['vector(0.99)', 'vector(0.999)', false],
     ['rate(x[5m])', 'rate(x[1h])', false],
@@ -219,8 +219,21 @@ describe('expressions compared as Prometheus prints them', () => {
   });
 
   it('tokenizes record names as one identifier', () => {
-    expect(promqlTokens('slo:sli_error:ratio_rate5m{slo="a"} > 1e-05')).toEqual(
-      ['slo:sli_error:ratio_rate5m', '{', 'slo', '=', '"a"', '}', '>', 0.00001],
-    );
+    expect(
+      promqlTokens('slo:sli_error:ratio_rate5m{slo="a",entity="b"} > 1e-05'),
+    ).toEqual([
+      'slo:sli_error:ratio_rate5m',
+      '{',
+      'entity',
+      '=',
+      '"b"',
+      ',',
+      'slo',
+      '=',
+      '"a"',
+      '}',
+      '>',
+      0.00001,
+    ]);
   });
 });

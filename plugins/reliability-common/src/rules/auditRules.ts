@@ -97,7 +97,30 @@ export function promqlTokens(expr: string): Token[] | undefined {
     else if (number !== undefined) tokens.push(Number(number));
     else tokens.push(identifier ?? operator);
   }
-  return tokens;
+  return sortedMatchers(tokens);
+}
+
+/** Label matchers in one order: Prometheus prints them sorted by name. */
+function sortedMatchers(tokens: Token[]): Token[] {
+  const sorted: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const close = tokens[i] === '{' ? tokens.indexOf('}', i) : -1;
+    if (close === -1) {
+      sorted.push(tokens[i]);
+      continue;
+    }
+    const matchers: Token[][] = [[]];
+    for (const token of tokens.slice(i + 1, close)) {
+      if (token === ',') matchers.push([]);
+      else matchers[matchers.length - 1].push(token);
+    }
+    const ordered = matchers
+      .filter(m => m.length)
+      .sort((a, b) => (a.join(' ') < b.join(' ') ? -1 : 1));
+    sorted.push('{', ...ordered.flatMap((m, n) => (n ? [',', ...m] : m)), '}');
+    i = close;
+  }
+  return sorted;
 }
 
 const sameNumber = (a: number, b: number) =>
