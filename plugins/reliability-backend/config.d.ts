@@ -302,7 +302,22 @@ export interface Config {
         fastBurn?: boolean;
         /** A launch review opened (to its reviewers) and approved or blocked (to the owner). */
         reviews?: boolean;
+        /**
+         * An attestation or waiver of a readiness item expiring within `expiringWithinDays`;
+         * once per attestation or waiver (again only after it is renewed), to the owner.
+         */
+        expiring?: boolean;
+        /**
+         * A DR test overdue for the entity's tier (`reliability-suite.io/dr-tested` older than the
+         * tier's `dr.testIntervalDays`), and a newer test recorded; to the owner.
+         */
+        drTests?: boolean;
       };
+      /**
+       * Attestations and waivers expiring within this many days are announced to the owner (a
+       * whole number from 1 to 366). Default 14.
+       */
+      expiringWithinDays?: number;
       /**
        * Severity of each event in the notifications service: `critical`, `high`, `normal` or
        * `low` (users filter and route by it, e.g. email only for `critical`).
@@ -322,6 +337,10 @@ export interface Config {
         reviewOpened?: 'critical' | 'high' | 'normal' | 'low';
         /** A launch review approved or blocked, to the owner. Default normal. */
         reviewDecided?: 'critical' | 'high' | 'normal' | 'low';
+        /** An attestation or waiver expiring soon, to the owner. Default normal. */
+        expiring?: 'critical' | 'high' | 'normal' | 'low';
+        /** A DR test overdue for the tier, to the owner (a newer test: recovered). Default high. */
+        drTestOverdue?: 'critical' | 'high' | 'normal' | 'low';
       };
     };
   };

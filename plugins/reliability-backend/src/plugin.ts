@@ -51,7 +51,9 @@ import {
 } from './pipeline/ReliabilityPipeline';
 import { startPipelineWhenCatalogLoaded } from './pipeline/startPipeline';
 import { StoredDefinitionsReader } from './service/StoredDefinitionsReader';
+import { allNotifiers } from './notifications/allNotifiers';
 import { readNotificationSettings } from './notifications/notificationSettings';
+import { ReminderNotifier } from './notifications/ReminderNotifier';
 import { ReviewNotifier } from './notifications/ReviewNotifier';
 import { SloNotifier } from './notifications/SloNotifier';
 import { NotificationStateStore } from './store/NotificationStateStore';
@@ -184,17 +186,31 @@ export const reliabilityPlugin = createBackendPlugin({
           sync,
           evaluator,
           projector,
-          notifier: new SloNotifier({
-            statuses,
-            definitions,
-            state: new NotificationStateStore(db),
-            catalog,
-            auth,
-            notifications: deps.notifications,
-            logger,
-            settings: notificationSettings,
-            policyFor: entity => policyFor(settings.policy, entity),
-          }),
+          notifier: allNotifiers([
+            new SloNotifier({
+              statuses,
+              definitions,
+              state: new NotificationStateStore(db),
+              catalog,
+              auth,
+              notifications: deps.notifications,
+              logger,
+              settings: notificationSettings,
+              policyFor: entity => policyFor(settings.policy, entity),
+            }),
+            new ReminderNotifier({
+              readiness: readinessStore,
+              definitions,
+              state: new NotificationStateStore(db),
+              catalog,
+              auth,
+              notifications: deps.notifications,
+              logger,
+              settings: notificationSettings,
+              tiers: settings.tiers,
+              checklist: readinessItems,
+            }),
+          ]),
           statuses,
           store: new PipelineStore(db),
           catalog: catalogReadiness,

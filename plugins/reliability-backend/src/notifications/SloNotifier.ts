@@ -1,6 +1,5 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { stringifyError } from '@backstage/errors';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
 import { NotificationService } from '@backstage/plugin-notifications-node';
@@ -17,6 +16,13 @@ import {
   keyString,
 } from '../store/NotificationStateStore';
 import { StatusStore } from '../store/StatusStore';
+import {
+  NotifySummary,
+  SendOutcome,
+  catalogEntities,
+  claimAndSend,
+  tally,
+} from './claimAndSend';
 import { entityLabel, entityTabPath, ownerRefs } from './entityLinks';
 import { NotificationSettings } from './notificationSettings';
 import { SloSubject, budgetNotice, burnNotice } from './sloNotices';
@@ -28,11 +34,7 @@ import {
   parseBudgetState,
 } from './sloStates';
 
-/** What one notify stage did, for the cycle's log line. */
-export interface NotifySummary {
-  sent: number;
-  failed: number;
-}
+export type { NotifySummary };
 
 /** A state change of one SLO: stored (claimed) before its notification, if any, is sent. */
 interface Change {
@@ -126,18 +128,15 @@ export class SloNotifier {
           }),
       ),
     );
-    const entities = await this.entities(
+    const entities = await catalogEntities(
+      deps,
       changes.filter(c => c.notice).map(c => c.key.entityRef),
     );
     let firstFailure: string | undefined;
     for (const change of changes) {
       if (signal.aborted) break;
-      const outcome = await this.apply(change, entities);
-      if (outcome === 'sent') summary.sent++;
-      else if (outcome !== undefined) {
-        summary.failed++;
-        firstFailure ??= outcome.failed;
-      }
+      const failure = tally(summary, await this.apply(change, entities));
+      firstFailure ??= failure;
     }
     if (firstFailure) {
       deps.logger.warn(
@@ -199,8 +198,7 @@ export class SloNotifier {
   private async apply(
     change: Change,
     entities: Map<string, Entity>,
-  ): Promise<'sent' | { failed: string } | undefined> {
-    const { deps } = this;
+  ): Promise<SendOutcome> {
     const { key } = change;
     const entity = entities.get(key.entityRef);
     const payload = entity
@@ -212,38 +210,11 @@ export class SloNotifier {
           link: entityTabPath(key.entityRef, 'reliability'),
         })
       : undefined;
-    const owners = entity ? ownerRefs(entity) : [];
-    if (!(await deps.state.claim(key, change.from, change.to, this.clock())))
-      return undefined;
-    if (!payload || owners.length === 0) return undefined;
-    try {
-      await deps.notifications.send({
-        recipients: { type: 'entity', entityRef: owners },
-        payload,
-      });
-      return 'sent';
-    } catch (error) {
-      await deps.state.release(key, change.to, change.from);
-      return {
-        failed: `"${payload.title}" to ${owners.join(', ')}: ${stringifyError(
-          error,
-        )}`,
-      };
-    }
-  }
-
-  /** The catalog entities of these refs (owner and title), read with the plugin's own credentials. */
-  private async entities(refs: string[]): Promise<Map<string, Entity>> {
-    const unique = [...new Set(refs)];
-    if (unique.length === 0) return new Map();
-    const { items } = await this.deps.catalog.getEntitiesByRefs(
-      { entityRefs: unique },
-      { credentials: await this.deps.auth.getOwnServiceCredentials() },
+    return claimAndSend(
+      { ...this.deps, now: this.clock() },
+      change,
+      payload,
+      entity ? ownerRefs(entity) : [],
     );
-    const byRef = new Map<string, Entity>();
-    for (const entity of items) {
-      if (entity) byRef.set(stringifyEntityRef(entity), entity);
-    }
-    return byRef;
   }
 }

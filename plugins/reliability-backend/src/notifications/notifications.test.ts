@@ -1,26 +1,5 @@
-import path from 'node:path';
-import request from 'supertest';
-import {
-  AuthService,
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import {
-  CatalogService,
-  catalogServiceRef,
-} from '@backstage/plugin-catalog-node';
-import notificationsPlugin from '@backstage/plugin-notifications-backend';
-import {
-  NotificationService,
-  notificationService,
-} from '@backstage/plugin-notifications-node';
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DEFAULT_ERROR_BUDGET_POLICY,
   SloFigures,
@@ -31,6 +10,7 @@ import { StatusStore } from '../store/StatusStore';
 import { DEFAULT_SEVERITIES } from './notificationSettings';
 import { ReviewNotifier } from './ReviewNotifier';
 import { SloNotifier } from './SloNotifier';
+import { startNotificationsBackend } from '../testing/notificationsBackend';
 
 jest.setTimeout(120_000);
 
@@ -40,7 +20,14 @@ const MINUTE = 60_000;
 const CHECKOUT = 'component:default/checkout';
 const settings = {
   enabled: true,
-  events: { budget: true, fastBurn: true, reviews: true },
+  events: {
+    budget: true,
+    fastBurn: true,
+    reviews: true,
+    expiring: true,
+    drTests: true,
+  },
+  expiringWithinDays: 14,
   severity: { ...DEFAULT_SEVERITIES },
 };
 
@@ -69,95 +56,12 @@ function figures(remaining: number, fast = false): SloFigures {
   };
 }
 
-/** The real catalog (holding the organisation) and the real notifications backend. */
-async function startBackend() {
-  let captured:
-    | {
-        notifications: NotificationService;
-        catalog: CatalogService;
-        auth: AuthService;
-      }
-    | undefined;
-  const probe = createBackendPlugin({
-    pluginId: 'probe',
-    register(env) {
-      env.registerInit({
-        deps: {
-          notifications: notificationService,
-          catalog: catalogServiceRef,
-          auth: coreServices.auth,
-        },
-        async init(deps) {
-          captured = deps;
-        },
-      });
-    },
-  });
-  const { server } = await startTestBackend({
-    features: [
-      catalogPlugin,
-      notificationsPlugin,
-      probe,
-      mockServices.rootConfig.factory({
-        data: {
-          app: { baseUrl: 'http://localhost:3000' },
-          catalog: {
-            processingInterval: { seconds: 1 },
-            rules: [{ allow: ['Component', 'Group', 'User', 'Location'] }],
-            locations: [
-              {
-                type: 'file',
-                target: path.resolve(__dirname, '__fixtures__/org.yaml'),
-              },
-            ],
-          },
-        },
-      }),
-    ],
-  });
-  const { catalog, auth } = captured!;
-  // Recipients resolve from the catalog: wait until alice's membership is processed.
-  for (let attempt = 0; ; attempt++) {
-    const { items } = await catalog.getEntitiesByRefs(
-      { entityRefs: ['user:default/alice', 'user:default/bob', CHECKOUT] },
-      { credentials: await auth.getOwnServiceCredentials() },
-    );
-    if (items.every(item => item?.relations?.length)) break;
-    if (attempt === 120)
-      throw new Error('The catalog did not process the organisation in 60 s');
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
-  /** What a user sees on the Notifications page, newest first. */
-  const inbox = async (user: string) => {
-    const response = await request(server)
-      .get('/api/notifications/notifications')
-      .set('Authorization', mockCredentials.user.header(user));
-    expect(response.status).toBe(200);
-    return (
-      response.body.notifications as Array<{
-        origin: string;
-        created: string;
-        updated?: string;
-        read?: string;
-        payload: Record<string, string>;
-      }>
-    ).map(n => ({
-      title: n.payload.title,
-      severity: n.payload.severity,
-      topic: n.payload.topic,
-      link: n.payload.link,
-      updated: n.updated ? 'updated' : 'new',
-    }));
-  };
-  return { ...captured!, inbox };
-}
-
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 describe('notifications through the real notifications backend', () => {
-  let backend: Awaited<ReturnType<typeof startBackend>>;
+  let backend: Awaited<ReturnType<typeof startNotificationsBackend>>;
   beforeAll(async () => {
-    backend = await startBackend();
+    backend = await startNotificationsBackend();
   });
 
   it('tells the owning group of a crossing once, and of the recovery once', async () => {

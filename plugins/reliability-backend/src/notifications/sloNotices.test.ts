@@ -15,7 +15,14 @@ const MINUTE = 60_000;
 const policy = DEFAULT_ERROR_BUDGET_POLICY;
 const settings: NotificationSettings = {
   enabled: true,
-  events: { budget: true, fastBurn: true, reviews: true },
+  events: {
+    budget: true,
+    fastBurn: true,
+    reviews: true,
+    expiring: true,
+    drTests: true,
+  },
+  expiringWithinDays: 14,
   severity: { ...DEFAULT_SEVERITIES },
 };
 const subject = {

@@ -11,6 +11,8 @@ export const TOPICS = {
   budget: 'Error budget',
   burn: 'Fast burn',
   review: 'Launch review',
+  expiry: 'Readiness expiry',
+  drTest: 'DR test',
 } as const;
 
 /** The subject of an SLO notification. */

@@ -1,13 +1,19 @@
 import { Knex } from 'knex';
 
-/** What is watched for notifications: an SLO's budget or its burn. */
-export type NotificationKind = 'budget' | 'burn';
+/**
+ * What is watched for notifications: an SLO's budget or its burn, an attestation's or waiver's
+ * expiry, the entity's DR test.
+ */
+export type NotificationKind = 'budget' | 'burn' | 'expiry' | 'drTest';
 
-/** One watched subject: an SLO of an entity, for one kind of notification. */
+/** One watched subject of an entity, for one kind of notification. */
 export interface NotificationKey {
   entityRef: string;
   kind: NotificationKind;
-  /** The SLO name. */
+  /**
+   * The SLO name (budget, burn), `attestation <item id>` or `waiver <item id>` (expiry), `dr`
+   * (drTest).
+   */
   subject: string;
 }
 
