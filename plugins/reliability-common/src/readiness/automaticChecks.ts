@@ -1,5 +1,6 @@
 import { ReliabilityProfile, usableLinks } from '../profile/types';
 import { SloStatus } from '../status';
+import { SloAlertAudit, describeAlertAudit } from '../rules/auditRules';
 
 /** What the automatic items are checked against: all of it read from the catalog and stores. */
 export interface AutomaticCheckContext {
@@ -7,6 +8,11 @@ export interface AutomaticCheckContext {
   sloStatuses: SloStatus[];
   /** SLOs for which burn-rate alerting rules can be generated. */
   alertableSlos: string[];
+  /**
+   * What the alert audit found deployed for the entity's SLOs (`auditSloRules`); without it the
+   * item checks only that rules could be generated.
+   */
+  alertAudits?: SloAlertAudit[];
   /** The components this entity depends on, with their tiers. */
   dependencies: Array<{ entityRef: string; tierLevel?: number }>;
 }
@@ -43,6 +49,29 @@ const missingOf = (context: AutomaticCheckContext, requirement: string) =>
   context.profile.missing
     .filter(m => m.requirement === requirement)
     .map(m => m.message);
+
+/**
+ * The alerts item from what is deployed: each SLO's burn-rate rules as its metric source has
+ * loaded them, naming what is missing or out of date.
+ */
+function deployedAlerts(
+  profile: ReliabilityProfile,
+  audits: SloAlertAudit[],
+): { passed: boolean; reason: string } {
+  const problems = profile.slos.flatMap(slo => {
+    const audit = audits.find(a => a.sloName === slo.name);
+    if (!audit) return [`${slo.name}: not audited yet`];
+    return audit.status === 'deployed'
+      ? []
+      : [`${slo.name}: ${describeAlertAudit(audit)}`];
+  });
+  return problems.length
+    ? { passed: false, reason: problems.join('; ') }
+    : {
+        passed: true,
+        reason: `Burn-rate alerts deployed for all ${profile.slos.length} SLO(s)`,
+      };
+}
 
 /** The built-in automatic checks by item id. Organisations add theirs through the extension point. */
 export const BUILT_IN_CHECKS: Record<string, Check> = {
@@ -113,10 +142,16 @@ export const BUILT_IN_CHECKS: Record<string, Check> = {
       ? { passed: true, reason: `${linked} dashboard(s) linked` }
       : { passed: false, reason: 'No dashboard linked' };
   },
-  alerts: ({ profile, alertableSlos }) => {
+  alerts: ({ profile, alertableSlos, alertAudits }) => {
     if (profile.pending) return definitionsPending;
     if (profile.slos.length === 0)
       return { passed: false, reason: 'No SLO to alert on' };
+    const audited = (alertAudits ?? []).filter(
+      audit =>
+        audit.status !== 'unknown' &&
+        profile.slos.some(slo => slo.name === audit.sloName),
+    );
+    if (audited.length) return deployedAlerts(profile, audited);
     const without = profile.slos
       .filter(slo => !alertableSlos.includes(slo.name))
       .map(slo => slo.name);
