@@ -21,6 +21,8 @@ async function setup(
     slowEvaluation?: boolean;
     /** A notifier that sends 2 notifications and fails 1. */
     notify?: boolean;
+    /** An alert auditor that reads 2 sources (1 unreadable). */
+    audit?: boolean;
   } = {},
 ) {
   const db = await migratedClient(
@@ -102,6 +104,17 @@ async function setup(
         return ['2026-11-21', '2026-11-22'];
       },
     },
+    ...(options.audit
+      ? {
+          auditor: {
+            async auditAll(signal: AbortSignal) {
+              calls.push(`audit${signal ? ' with the signal' : ''}`);
+              tick();
+              return { sources: 2, failed: 1, notDeployed: 3, orphans: 2 };
+            },
+          },
+        }
+      : {}),
     ...(options.notify
       ? {
           notifier: {
@@ -181,6 +194,35 @@ describe('ReliabilityPipeline', () => {
         'Scorecard: 41 entities, 1.0 s. Notifications: 2 sent, 1 failed (sent again next cycle), 1.0 s. History: 2 days',
       ),
     );
+  });
+
+  it('audits the deployed alerts after evaluating, before projecting, and logs what it found', async () => {
+    const { run, calls, catalog, logger } = await setup({ audit: true });
+    catalog.loaded = true;
+    await run();
+    expect(calls).toEqual([
+      'sync',
+      'remove statuses',
+      'evaluate every 5 min',
+      'audit with the signal',
+      'project',
+      'backfill 14 days',
+    ]);
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringContaining(
+        '1.0 s. Alert audit: 2 sources read (1 unreadable), 3 SLOs with alerts not deployed or out of date, 2 rule groups of removed SLOs, 1.0 s. Scorecard: 41 entities',
+      ),
+    );
+  });
+
+  it('does not audit after an abort', async () => {
+    const { run, calls, catalog } = await setup({
+      abortIn: 'evaluate',
+      audit: true,
+    });
+    catalog.loaded = true;
+    await run();
+    expect(calls).not.toContain('audit with the signal');
   });
 
   it('does not notify after an abort', async () => {

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
+import { AlertAuditor } from '../audit/AlertAuditor';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { SourceTimings } from '../evaluation/SourceTimings';
 import { SloNotifier } from '../notifications/SloNotifier';
@@ -28,7 +29,7 @@ export interface PipelineSettings {
 }
 
 /**
- * One cycle of the reliability pipeline: sync → evaluate → project → notify → backfill, each
+ * One cycle of the reliability pipeline: sync → evaluate → audit → project → notify → backfill, each
  * stage once,
  * each doing only what is due:
  *
@@ -37,6 +38,8 @@ export interface PipelineSettings {
  * - **evaluate** removes the statuses of SLOs no longer defined, then evaluates the SLOs whose
  *   last attempt is older than the evaluation interval, oldest first (a cycle cut short resumes
  *   there; none is evaluated twice in one interval);
+ * - **audit** compares the rules each metric source has loaded with what its SLOs need
+ *   (`AlertAuditor`), one source at a time;
  * - **project** rewrites the scorecard and today's snapshot with its basis;
  * - **notify** tells owners about each SLO whose budget or burn state changed since it was last
  *   notified (once per change, see `SloNotifier`);
@@ -54,6 +57,8 @@ export class ReliabilityPipeline {
       sync: Pick<DefinitionsSync, 'syncAll'>;
       evaluator: Pick<SloEvaluator, 'evaluateDue' | 'statusesAt'>;
       projector: Pick<ScorecardProjector, 'projectAll' | 'backfill'>;
+      /** Without it the audit stage does nothing. */
+      auditor?: Pick<AlertAuditor, 'auditAll'>;
       /** Without it (or with notifications off) the notify stage does nothing. */
       notifier?: Pick<SloNotifier, 'notify'>;
       statuses: Pick<StatusStore, 'removeUndefined'>;
@@ -167,6 +172,13 @@ export class ReliabilityPipeline {
           },
         });
       }
+    });
+
+    await stage('audit', async () => {
+      if (!deps.auditor) return;
+      const begun = this.clock();
+      const summary = await deps.auditor.auditAll(signal);
+      report.audit = { ...summary, ms: this.clock() - begun };
     });
 
     // What the stored definitions rest on: the catalog now, and the last complete sync.

@@ -1,3 +1,4 @@
+import { AuditSummary } from '../audit/AlertAuditor';
 import { EvaluationSummary } from '../evaluation/SloEvaluator';
 import { SyncSummary } from '../sync/DefinitionsSync';
 
@@ -5,6 +6,7 @@ import { SyncSummary } from '../sync/DefinitionsSync';
 export type CycleStage =
   | 'sync'
   | 'evaluate'
+  | 'audit'
   | 'project'
   | 'notify'
   | 'backfill';
@@ -23,6 +25,8 @@ export interface CycleReport {
   refreshIntervalMs: number;
   evaluation?: EvaluationSummary & { ms: number; statusesRemoved: number };
   evaluationIntervalMs: number;
+  /** The alert audit: sources read, SLOs whose alerts are not deployed as defined. */
+  audit?: AuditSummary & { ms: number };
   projection?: { entities: number; ms: number };
   /** Notifications sent, and those that could not be (sent again at the next cycle). */
   notify?: { sent: number; failed: number; ms: number };
@@ -102,6 +106,16 @@ export function describeCycle(report: CycleReport): string {
     `${head}${report.catalogLoaded ? '' : ' (catalog not loaded yet)'}`,
     syncPart(report),
     evaluationPart(report.evaluation, report.evaluationIntervalMs),
+    report.audit?.sources &&
+      `Alert audit: ${plural(report.audit.sources, 'source')} read${
+        report.audit.failed ? ` (${count(report.audit.failed)} unreadable)` : ''
+      }, ${plural(
+        report.audit.notDeployed,
+        'SLO',
+      )} with alerts not deployed or out of date, ${plural(
+        report.audit.orphans,
+        'rule group',
+      )} of removed SLOs, ${seconds(report.audit.ms)}`,
     report.projection &&
       `Scorecard: ${plural(
         report.projection.entities,
