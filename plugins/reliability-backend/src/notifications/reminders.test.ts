@@ -15,7 +15,6 @@ import { ReminderNotifier } from './ReminderNotifier';
 
 jest.setTimeout(120_000);
 
-const DAY = 86_400_000;
 const CHECKOUT = 'component:default/checkout';
 const settings: NotificationSettings = {
   enabled: true,
