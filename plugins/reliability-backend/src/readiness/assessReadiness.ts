@@ -5,6 +5,7 @@ import {
   ReadinessItem,
   ReadinessSummary,
   ReliabilityProfile,
+  SloAlertAudit,
   SloStatus,
   isRuleExportable,
   parseTierLevel,
@@ -27,6 +28,8 @@ interface ReadinessInputs {
   dependencies: Array<{ entityRef: string; tierLevel?: number }>;
   /** Its readiness events (attestations and waivers count). */
   events: ReadinessEvent[];
+  /** What the alert audit found deployed for its SLOs, if it ran. */
+  alertAudits?: SloAlertAudit[];
 }
 
 /** The tier level an entity declares, if any. */
@@ -44,7 +47,7 @@ export function dependencyRefs(entity: Entity): string[] {
 
 /** Runs the automatic checks and projects attestations and waivers onto the checklist. */
 export function assessReadiness(
-  { profile, statuses, dependencies, events }: ReadinessInputs,
+  { profile, statuses, dependencies, events, alertAudits }: ReadinessInputs,
   { items, checks }: Checklist,
   now: number,
 ): ReadinessSummary {
@@ -55,6 +58,7 @@ export function assessReadiness(
       sloStatuses: statuses,
       alertableSlos: profile.slos.filter(isRuleExportable).map(s => s.name),
       dependencies,
+      alertAudits,
     },
     checks,
   );

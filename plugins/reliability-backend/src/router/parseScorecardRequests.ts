@@ -45,6 +45,12 @@ const filterWithoutTier = z.object({
   stale: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .optional(),
+  /** `alerts=not-deployed`: only entities whose alerts are missing or out of date; `deployed`: all deployed. */
+  alerts: z
+    .enum(['not-deployed', 'deployed'], {
+      error: 'must be not-deployed or deployed',
+    })
+    .optional(),
 });
 
 /** A level of the configured tiers; another is refused naming them. */
@@ -162,6 +168,10 @@ function toFilter(params: FilterParams) {
       | undefined,
     search: params.q?.trim() || undefined,
     stale: params.stale === undefined ? undefined : params.stale === 'true',
+    alertsNotDeployed:
+      params.alerts === undefined
+        ? undefined
+        : params.alerts === 'not-deployed',
   };
 }
 

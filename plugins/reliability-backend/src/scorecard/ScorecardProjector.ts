@@ -12,6 +12,7 @@ import { DefinitionsStore } from '../store/DefinitionsStore';
 import { ReadinessStore } from '../store/ReadinessStore';
 import { ScorecardStore, SnapshotBasis } from '../store/ScorecardStore';
 import { StatusStore } from '../store/StatusStore';
+import { AlertAuditStore } from '../store/AlertAuditStore';
 import { PROFILE_KINDS } from '../sync/DefinitionsSync';
 import { ScorecardSources, scorecardRow } from './scorecardRow';
 
@@ -64,6 +65,8 @@ export class ScorecardProjector {
       tiers: ReadonlyArray<TierDefinition>;
       paging: PagingLinkTemplates;
       checklist: Checklist;
+      /** The alert audit's results, shown in rows and the readiness alerts item. */
+      alertAudits?: Pick<AlertAuditStore, 'all'>;
     },
   ) {}
 
@@ -171,13 +174,16 @@ export class ScorecardProjector {
     signal?: AbortSignal,
   ): Promise<Omit<ScorecardSources, 'statuses'>> {
     const { deps } = this;
-    const [entities, definitions, itemEvents, reviews] = await Promise.all([
-      this.catalogEntities(signal),
-      deps.definitions.all(),
-      deps.readiness.itemEventsByEntity(),
-      deps.readiness.latestReviews(),
-    ]);
+    const [entities, definitions, itemEvents, reviews, alertAudits] =
+      await Promise.all([
+        this.catalogEntities(signal),
+        deps.definitions.all(),
+        deps.readiness.itemEventsByEntity(),
+        deps.readiness.latestReviews(),
+        deps.alertAudits?.all(),
+      ]);
     return {
+      alertAudits,
       entities,
       definitions,
       itemEvents,

@@ -9,6 +9,7 @@ import {
   ReadinessEvent,
   Review,
   ScorecardRow,
+  SloAlertAudit,
   SloStatus,
   TierDefinition,
   resolveProfile,
@@ -36,6 +37,8 @@ export interface ScorecardSources {
   tiers: ReadonlyArray<TierDefinition>;
   paging: PagingLinkTemplates;
   checklist: Checklist;
+  /** The alert audit of each entity's SLOs; without it rows say nothing about deployed alerts. */
+  alertAudits?: Map<string, SloAlertAudit[]>;
 }
 
 function relationTarget(entity: Entity, type: string, kind: string) {
@@ -84,10 +87,14 @@ export function scorecardRow(
   );
   const figures = statuses.flatMap(s => (s.figures ? [s.figures] : []));
   const measured = figures.filter(f => f.attained !== undefined);
+  const alertAudits = (sources.alertAudits?.get(entityRef) ?? []).filter(
+    a => sloNames.has(a.sloName) && a.status !== 'unknown',
+  );
   const readiness = assessReadiness(
     {
       profile,
       statuses,
+      alertAudits,
       dependencies: dependencyRefs(entity).flatMap(ref => {
         const dependency = sources.entities.get(ref);
         return dependency
@@ -145,6 +152,13 @@ export function scorecardRow(
     // What `worstFreshness` of its SLOs rests on: their oldest figures, and a failed evaluation.
     measuredAt: min(figures.map(f => f.measuredAt)),
     degraded: statuses.some(s => s.state === 'degraded'),
+    ...(alertAudits.length
+      ? {
+          alertsNotDeployed: alertAudits.filter(a =>
+            ['missing', 'out-of-date', 'no-rules'].includes(a.status),
+          ).length,
+        }
+      : {}),
   };
   return { row, breachedSlos: measured.filter(f => !f.attained).length };
 }

@@ -132,6 +132,7 @@ function toDbRow(row: ScorecardRow) {
     csv_line: scorecardCsvLine(row),
     measured_at: row.measuredAt ?? null,
     degraded: row.degraded,
+    alerts_not_deployed: row.alertsNotDeployed ?? null,
   };
 }
 
@@ -184,6 +185,10 @@ function fromDbRow(
     measuredAt: optionalNumber(row.measured_at),
     degraded: Boolean(row.degraded),
     freshness: freshnessOf(row, now, intervalMs),
+    ...(row.alerts_not_deployed === null ||
+    row.alerts_not_deployed === undefined
+      ? {}
+      : { alertsNotDeployed: Number(row.alerts_not_deployed) }),
   };
 }
 
@@ -684,6 +689,11 @@ export class ScorecardStore {
       query = query.whereRaw("search_text like ? escape '\\'", [
         containsPattern(filter.search),
       ]);
+    }
+    if (filter.alertsNotDeployed !== undefined) {
+      query = filter.alertsNotDeployed
+        ? query.where('alerts_not_deployed', '>', 0)
+        : query.where('alerts_not_deployed', 0);
     }
     if (filter.stale !== undefined) {
       const stale = staleCondition(now, this.evaluationIntervalMs);

@@ -46,6 +46,11 @@ export interface ScorecardRow {
    * and `degraded`, judged when asked: the projection cannot mark itself stale when it stops).
    */
   freshness?: Freshness;
+  /**
+   * How many of its SLOs have burn-rate alerts missing or out of date on their metric source (the
+   * alert audit); undefined when they have not been audited.
+   */
+  alertsNotDeployed?: number;
 }
 
 /** Filters of the scorecard; every one is optional and they combine with AND. */
@@ -63,6 +68,8 @@ export interface ScorecardFilter {
   search?: string;
   /** Only entities whose figures are stale (`true`) or current (`false`) when asked. */
   stale?: boolean;
+  /** Only entities with alerts not deployed or out of date (`true`), or all deployed (`false`). */
+  alertsNotDeployed?: boolean;
 }
 
 /** Columns the scorecard sorts by. */
