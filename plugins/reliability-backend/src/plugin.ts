@@ -36,6 +36,9 @@ import { SloService } from './service/SloService';
 import { DefinitionsStore, migratedClient } from './store/DefinitionsStore';
 import { OverrideStore } from './store/OverrideStore';
 import { StatusStore } from './store/StatusStore';
+import { AlertAuditStore } from './store/AlertAuditStore';
+import { AlertAuditor } from './audit/AlertAuditor';
+import { AlertAuditService } from './service/AlertAuditService';
 import { DefinitionsSync } from './sync/DefinitionsSync';
 import { ScorecardProjector } from './scorecard/ScorecardProjector';
 import { ScorecardService } from './scorecard/ScorecardService';
@@ -134,10 +137,11 @@ export const reliabilityPlugin = createBackendPlugin({
           },
           concurrency: settings.concurrency,
         });
+        const metricSources = MetricSourceRegistry.fromConfig(config, logger);
         const evaluator = new SloEvaluator({
           definitions,
           statuses,
-          sources: MetricSourceRegistry.fromConfig(config, logger),
+          sources: metricSources,
           logger,
           options: {
             scrapeIntervalMs: settings.scrapeIntervalSeconds * 1000,
@@ -157,6 +161,7 @@ export const reliabilityPlugin = createBackendPlugin({
           checks: { ...BUILT_IN_CHECKS, ...extraChecks },
         };
         const readinessStore = new ReadinessStore(db);
+        const alertAudits = new AlertAuditStore(db);
         const scorecardStore = new ScorecardStore(db, {
           criticalTiers: criticalTierLevels(settings.tiers),
           evaluationIntervalMs: settings.evaluationIntervalMinutes * 60_000,
@@ -172,6 +177,7 @@ export const reliabilityPlugin = createBackendPlugin({
           tiers: settings.tiers,
           paging: settings.paging,
           checklist,
+          alertAudits,
         });
         const catalogReadiness = new CatalogReadiness({
           catalog,
@@ -186,6 +192,11 @@ export const reliabilityPlugin = createBackendPlugin({
           sync,
           evaluator,
           projector,
+          auditor: new AlertAuditor({
+            definitions,
+            sources: metricSources,
+            store: alertAudits,
+          }),
           notifier: allNotifiers([
             new SloNotifier({
               statuses,
@@ -249,6 +260,7 @@ export const reliabilityPlugin = createBackendPlugin({
               userInfo: deps.userInfo,
               reviewersGroupDecides: settings.readinessReviewersGroupDecides,
               scorecard: scorecardStore,
+              alertAudits,
               notifier: new ReviewNotifier({
                 notifications: deps.notifications,
                 logger,
@@ -281,6 +293,7 @@ export const reliabilityPlugin = createBackendPlugin({
               settings.evaluationIntervalMinutes * 60_000,
             ),
             rules: new RulesService(access, stored),
+            alerts: new AlertAuditService(access, alertAudits),
             deployGate: new DeployGateService(
               access,
               stored,

@@ -2,6 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { TierDefinition } from '@reliability-suite/plugin-reliability-common';
 import Router from 'express-promise-router';
+import { AlertAuditService } from '../service/AlertAuditService';
 import { DeployGateService } from '../service/DeployGateService';
 import { ProfileService } from '../service/ProfileService';
 import { ReadinessService } from '../service/ReadinessService';
@@ -34,6 +35,8 @@ interface RouterOptions {
   slos: SloService;
   deployGate: DeployGateService;
   rules: RulesService;
+  /** The alert audit per entity; without it `GET /alerts/…` is not served. */
+  alerts?: AlertAuditService;
   readiness: ReadinessService;
   reviewQueue: ReviewQueueService;
   scorecard: ScorecardService;
@@ -48,6 +51,7 @@ export function createRouter({
   slos,
   deployGate,
   rules,
+  alerts,
   readiness,
   reviewQueue,
   scorecard,
@@ -106,6 +110,18 @@ export function createRouter({
     );
     res.send(yaml);
   });
+
+  if (alerts) {
+    router.get('/alerts/:kind/:namespace/:name', async (req, res) => {
+      const entityRef = parseEntityRefParams(req.params);
+      res.json(
+        await alerts.entityAlerts(
+          entityRef,
+          await httpAuth.credentials(req, anyCaller),
+        ),
+      );
+    });
+  }
 
   router.get('/deploy-gate', async (req, res) => {
     const { entityRef } = parseDeployGateQuery(req.query);

@@ -32,6 +32,7 @@ import {
 import { approvalConflict } from '../readiness/approvalConflict';
 import { fourEyesConflict } from '../readiness/fourEyes';
 import { ReviewNotifier } from '../notifications/ReviewNotifier';
+import { AlertAuditStore } from '../store/AlertAuditStore';
 import { ReadinessStore } from '../store/ReadinessStore';
 import { ScorecardStore } from '../store/ScorecardStore';
 import { mayDecide, reviewerRefs, targetDateProblem } from './reviewRules';
@@ -64,6 +65,8 @@ export class ReadinessService {
       reviewersGroupDecides?: string;
       /** The scorecard row's review column, set as soon as a review changes. */
       scorecard?: Pick<ScorecardStore, 'setReviewState'>;
+      /** The alert audit's results: the alerts item checks what is deployed. */
+      alertAudits?: Pick<AlertAuditStore, 'ofEntity'>;
     },
   ) {}
 
@@ -330,7 +333,7 @@ export class ReadinessService {
   ): Promise<ReadinessSummary> {
     const ref = stringifyEntityRef(entity);
     const refs = dependencyRefs(entity);
-    const [profile, statuses, dependencies] = await Promise.all([
+    const [profile, statuses, dependencies, alertAudits] = await Promise.all([
       this.deps.profiles.profileOf(entity, credentials),
       this.deps.statuses.forEntity(ref),
       refs.length
@@ -339,6 +342,7 @@ export class ReadinessService {
             { credentials },
           )
         : { items: [] },
+      this.deps.alertAudits?.ofEntity(ref),
     ]);
     return assessReadiness(
       {
@@ -351,6 +355,7 @@ export class ReadinessService {
             tierLevel: tierOf(d),
           })),
         events,
+        alertAudits,
       },
       this.deps.checklist,
       now,
