@@ -48,6 +48,27 @@ export interface SloAlertAudit {
   findings: string[];
 }
 
+/** One SLO's deployed alerts, as `GET /alerts/:kind/:namespace/:name` answers. */
+export interface SloAlertsDeployed {
+  sloName: string;
+  /** The metric source whose loaded rules were read. */
+  source: string;
+  status: AlertAuditStatus;
+  /** What is missing or out of date, one line each. */
+  findings: string[];
+  /** The line people read: `Alerts deployed`, or the findings. */
+  summary: string;
+  /** When the rules were read, epoch ms. */
+  auditedAt: number;
+}
+
+/** The alert audit of an entity's SLOs (`GET /alerts/:kind/:namespace/:name`). */
+export interface EntityAlerts {
+  entityRef: string;
+  /** SLOs audited so far; an SLO not listed has not been audited yet. */
+  slos: SloAlertsDeployed[];
+}
+
 /** A token of a PromQL expression, compared regardless of how it is printed. */
 type Token = string | number;
 

@@ -1,6 +1,7 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  EntityAlerts,
   EntityReadiness,
   EntitySlos,
   ReadinessEvent,
@@ -74,6 +75,8 @@ export interface ReliabilityApi {
   evaluateNow(entity: CompoundEntityRef): Promise<EntitySlos>;
   /** Prometheus recording and alerting rules for the entity's SLOs, as YAML. */
   getPrometheusRules(entity: CompoundEntityRef): Promise<string>;
+  /** Whether each SLO's burn-rate alerts are deployed as defined (the alert audit). */
+  getAlerts(entity: CompoundEntityRef): Promise<EntityAlerts>;
   /** The readiness checklist with its score, the latest launch review and the audit trail. */
   getReadiness(entity: CompoundEntityRef): Promise<EntityReadiness>;
   /** The readiness audit trail as the backend exports it. */

@@ -2,6 +2,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  EntityAlerts,
   EntityReadiness,
   EntitySlos,
   ReadinessEvent,
@@ -55,6 +56,10 @@ export class ReliabilityClient implements ReliabilityApi {
 
   async getPrometheusRules(entity: CompoundEntityRef): Promise<string> {
     return (await this.fetch(`rules/${entityPath(entity)}`)).text();
+  }
+
+  getAlerts(entity: CompoundEntityRef): Promise<EntityAlerts> {
+    return this.json(`alerts/${entityPath(entity)}`);
   }
 
   getReadiness(entity: CompoundEntityRef): Promise<EntityReadiness> {

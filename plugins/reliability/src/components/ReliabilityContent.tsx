@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Grid from '@material-ui/core/Grid';
 import { InfoCard } from '@backstage/core-components';
 import { CardBoundary } from './CardBoundary';
+import { DeployedAlerts } from './DeployedAlerts';
 import { DefinitionProblems } from './DefinitionProblems';
 import { DefinitionsPending } from './DefinitionsPending';
 import { MissingItems } from './MissingItems';
@@ -54,6 +55,15 @@ export function ReliabilityContent() {
             </InfoCard>
           </Grid>
           <SloSections profile={profile} />
+          {profile.slos.length > 0 && (
+            <Grid item xs={12}>
+              <InfoCard title="Burn-rate alerts deployed">
+                <CardBoundary what="The deployed alerts">
+                  <DeployedAlerts key={generation} slos={profile.slos} />
+                </CardBoundary>
+              </InfoCard>
+            </Grid>
+          )}
         </Grid>
       )}
     </ProfileLoader>

@@ -13,6 +13,7 @@ export function mockReliabilityApi(
     getSlos: jest.fn(),
     evaluateNow: jest.fn(),
     getPrometheusRules: jest.fn(),
+    getAlerts: jest.fn(),
     getReadiness: jest.fn(),
     getReadinessEvents: jest.fn(),
     attest: jest.fn(),
