@@ -55,6 +55,7 @@ export const SCORECARD_QUERY_PARAMS: ReadonlyArray<string> = [
   'missing',
   'q',
   'stale',
+  'alerts',
   'sort',
   'order',
   'page',
@@ -77,6 +78,11 @@ export function scorecardFilterParams(
   const search = filter.search?.trim();
   if (search) params.set('q', search);
   if (filter.stale !== undefined) params.set('stale', String(filter.stale));
+  if (filter.alertsNotDeployed !== undefined)
+    params.set(
+      'alerts',
+      filter.alertsNotDeployed ? 'not-deployed' : 'deployed',
+    );
   return params;
 }
 
@@ -141,6 +147,9 @@ export function parseScorecardQuery(
     ),
     search: params.get('q')?.trim() || undefined,
     stale: booleanParam(params.get('stale')),
+    alertsNotDeployed:
+      { 'not-deployed': true, deployed: false }[params.get('alerts') ?? ''] ??
+      undefined,
   };
   return {
     filter: withoutEmpty(filter),

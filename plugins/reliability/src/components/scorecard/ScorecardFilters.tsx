@@ -198,6 +198,22 @@ export function ScorecardFilters({
           />
         }
       />
+      <FormControlLabel
+        label="Alerts not deployed / out of date"
+        title="Entities with an SLO whose burn-rate alerts are missing, out of date or not loaded at all on its metric source"
+        control={
+          <Checkbox
+            size="small"
+            checked={filter.alertsNotDeployed === true}
+            onChange={event =>
+              onChange({
+                ...filter,
+                alertsNotDeployed: event.target.checked ? true : undefined,
+              })
+            }
+          />
+        }
+      />
       <Button size="small" disabled={isEmpty} onClick={() => onChange({})}>
         Clear filters
       </Button>

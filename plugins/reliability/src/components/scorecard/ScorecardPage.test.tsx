@@ -176,6 +176,8 @@ describe('ScorecardPage', () => {
       'Burning fast',
       'Red: feature freeze',
       'Stale · 3 h ago',
+      // Not audited: the alert audit has not listed its rules.
+      '—',
       '75%',
       'Runbooks, DR tested',
     ]);
@@ -207,6 +209,7 @@ describe('ScorecardPage', () => {
       'Budget status',
       'Policy state',
       'Measured',
+      'Alerts',
       'Readiness',
       'Missing',
     ]);

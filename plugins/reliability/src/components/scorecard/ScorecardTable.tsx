@@ -22,6 +22,7 @@ import { BudgetStatusChip } from '../BudgetStatusChip';
 import { formatOptionalPercent } from '../format';
 import { PolicyStateChip } from '../PolicyStateChip';
 import { REQUIREMENT_LABELS } from './labels';
+import { AlertsDeployed } from './AlertsDeployed';
 import { MeasuredAge } from './MeasuredAge';
 import { TierName } from './ScorecardTiers';
 
@@ -97,6 +98,10 @@ const COLUMNS: Column[] = [
   {
     label: 'Measured',
     render: (row, now) => <MeasuredAge freshness={row.freshness} now={now} />,
+  },
+  {
+    label: 'Alerts',
+    render: row => <AlertsDeployed notDeployed={row.alertsNotDeployed} />,
   },
   {
     label: 'Readiness',
