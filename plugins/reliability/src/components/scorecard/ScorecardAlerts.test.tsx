@@ -9,13 +9,7 @@ import {
 } from '../../api/scorecardParams';
 import { mockReliabilityApi } from '../testApi';
 import { ScorecardPage } from './ScorecardPage';
-import {
-  byOwner,
-  byTier,
-  firstPage,
-  trendDays,
-  week48,
-} from './testScorecard';
+import { byOwner, byTier, firstPage, trendDays, week48 } from './testScorecard';
 
 jest.setTimeout(30_000);
 
