@@ -66,7 +66,7 @@ const slo = (job: string, target: number): SloDefinition => ({
 });
 
 // Deployed: correct-svc's rules as defined, outdated-svc's from when its objective was 99.9 %
-// (99 % now), none for bare-svc, and the rules of an SLO removed from the catalog.
+// (99 % now), none for bare-svc, and the rules of SLOs removed from the catalog.
 const rules = prometheusRulesYaml({
   groups: [
     ...buildPrometheusRules('component:default/correct-svc', [
@@ -74,6 +74,10 @@ const rules = prometheusRulesYaml({
     ]).rules.groups,
     ...buildPrometheusRules('component:default/outdated-svc', [
       slo('outdated', 0.999),
+    ]).rules.groups,
+    // correct-svc's latency SLO, removed from its file.
+    ...buildPrometheusRules('component:default/correct-svc', [
+      { ...slo('correct', 0.95), name: 'latency' },
     ]).rules.groups,
     ...buildPrometheusRules('component:default/retired-svc', [
       slo('retired', 0.99),
@@ -157,6 +161,13 @@ describe('the alert audit through the API', () => {
         summary: 'Alerts deployed',
         auditedAt: expect.any(Number),
       },
+    ]);
+    expect(
+      (await get('/alerts/component/default/correct-svc')).body
+        .orphanRuleGroups,
+    ).toEqual([
+      'slo:component:default/correct-svc:latency',
+      'slo:component:default/correct-svc:latency:window',
     ]);
     expect(await alerts('outdated-svc')).toMatchObject([
       {

@@ -32,6 +32,17 @@ const service = new AlertAuditService(
     },
   },
   {
+    sources: async () => [
+      {
+        source: 'prometheus',
+        orphanGroups: [
+          'slo:component:default/checkout-v2:latency',
+          'slo:component:default/checkout:old-latency',
+          'slo:component:default/checkout:old-latency:window',
+        ],
+        auditedAt: 1000,
+      },
+    ],
     ofEntity: async () => [
       audit('availability', 'deployed', []),
       audit('errors', 'out-of-date', [
@@ -69,6 +80,14 @@ describe('AlertAuditService', () => {
         'unknown',
         'Not known: the rules loaded on prometheus could not be read',
       ],
+    ]);
+  });
+
+  it('names the rule groups still loaded for its SLOs no longer defined, not another entity’s', async () => {
+    const answer = await service.entityAlerts(ref, mockCredentials.user());
+    expect(answer.orphanRuleGroups).toEqual([
+      'slo:component:default/checkout:old-latency',
+      'slo:component:default/checkout:old-latency:window',
     ]);
   });
 

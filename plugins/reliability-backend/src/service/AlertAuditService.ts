@@ -11,7 +11,7 @@ import { EntityAccess } from './EntityAccess';
 export class AlertAuditService {
   constructor(
     private readonly access: Pick<EntityAccess, 'visibleEntity'>,
-    private readonly store: Pick<AlertAuditStore, 'ofEntity'>,
+    private readonly store: Pick<AlertAuditStore, 'ofEntity' | 'sources'>,
   ) {}
 
   async entityAlerts(
@@ -20,9 +20,21 @@ export class AlertAuditService {
   ): Promise<EntityAlerts> {
     const entity = await this.access.visibleEntity(entityRef, credentials);
     const ref = stringifyEntityRef(entity);
-    const audits = await this.store.ofEntity(ref);
+    const [audits, sources] = await Promise.all([
+      this.store.ofEntity(ref),
+      this.store.sources(),
+    ]);
+    // Groups are named `slo:<entity ref>:<slo>`: the ref and its colon, so no other entity's.
+    const prefix = `slo:${ref}:`;
     return {
       entityRef: ref,
+      orphanRuleGroups: [
+        ...new Set(
+          sources.flatMap(s =>
+            s.orphanGroups.filter(g => g.startsWith(prefix)),
+          ),
+        ),
+      ].sort(),
       slos: audits.map(audit => ({
         sloName: audit.sloName,
         source: audit.source,

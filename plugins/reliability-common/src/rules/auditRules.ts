@@ -67,6 +67,8 @@ export interface EntityAlerts {
   entityRef: string;
   /** SLOs audited so far; an SLO not listed has not been audited yet. */
   slos: SloAlertsDeployed[];
+  /** Rule groups still loaded for SLOs of this entity that are no longer defined. */
+  orphanRuleGroups: string[];
 }
 
 /** A token of a PromQL expression, compared regardless of how it is printed. */

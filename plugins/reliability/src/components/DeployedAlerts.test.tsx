@@ -30,6 +30,7 @@ const slo = (name: string, displayName?: string): SloDefinition => ({
 
 const alerts: EntityAlerts = {
   entityRef: 'component:default/checkout',
+  orphanRuleGroups: [],
   slos: [
     {
       sloName: 'availability',
@@ -96,6 +97,23 @@ describe('DeployedAlerts', () => {
       namespace: 'default',
       name: 'checkout',
     });
+  });
+
+  it('names the rules still deployed for SLOs no longer defined', async () => {
+    await render(
+      jest.fn().mockResolvedValue({
+        ...alerts,
+        orphanRuleGroups: [
+          'slo:component:default/checkout:old',
+          'slo:component:default/checkout:old:window',
+        ],
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Rules still deployed for SLOs no longer defined (remove them from Prometheus): slo:component:default/checkout:old, slo:component:default/checkout:old:window',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('says when the audit cannot be loaded', async () => {

@@ -29,36 +29,45 @@ export function DeployedAlerts({ slos }: { slos: SloDefinition[] }) {
       </Alert>
     );
   const audited = alerts.value?.slos ?? [];
+  const orphans = alerts.value?.orphanRuleGroups ?? [];
   return (
-    <ul
-      aria-label="Deployed alerts"
-      style={{ margin: 0, paddingLeft: '1.2em' }}
-    >
-      {slos.map(slo => {
-        const audit = audited.find(a => a.sloName === slo.name);
-        const ok = audit?.status === 'deployed';
-        return (
-          <li key={slo.name}>
-            <Typography variant="body2" component="span">
-              <strong>{slo.displayName ?? slo.name}</strong>:{' '}
-              <span style={ok ? undefined : { fontWeight: 500 }}>
-                {audit ? audit.summary : 'Not audited yet'}
-              </span>
-              {audit && (
-                <Typography
-                  variant="caption"
-                  color="textSecondary"
-                  component="span"
-                >
-                  {' '}
-                  (rules on {audit.source}, read{' '}
-                  {new Date(audit.auditedAt).toLocaleString()})
-                </Typography>
-              )}
-            </Typography>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul
+        aria-label="Deployed alerts"
+        style={{ margin: 0, paddingLeft: '1.2em' }}
+      >
+        {slos.map(slo => {
+          const audit = audited.find(a => a.sloName === slo.name);
+          const ok = audit?.status === 'deployed';
+          return (
+            <li key={slo.name}>
+              <Typography variant="body2" component="span">
+                <strong>{slo.displayName ?? slo.name}</strong>:{' '}
+                <span style={ok ? undefined : { fontWeight: 500 }}>
+                  {audit ? audit.summary : 'Not audited yet'}
+                </span>
+                {audit && (
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    component="span"
+                  >
+                    {' '}
+                    (rules on {audit.source}, read{' '}
+                    {new Date(audit.auditedAt).toLocaleString()})
+                  </Typography>
+                )}
+              </Typography>
+            </li>
+          );
+        })}
+      </ul>
+      {orphans.length > 0 && (
+        <Alert severity="warning">
+          Rules still deployed for SLOs no longer defined (remove them from
+          Prometheus): {orphans.join(', ')}
+        </Alert>
+      )}
+    </>
   );
 }
