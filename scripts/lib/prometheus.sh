@@ -57,11 +57,25 @@ start_demo_prometheus() {
     stop_demo_prometheus
     _prometheus_backfill || return 1
   fi
-  cat > "$PROM_DIR/prometheus.yml" <<'EOF'
-# Written by scripts/lib/prometheus.sh: no scrape targets, only the backfilled demo history.
+  # The demo's burn-rate rules, exported by the CLI as a team's CI would, so that Prometheus
+  # evaluates the alerts the portal shows and the alert audit finds them deployed. The CLI exits 1
+  # on the demo's deliberately broken entities; the rules of every other SLO are still written.
+  local rule_files='[]'
+  (cd "$REPO_ROOT" && yarn reliability rules examples/services/*/catalog-info.yaml \
+    > "$PROM_DIR/demo-rules.yaml.tmp" 2> "$PROM_DIR/demo-rules.log") || true
+  if promtool check rules "$PROM_DIR/demo-rules.yaml.tmp" > /dev/null 2>&1; then
+    mv "$PROM_DIR/demo-rules.yaml.tmp" "$PROM_DIR/demo-rules.yaml"
+    rule_files="[\"$PROM_DIR/demo-rules.yaml\"]"
+  else
+    echo "The demo's rules could not be exported (see $PROM_DIR/demo-rules.log); Prometheus starts without them" >&2
+  fi
+  cat > "$PROM_DIR/prometheus.yml" <<EOF
+# Written by scripts/lib/prometheus.sh: no scrape targets, the backfilled demo history and the
+# burn-rate rules the CLI exports for the demo's SLOs.
 global:
   scrape_interval: 1m
   evaluation_interval: 1m
+rule_files: $rule_files
 scrape_configs: []
 EOF
   local pid
