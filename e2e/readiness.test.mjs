@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
+  APP_URL,
   openPageAs,
   openSignedInPage,
   reloadUntil,
@@ -127,6 +128,16 @@ describe(
         assert.match(history, new RegExp(step), `history says "${step}"`);
       }
       await saveScreenshot(reviewer, 'readiness-review');
+      // Olga is one of the review's reviewers (group:default/sre): the portal's Notifications
+      // page shows that she was asked to review it when it was opened.
+      await reviewer.goto(`${APP_URL}/notifications`);
+      await reviewer
+        .getByText(
+          'Launch review of Checkout opened: you are asked to review it',
+        )
+        .first()
+        .waitFor();
+      await saveScreenshot(reviewer, 'notifications');
       await reviewer.context().close();
       // The guest's page shows the decision once it reloads.
       await page.reload();
