@@ -2,10 +2,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ScorecardFilter,
   ScorecardPage,
@@ -23,7 +20,7 @@ import {
   ScorecardStore,
   Visibility,
 } from '../store/ScorecardStore';
-import { PROFILE_KINDS } from '../sync/DefinitionsSync';
+import { readableEntities } from '../service/readableEntities';
 import { SCORECARD_EXPORT_HEADER, exportLine } from './scorecardCsv';
 import { isoWeekBounds, weeklyReview } from './weeklyReview';
 
@@ -159,27 +156,8 @@ export class ScorecardService {
     );
   }
 
-  /**
-   * Which rows the caller may read, decided by the permission framework for catalog reads:
-   * allowed for all (the common case) filters nothing; a conditional decision asks the catalog,
-   * once, which profile entities the caller can see.
-   */
-  private async visibility(
-    credentials: BackstageCredentials,
-  ): Promise<Visibility> {
-    const [decision] = await this.deps.permissions.authorizeConditional(
-      [{ permission: catalogEntityReadPermission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.ALLOW) return { all: true };
-    if (decision.result === AuthorizeResult.DENY) return { refs: [] };
-    const { items } = await this.deps.catalog.getEntities(
-      {
-        filter: { kind: PROFILE_KINDS },
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
-      },
-      { credentials },
-    );
-    return { refs: items.map(entity => stringifyEntityRef(entity)) };
+  /** Which rows the caller may read (see readableEntities). */
+  private visibility(credentials: BackstageCredentials): Promise<Visibility> {
+    return readableEntities(this.deps, credentials);
   }
 }
