@@ -464,6 +464,29 @@ export const DEFINITION_CASES: DefinitionCase[] = [
       `catalog-info.yaml:7 metadata.annotations.reliability-suite.io/dr-tested: "${date}" is not a date such as 2026-09-14`,
     ],
   })),
+  // Runbook review dates: neither a date nor "<runbook>: <date>", or naming no runbook.
+  {
+    id: 'runbook-reviewed-formula',
+    category: 'annotation',
+    annotations: {
+      'reliability-suite.io/runbook-reviewed':
+        '=HYPERLINK("https://evil.example.com")',
+    },
+    problems: [
+      'catalog-info.yaml:7 metadata.annotations.reliability-suite.io/runbook-reviewed: "=HYPERLINK("https://evil.example.com")" is not a date such as 2026-09-14 or "<runbook title or URL>: 2026-09-14"',
+    ],
+  },
+  {
+    id: 'runbook-reviewed-unknown-runbook',
+    category: 'annotation',
+    annotations: {
+      'reliability-suite.io/runbook-reviewed': '../../etc/passwd: 2026-01-01',
+    },
+    problems: [],
+    profileProblems: [
+      'metadata.annotations.reliability-suite.io/runbook-reviewed: "../../etc/passwd" names no runbook of this entity: use the title or URL of one of its runbooks',
+    ],
+  },
   {
     id: 'date-calendar-start',
     category: 'date',
@@ -1126,6 +1149,27 @@ export const API_CASES: ApiCase[] = [
     path: `${SCORECARD}?q=${'q'.repeat(300)}`,
     status: 400,
     message: 'q must be at most 200 characters',
+  },
+  {
+    id: 'scorecard-alerts',
+    method: 'get',
+    path: `${SCORECARD}?alerts=${encodeURIComponent('deployed) or (1=1')}`,
+    status: 400,
+    message: 'alerts must be not-deployed or deployed',
+  },
+  {
+    id: 'review-queue-state',
+    method: 'get',
+    path: `/api/reliability/reviews?state=${encodeURIComponent("draft' --")}`,
+    status: 400,
+    message: 'state must be draft or in_review',
+  },
+  {
+    id: 'review-queue-date',
+    method: 'get',
+    path: '/api/reliability/reviews?due_before=2030-02-30',
+    status: 400,
+    message: 'due_before must be a date such as 2027-01-15',
   },
   {
     id: 'scorecard-stale',
