@@ -55,7 +55,7 @@ export class ReminderNotifier {
   constructor(
     private readonly deps: {
       readiness: Pick<ReadinessStore, 'itemEventsByEntity'>;
-      definitions: Pick<DefinitionsStore, 'all'>;
+      definitions: Pick<DefinitionsStore, 'allSettings'>;
       state: NotificationStateStore;
       catalog: CatalogService;
       auth: AuthService;
@@ -135,13 +135,14 @@ export class ReminderNotifier {
   /** DR tests that became overdue for the tier, or were recorded again, since last notified. */
   private async drTestChanges(now: number): Promise<Change[]> {
     const { deps } = this;
-    const [definitions, stored] = await Promise.all([
-      deps.definitions.all(),
+    // The DR test dates and tiers only: not every SLO definition of the organisation.
+    const [settingsByEntity, stored] = await Promise.all([
+      deps.definitions.allSettings(),
       deps.state.all('drTest'),
     ]);
     const changes: Change[] = [];
     const watched = new Set<string>();
-    for (const [entityRef, { settings }] of definitions) {
+    for (const [entityRef, settings] of settingsByEntity) {
       const status = drTestStatus(settings, deps.tiers, now);
       if (!status) continue;
       const key: NotificationKey = {

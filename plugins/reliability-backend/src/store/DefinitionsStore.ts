@@ -158,6 +158,15 @@ export class DefinitionsStore {
     };
   }
 
+  /** Every entity's settings (its annotations' reading), without its SLOs. */
+  async allSettings(): Promise<Map<string, EntityReliabilitySettings>> {
+    const rows = await this.db<EntityRow>('entity_definitions').select(
+      'entity_ref',
+      'settings',
+    );
+    return new Map(rows.map(row => [row.entity_ref, JSON.parse(row.settings)]));
+  }
+
   /** Every entity's stored definitions, for the scorecard projector. */
   async all(): Promise<Map<string, StoredDefinitions>> {
     const byEntity = new Map<string, StoredDefinitions>();
