@@ -88,6 +88,21 @@ export interface DeployGateDecision {
   };
 }
 
+/** An emergency override of the deploy gate, as the override history serves it. */
+export interface DeployGateOverride {
+  id: number;
+  /** Why the gate was overridden. */
+  reason: string;
+  /** User entity ref of who overrode it. */
+  createdBy: string;
+  /** Epoch ms. */
+  createdAt: number;
+  /** Until when it lets deploys through, epoch ms. */
+  expiresAt: number;
+  /** In force when the history was served (created, not yet expired). */
+  active: boolean;
+}
+
 function percent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
 }

@@ -133,6 +133,16 @@ export function createRouter({
     );
   });
 
+  router.get('/deploy-gate/overrides', async (req, res) => {
+    const { entityRef } = parseDeployGateQuery(req.query);
+    res.json({
+      overrides: await deployGate.overrideHistory(
+        entityRef,
+        await httpAuth.credentials(req, anyCaller),
+      ),
+    });
+  });
+
   router.post('/deploy-gate/overrides', async (req, res) => {
     const request = parseOverrideBody(req.body);
     res

@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   DeployGateDecision,
+  DeployGateOverride,
   decideDeployGate,
   deployGateOverridePermission,
 } from '@reliability-suite/plugin-reliability-common';
@@ -15,6 +16,9 @@ import { OverrideStore } from '../store/OverrideStore';
 import { StatusStore } from '../store/StatusStore';
 import { EntityAccess } from './EntityAccess';
 import { StoredDefinitionsReader } from './StoredDefinitionsReader';
+
+/** How many overrides the history of an entity lists, newest first. */
+export const OVERRIDE_HISTORY_LIMIT = 50;
 
 /** The deploy gate for CI, answered from the store. */
 export class DeployGateService {
@@ -65,6 +69,30 @@ export class DeployGateService {
       now,
       evaluationIntervalMs: this.evaluationIntervalMs,
     });
+  }
+
+  /**
+   * The entity's overrides, newest first, each marked whether it is in force now; for anyone
+   * who may see the entity.
+   */
+  async overrideHistory(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    now = Date.now(),
+  ): Promise<DeployGateOverride[]> {
+    const entity = await this.access.visibleEntity(entityRef, credentials);
+    const overrides = await this.overrides.forEntity(
+      stringifyEntityRef(entity),
+      OVERRIDE_HISTORY_LIMIT,
+    );
+    return overrides.map(({ id, reason, createdBy, createdAt, expiresAt }) => ({
+      id,
+      reason,
+      createdBy,
+      createdAt,
+      expiresAt,
+      active: createdAt <= now && now < expiresAt,
+    }));
   }
 
   /** Records an emergency override (permission `reliability.deploygate.override`). */

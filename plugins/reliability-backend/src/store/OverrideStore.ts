@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 
 /** An emergency override of the deploy gate. */
-interface DeployOverride {
+export interface DeployOverride {
   id: number;
   entityRef: string;
   reason: string;
@@ -27,6 +27,18 @@ export class OverrideStore {
     return { ...override, id: typeof row === 'object' ? row.id : row };
   }
 
+  /** The entity's overrides, newest first (at most `limit`). */
+  async forEntity(entityRef: string, limit: number): Promise<DeployOverride[]> {
+    const rows = await this.db('deploy_overrides')
+      .where({ entity_ref: entityRef })
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    return rows.map(toOverride);
+  }
+
   /** The override in force at `now` that expires last, if any. */
   async active(
     entityRef: string,
@@ -38,15 +50,24 @@ export class OverrideStore {
       .where('created_at', '<=', now)
       .orderBy('expires_at', 'desc')
       .first();
-    return row
-      ? {
-          id: row.id,
-          entityRef: row.entity_ref,
-          reason: row.reason,
-          createdBy: row.created_by,
-          createdAt: Number(row.created_at),
-          expiresAt: Number(row.expires_at),
-        }
-      : undefined;
+    return row ? toOverride(row) : undefined;
   }
+}
+
+function toOverride(row: {
+  id: number;
+  entity_ref: string;
+  reason: string;
+  created_by: string;
+  created_at: number | string;
+  expires_at: number | string;
+}): DeployOverride {
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    reason: row.reason,
+    createdBy: row.created_by,
+    createdAt: Number(row.created_at),
+    expiresAt: Number(row.expires_at),
+  };
 }
