@@ -12,6 +12,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/env.sh
 source scripts/lib/system-packages.sh
 
+# `bash bench/run.sh alert-audit [options]`: the alert audit's own cost (bench/alertAudit.ts); no
+# database and no Prometheus.
+if [ "${1:-}" = alert-audit ]; then
+  shift
+  exec node --require @backstage/cli/config/nodeTransform.cjs --expose-gc bench/alertAudit.ts "$@"
+fi
+
 if [ -z "${BENCH_PG_URL:-}" ] && [ "${BENCH_NO_POSTGRES:-}" != 1 ]; then
   export RELIABILITY_PG_PORT="${BENCH_PG_PORT:-55499}"
   export RELIABILITY_PG_DIR="/tmp/reliability-bench-postgres-$RELIABILITY_PG_PORT"

@@ -281,6 +281,16 @@ export interface Config {
         catalogQuietSeconds?: number;
       };
     };
+    /** The alert-correctness audit: the rules each metric source has loaded, against the SLOs' definitions. */
+    alertAudit?: {
+      /**
+       * Minutes a source's audit stands before its loaded rules (`GET /api/v1/rules`) are read
+       * again; the pipeline's cycle audits a source only when its last audit is older. Rules change
+       * with deployments, and at 30,000 SLOs the rule list is about 180 MB. 0 audits every cycle.
+       * Default 10.
+       */
+      intervalMinutes?: number;
+    };
     /**
      * Notifications through Backstage's notifications service (`@backstage/plugin-notifications-backend`
      * must be installed in the backend). Each crossing is sent once: nothing repeats while the

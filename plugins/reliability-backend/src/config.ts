@@ -34,6 +34,8 @@ export interface ReliabilitySettings {
   deployGate: DeployGateSettings;
   /** Days before today whose missing scorecard snapshots are measured afterwards. */
   scorecardBackfillDays: number;
+  /** How long a metric source's alert audit stands before its loaded rules are read again. */
+  alertAuditIntervalMinutes: number;
   /** The pipeline's cycle (see config.d.ts `reliability.pipeline`). */
   pipeline: {
     /** A cycle is stopped after this long; the next resumes with the oldest evaluations. */
@@ -67,6 +69,11 @@ export function readReliabilitySettings(config: Config): ReliabilitySettings {
     deployGate: readDeployGateSettings(config),
     scorecardBackfillDays:
       root?.getOptionalNumber('scorecard.backfillDays') ?? 0,
+    alertAuditIntervalMinutes: atLeastZero(
+      root,
+      'alertAudit.intervalMinutes',
+      10,
+    ),
     pipeline: {
       timeoutMinutes: positive(root, 'pipeline.timeoutMinutes', 10),
       catalogMaxWaitMinutes: atLeastZero(

@@ -196,6 +196,7 @@ export const reliabilityPlugin = createBackendPlugin({
             definitions,
             sources: metricSources,
             store: alertAudits,
+            intervalMs: settings.alertAuditIntervalMinutes * 60_000,
           }),
           notifier: allNotifiers([
             new SloNotifier({

@@ -42,12 +42,13 @@ function slo(name: string, job: string, target: number): SloDefinition {
 
 // The catalog now: checkout's availability (deployed as defined), checkout's errors (defined at
 // 99 %, deployed at 99.9 %), payments' availability (nothing deployed) and payments' latency
-// (one alert left out).
+// (one alert left out), payments' errors (its fast alert deployed with a `for` and as a ticket).
 const defined = [
   { entityRef: checkout, slo: slo('availability', 'checkout', 0.999) },
   { entityRef: checkout, slo: slo('errors', 'checkout', 0.99) },
   { entityRef: payments, slo: slo('availability', 'payments', 0.995) },
   { entityRef: payments, slo: slo('latency', 'payments', 0.99) },
+  { entityRef: payments, slo: slo('errors', 'payments', 0.99) },
 ];
 
 // What Prometheus loaded: the first as defined, the second with its old objective, and the
@@ -64,6 +65,24 @@ const deployed = [
     ...group,
     rules: group.rules.filter(
       rule => (rule.labels as Record<string, string>).long_window !== '1h',
+    ),
+  })),
+  // payments' errors: the fast 1h/5m alert waits 10 minutes and opens a ticket.
+  ...buildPrometheusRules(payments, [
+    slo('errors', 'payments', 0.99),
+  ]).rules.groups.map(group => ({
+    ...group,
+    rules: group.rules.map(rule =>
+      (rule.labels as Record<string, string>).long_window === '1h'
+        ? {
+            ...rule,
+            for: '10m',
+            labels: {
+              ...(rule.labels as Record<string, string>),
+              severity: 'ticket',
+            },
+          }
+        : rule,
     ),
   })),
   ...buildPrometheusRules('component:default/legacy', [
@@ -96,7 +115,10 @@ afterAll(async () => {
   await prometheus?.stop();
 });
 
-async function auditor(url: string) {
+async function auditor(
+  url: string,
+  options: { clock?: () => number; intervalMs?: number } = {},
+) {
   const knex = await databases.init('SQLITE_3');
   const store = new AlertAuditStore(
     await migratedClient(
@@ -115,7 +137,8 @@ async function auditor(url: string) {
     definitions: { listSlos: async () => defined },
     sources,
     store,
-    clock: () => 1_000,
+    clock: options.clock ?? (() => 1_000),
+    intervalMs: options.intervalMs,
   });
   return { audit, store };
 }
@@ -126,7 +149,7 @@ describe('AlertAuditor against a real Prometheus', () => {
     expect(await audit.auditAll()).toEqual({
       sources: 1,
       failed: 0,
-      notDeployed: 3,
+      notDeployed: 4,
       orphans: 2,
     });
     expect(await store.ofEntity(checkout)).toEqual([
@@ -154,6 +177,17 @@ describe('AlertAuditor against a real Prometheus', () => {
         source: 'prometheus',
         status: 'no-rules',
         findings: ['no rules deployed'],
+        auditedAt: 1_000,
+      },
+      {
+        entityRef: payments,
+        sloName: 'errors',
+        source: 'prometheus',
+        status: 'out-of-date',
+        findings: [
+          'out of date: SLOErrorBudgetBurnFast 1h/5m waits 10m before firing, at once defined',
+          'out of date: SLOErrorBudgetBurnFast 1h/5m severity ticket deployed, page defined',
+        ],
         auditedAt: 1_000,
       },
       {
@@ -191,5 +225,27 @@ describe('AlertAuditor against a real Prometheus', () => {
     });
     const [source] = await store.sources();
     expect(source.error).toMatch(/^prometheus: .*ECONNREFUSED/);
+  });
+
+  it('reads a source again only once its audit is older than the interval', async () => {
+    let now = 1_000;
+    const { audit, store } = await auditor(prometheus.url, {
+      clock: () => now,
+      intervalMs: 600_000,
+    });
+    const audited = { sources: 1, failed: 0, notDeployed: 4, orphans: 2 };
+    expect(await audit.auditAll()).toEqual(audited);
+    now += 599_999;
+    expect(await audit.auditAll()).toEqual({
+      sources: 0,
+      skipped: 1,
+      failed: 0,
+      notDeployed: 0,
+      orphans: 0,
+    });
+    expect((await store.sources())[0].auditedAt).toBe(1_000);
+    now += 1;
+    expect(await audit.auditAll()).toEqual(audited);
+    expect((await store.sources())[0].auditedAt).toBe(601_000);
   });
 });

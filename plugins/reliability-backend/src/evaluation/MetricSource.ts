@@ -158,16 +158,27 @@ function loadedRuleGroup(source: string, group: unknown): LoadedRuleGroup {
     name,
     rules: rules.map(rule => {
       const r = (rule ?? {}) as Record<string, unknown>;
-      const labels = (
-        r.labels && typeof r.labels === 'object' ? r.labels : {}
-      ) as Record<string, unknown>;
+      const texts = (value: unknown) =>
+        Object.fromEntries(
+          Object.entries(value && typeof value === 'object' ? value : {}).map(
+            ([key, entry]) => [key, text(entry)],
+          ),
+        );
+      const alerting = r.type === 'alerting';
       return {
-        type: r.type === 'alerting' ? 'alerting' : 'recording',
+        type: alerting ? 'alerting' : 'recording',
         name: text(r.name),
         query: text(r.query),
-        labels: Object.fromEntries(
-          Object.entries(labels).map(([key, value]) => [key, text(value)]),
-        ),
+        labels: texts(r.labels),
+        ...(alerting
+          ? {
+              durationSeconds:
+                typeof r.duration === 'number' && Number.isFinite(r.duration)
+                  ? r.duration
+                  : 0,
+              annotations: texts(r.annotations),
+            }
+          : {}),
       };
     }),
   };

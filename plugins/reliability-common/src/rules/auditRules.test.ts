@@ -3,6 +3,7 @@ import {
   LoadedRuleGroup,
   auditSloRules,
   describeAlertAudit,
+  indexLoadedRules,
   orphanRuleGroups,
   promqlTokens,
   sameExpression,
@@ -38,9 +39,25 @@ function loaded(definition: SloDefinition): LoadedRuleGroup[] {
       name: String(rule.alert ?? rule.record),
       query: String(rule.expr).replaceAll('[30d]', '[4w2d]'),
       labels: rule.labels as Record<string, string>,
+      ...(rule.annotations
+        ? { annotations: rule.annotations as Record<string, string> }
+        : {}),
     })),
   }));
 }
+
+/** The loaded groups with the fast 1h/5m alert changed. */
+const withFastAlert = (
+  change: (rule: LoadedRuleGroup['rules'][number]) => object,
+) =>
+  loaded(slo()).map(g => ({
+    ...g,
+    rules: g.rules.map(r =>
+      r.name === 'SLOErrorBudgetBurnFast' && r.labels.long_window === '1h'
+        ? { ...r, ...change(r) }
+        : r,
+    ),
+  }));
 
 const without = (groups: LoadedRuleGroup[], name: string, window?: string) =>
   groups.map(g => ({
@@ -112,9 +129,17 @@ describe('auditSloRules', () => {
         'missing: recording rule slo:sli_total:increase30d',
         'missing: recording rule slo:sli_good:increase30d',
         'out of date: SLOErrorBudgetBurnFast 1h/5m expression differs',
+        'out of date: SLOErrorBudgetBurnFast 1h/5m annotation description differs',
+        'out of date: SLOErrorBudgetBurnFast 1h/5m annotation summary differs',
         'out of date: SLOErrorBudgetBurnFast 6h/30m expression differs',
+        'out of date: SLOErrorBudgetBurnFast 6h/30m annotation description differs',
+        'out of date: SLOErrorBudgetBurnFast 6h/30m annotation summary differs',
         'out of date: SLOErrorBudgetBurnSlow 1d/2h expression differs',
+        'out of date: SLOErrorBudgetBurnSlow 1d/2h annotation description differs',
+        'out of date: SLOErrorBudgetBurnSlow 1d/2h annotation summary differs',
         'out of date: SLOErrorBudgetBurnSlow 3d/6h expression differs',
+        'out of date: SLOErrorBudgetBurnSlow 3d/6h annotation description differs',
+        'out of date: SLOErrorBudgetBurnSlow 3d/6h annotation summary differs',
       ],
     ],
     [
@@ -133,6 +158,54 @@ describe('auditSloRules', () => {
         'missing: SLOErrorBudgetBurnFast 1h/5m',
         'out of date: SLOErrorBudgetBurnFast 2h/5m deployed, not defined',
       ],
+    ],
+    [
+      'the fast alert deployed with `for: 10m`',
+      () => withFastAlert(() => ({ durationSeconds: 600 })),
+      'out-of-date',
+      [
+        'out of date: SLOErrorBudgetBurnFast 1h/5m waits 10m before firing, at once defined',
+      ],
+    ],
+    [
+      'the fast alert routed as a ticket',
+      () =>
+        withFastAlert(r => ({ labels: { ...r.labels, severity: 'ticket' } })),
+      'out-of-date',
+      [
+        'out of date: SLOErrorBudgetBurnFast 1h/5m severity ticket deployed, page defined',
+      ],
+    ],
+    [
+      'the fast alert with a label of its own and another runbook link',
+      () =>
+        withFastAlert(r => ({
+          labels: { ...r.labels, team: 'payments' },
+          annotations: {
+            ...r.annotations,
+            runbook_url: 'https://runbooks.example.com/old',
+          },
+        })),
+      'out-of-date',
+      [
+        'out of date: SLOErrorBudgetBurnFast 1h/5m label team differs',
+        'out of date: SLOErrorBudgetBurnFast 1h/5m runbook link differs',
+      ],
+    ],
+    [
+      'the fast alert with the summary of a renamed SLO',
+      () =>
+        withFastAlert(r => ({
+          annotations: { ...r.annotations, summary: 'Old name burns' },
+        })),
+      'out-of-date',
+      ['out of date: SLOErrorBudgetBurnFast 1h/5m annotation summary differs'],
+    ],
+    [
+      'a source that reports no annotations (nothing to compare)',
+      () => withFastAlert(() => ({ annotations: undefined })),
+      'deployed',
+      [],
     ],
   ])('%s', (_, groups, status, findings) => {
     const audit = auditSloRules(ref, slo(), 'prometheus', groups());
@@ -180,6 +253,24 @@ describe('auditSloRules', () => {
         ),
       ),
     ).toBe('missing: SLOErrorBudgetBurnFast 1h/5m');
+  });
+});
+
+describe('indexLoadedRules', () => {
+  it('finds a group loaded from two files under one name, as the scan did', () => {
+    const [main, window] = loaded(slo());
+    const split = [
+      { name: main.name, rules: main.rules.slice(0, 3) },
+      window,
+      { name: 'node-exporter', rules: [] },
+      { name: main.name, rules: main.rules.slice(3) },
+    ];
+    const index = indexLoadedRules(split);
+    expect(index.get(main.name)?.length).toBe(2);
+    expect(auditSloRules(ref, slo(), 'p', index)).toEqual(
+      auditSloRules(ref, slo(), 'p', split),
+    );
+    expect(auditSloRules(ref, slo(), 'p', index).status).toBe('deployed');
   });
 });
 

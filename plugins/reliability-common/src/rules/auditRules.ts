@@ -13,12 +13,38 @@ export interface LoadedRule {
   /** The expression as Prometheus prints it. */
   query: string;
   labels: Record<string, string>;
+  /** An alert's `for`, in seconds, as Prometheus reports it (`duration`); 0 or absent fires at once. */
+  durationSeconds?: number;
+  /** An alert's annotations as written in the rule file (templates unrendered); absent when not read. */
+  annotations?: Record<string, string>;
 }
 
 /** One rule group Prometheus has loaded. */
 export interface LoadedRuleGroup {
   name: string;
   rules: LoadedRule[];
+}
+
+/**
+ * Loaded rule groups by name (one name may be loaded from several files), so that auditing every
+ * SLO of a source looks its groups up instead of scanning all of them per SLO.
+ */
+export type LoadedRuleIndex = ReadonlyMap<
+  string,
+  ReadonlyArray<LoadedRuleGroup>
+>;
+
+/** Indexes the groups of one `/api/v1/rules` answer by name. */
+export function indexLoadedRules(
+  groups: ReadonlyArray<LoadedRuleGroup>,
+): LoadedRuleIndex {
+  const index = new Map<string, LoadedRuleGroup[]>();
+  for (const group of groups) {
+    const same = index.get(group.name);
+    if (same) same.push(group);
+    else index.set(group.name, [group]);
+  }
+  return index;
 }
 
 /**
@@ -192,6 +218,94 @@ export function sloRuleGroupNames(entityRef: string, sloName: string) {
   return [`slo:${entityRef}:${sloName}`, `slo:${entityRef}:${sloName}:window`];
 }
 
+/** What differs in a deployed alert's expression: an old objective's threshold, or anything else. */
+function alertExpressionFindings(
+  name: string,
+  windows: string,
+  expr: string,
+  deployedQuery: string,
+  definedObjective: number,
+): string[] {
+  const differences = numberDifferences(
+    promqlTokens(expr) ?? [],
+    promqlTokens(deployedQuery) ?? [],
+  );
+  if (differences?.length === 0) return [];
+  // The budget (1 - objective) is the number that differs when an old objective is deployed.
+  const budget = 1 - definedObjective;
+  const objective = differences?.find(d => sameNumber(d.defined, budget));
+  if (differences && objective && differences.length <= 2)
+    return [
+      `out of date: threshold ${readable(
+        1 - objective.deployed,
+      )} deployed, ${readable(definedObjective)} defined`,
+    ];
+  return [`out of date: ${name} ${windows} expression differs`];
+}
+
+/** `600` → `10m`, as rule files write a `for`. */
+const forText = (seconds: number) =>
+  seconds % 3600 === 0
+    ? `${seconds / 3600}h`
+    : seconds % 60 === 0
+    ? `${seconds / 60}m`
+    : `${seconds}s`;
+
+/**
+ * What differs in a deployed alert besides its expression: a `for` that delays firing (the
+ * defined alerts fire at once: their short window already filters blips), its severity or other
+ * labels (which route it), and its annotations (the summary and runbook link people read).
+ */
+function alertSettingFindings(
+  alert: string,
+  defined: {
+    labels: Record<string, string>;
+    annotations: Record<string, string> | undefined;
+    forSeconds: number;
+  },
+  deployed: LoadedRule,
+): string[] {
+  const findings: string[] = [];
+  const deployedFor = deployed.durationSeconds ?? 0;
+  if (deployedFor !== defined.forSeconds)
+    findings.push(
+      `out of date: ${alert} waits ${forText(deployedFor)} before firing, ${
+        defined.forSeconds ? forText(defined.forSeconds) : 'at once'
+      } defined`,
+    );
+  const labelKeys = new Set([
+    ...Object.keys(defined.labels),
+    ...Object.keys(deployed.labels),
+  ]);
+  for (const key of [...labelKeys].sort()) {
+    const [want, have] = [defined.labels[key], deployed.labels[key]];
+    if (want === have) continue;
+    findings.push(
+      key === 'severity'
+        ? `out of date: ${alert} severity ${have ?? 'none'} deployed, ${
+            want ?? 'none'
+          } defined`
+        : `out of date: ${alert} label ${key} differs`,
+    );
+  }
+  // Annotations are compared only when the source reported them.
+  if (deployed.annotations && defined.annotations) {
+    const keys = new Set([
+      ...Object.keys(defined.annotations),
+      ...Object.keys(deployed.annotations),
+    ]);
+    for (const key of [...keys].sort()) {
+      if (defined.annotations[key] === deployed.annotations[key]) continue;
+      findings.push(
+        key === 'runbook_url'
+          ? `out of date: ${alert} runbook link differs`
+          : `out of date: ${alert} annotation ${key} differs`,
+      );
+    }
+  }
+  return findings;
+}
+
 /**
  * Compares what an SLO's definition needs (`buildPrometheusRules`) with the rule groups a
  * Prometheus has loaded: alerts missing, alerts whose threshold or windows differ (an old
@@ -201,16 +315,16 @@ export function auditSloRules(
   entityRef: string,
   slo: SloDefinition,
   source: string,
-  loaded: ReadonlyArray<LoadedRuleGroup>,
+  loaded: ReadonlyArray<LoadedRuleGroup> | LoadedRuleIndex,
 ): SloAlertAudit {
   const base = { entityRef, sloName: slo.name, source };
   const defined: PrometheusRuleFile['groups'] = definedGroups(entityRef, slo);
   if (!defined.length)
     return { ...base, status: 'not-exportable', findings: [] };
-  const names = new Set(defined.map(g => g.name));
-  const deployedRules = loaded
-    .filter(group => names.has(group.name))
-    .flatMap(group => group.rules);
+  const index = 'get' in loaded ? loaded : indexLoadedRules(loaded);
+  const deployedRules = defined.flatMap(group =>
+    (index.get(group.name) ?? []).flatMap(g => g.rules),
+  );
   if (!deployedRules.length)
     return { ...base, status: 'no-rules', findings: ['no rules deployed'] };
 
@@ -235,23 +349,24 @@ export function auditSloRules(
         missing.push(`missing: ${name} ${windows}`);
         continue;
       }
-      const differences = numberDifferences(
-        promqlTokens(expr) ?? [],
-        promqlTokens(deployed.query) ?? [],
+      outdated.push(
+        ...alertExpressionFindings(
+          name,
+          windows,
+          expr,
+          deployed.query,
+          definedObjective,
+        ),
+        ...alertSettingFindings(
+          `${name} ${windows}`,
+          {
+            labels: labels ?? {},
+            annotations: rule.annotations as Record<string, string>,
+            forSeconds: 0,
+          },
+          deployed,
+        ),
       );
-      if (differences?.length === 0) continue;
-      // The budget (1 - objective) is the number that differs when an old objective is deployed.
-      const budget = 1 - definedObjective;
-      const objective = differences?.find(d => sameNumber(d.defined, budget));
-      if (differences && objective && differences.length <= 2) {
-        outdated.push(
-          `out of date: threshold ${readable(
-            1 - objective.deployed,
-          )} deployed, ${readable(definedObjective)} defined`,
-        );
-      } else {
-        outdated.push(`out of date: ${name} ${windows} expression differs`);
-      }
     } else {
       const deployed = deployedRules.filter(
         r =>
