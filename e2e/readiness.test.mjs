@@ -95,7 +95,7 @@ describe(
       await main().getByRole('button', { name: 'Approve' }).click();
       await main()
         .getByText(
-          'cannot approve: user:development/guest opened this review and attested capacity, rollback; another reviewer must approve (four-eyes rule)',
+          'cannot approve: user:development/guest opened this review and attested Capacity and load test, Rollback readiness; another reviewer must approve (four-eyes rule)',
           { exact: true },
         )
         .waitFor();

@@ -107,7 +107,7 @@ describe('the four-eyes rule of launch reviews (on by default)', () => {
     const response = await act(piotr, { action: 'approve' });
     expect(response.status).toBe(409);
     expect(response.body.error.message).toBe(
-      'cannot approve: user:default/piotr attested capacity, rollback; another reviewer must approve (four-eyes rule)',
+      'cannot approve: user:default/piotr attested Capacity and load test, Rollback readiness; another reviewer must approve (four-eyes rule)',
     );
   });
 

@@ -110,7 +110,7 @@ describe('ReliabilityPolicy with the real permission backend, catalog and reliab
     });
     expect(response.status).toBe(409);
     expect(response.body.error.message).toBe(
-      'cannot approve: required items are failing: slos-measurable',
+      'cannot approve: required items are failing: SLOs measurable',
     );
   });
 

@@ -46,13 +46,13 @@ describe('fourEyesConflict', () => {
         attested(alice, 'capacity', now - day, now + day),
         attested(alice, 'rollback', now - day, now + day),
       ],
-      'cannot approve: user:default/alice attested capacity, rollback; another reviewer must approve (four-eyes rule)',
+      'cannot approve: user:default/alice attested Capacity and load test, Rollback readiness; another reviewer must approve (four-eyes rule)',
     ],
     [
       'the opener who also attested',
       olga,
       [attested(olga, 'security-review', now - day, now + day)],
-      'cannot approve: user:default/olga opened this review and attested security-review; another reviewer must approve (four-eyes rule)',
+      'cannot approve: user:default/olga opened this review and attested Security review; another reviewer must approve (four-eyes rule)',
     ],
     [
       'someone whose attestation was superseded by a later one',

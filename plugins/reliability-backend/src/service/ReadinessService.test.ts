@@ -214,7 +214,7 @@ describe('ReadinessService for an entity whose definitions are pending', () => {
     );
     await expect(refused).rejects.toThrow(ConflictError);
     await expect(refused).rejects.toThrow(
-      "cannot approve yet: required items are pending, not checked yet, until the entity's SLO definitions are read and measured: slos-defined, slos-measurable, alerts",
+      "cannot approve yet: required items are pending, not checked yet, until the entity's SLO definitions are read and measured: SLOs defined, SLOs measurable, Burn-rate alerts",
     );
 
     state.definitions = {
@@ -231,7 +231,7 @@ describe('ReadinessService for an entity whose definitions are pending', () => {
       now,
     );
     await expect(measuredLater).rejects.toThrow(
-      "cannot approve yet: required items are pending, not checked yet, until the entity's SLO definitions are read and measured: slos-measurable",
+      "cannot approve yet: required items are pending, not checked yet, until the entity's SLO definitions are read and measured: SLOs measurable",
     );
 
     state.statuses.set('availability', {
