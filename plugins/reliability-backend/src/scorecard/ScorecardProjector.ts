@@ -92,7 +92,24 @@ export class ScorecardProjector {
       now,
       basisOf(rows, state, 'live', now),
     );
+    await this.restoreReviewStates(rows);
     return rows.length;
+  }
+
+  /**
+   * A review opened or decided while the rows were computed set its row at once
+   * (`setReviewState`), and the rows just written carry the state read before it: sets again
+   * every row whose review changed since. A change after this read sets its row itself.
+   */
+  private async restoreReviewStates(
+    rows: ReadonlyArray<{ row: { entityRef: string; reviewState?: string } }>,
+  ) {
+    const reviews = await this.deps.readiness.latestReviews();
+    for (const { row } of rows) {
+      const current = reviews.get(row.entityRef)?.state;
+      if (current !== row.reviewState)
+        await this.deps.scorecard.setReviewState(row.entityRef, current);
+    }
   }
 
   /**
