@@ -9,6 +9,7 @@ export * from './duration';
 export * from './links';
 export * from './problems';
 export * from './promql';
+export * from './thresholdUnit';
 export * from './promqlSelector';
 export * from './sliQueryChecks';
 export * from './windowChecks';

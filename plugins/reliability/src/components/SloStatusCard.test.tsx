@@ -89,6 +89,11 @@ describe('SloStatusCard', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getAllByText('no data')).toHaveLength(7);
+    // Nothing to project from: no projection line, and no burn-down.
+    expect(screen.queryByText(/^Projected exhaustion/)).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'Error budget burn-down' }),
+    ).not.toBeInTheDocument();
     expect(screen.queryByText(/NaN/)).not.toBeInTheDocument();
     expect(screen.queryByText('100%')).not.toBeInTheDocument();
   });

@@ -216,14 +216,16 @@ export function SloStatusCard({
         <>
           <Attainment figures={figures} />
           <RemainingBudget figures={figures} />
-          <Typography>
-            Projected exhaustion:{' '}
-            {figures.projectedExhaustion
-              ? formatDateTime(figures.projectedExhaustion)
-              : figures.budget.overspent
-              ? 'already spent'
-              : 'not at the current burn rate'}
-          </Typography>
+          {figures.budget.remainingFraction !== undefined && (
+            <Typography>
+              Projected exhaustion:{' '}
+              {figures.projectedExhaustion
+                ? formatDateTime(figures.projectedExhaustion)
+                : figures.budget.overspent
+                ? 'already spent'
+                : 'not at the current burn rate'}
+            </Typography>
+          )}
           <Typography variant="body2" color="textSecondary">
             Measured {formatAge(figures.measuredAt, now)} (
             {formatDateTime(figures.measuredAt)})
@@ -247,7 +249,11 @@ export function SloStatusCard({
               </List>
             </>
           )}
-          <BurnDownChart history={figures.history} name={title} />
+          <BurnDownChart
+            history={figures.history}
+            name={title}
+            policy={policy}
+          />
         </>
       )}
     </InfoCard>

@@ -1,6 +1,8 @@
 import {
   SloDefinition,
   formatDurationMs,
+  formatThreshold,
+  thresholdUnit,
 } from '@reliability-suite/plugin-reliability-common';
 
 /** 0.999 → `99.9%`, 0.9995 → `99.95%`. */
@@ -20,15 +22,22 @@ export function formatWindow(window: SloDefinition['timeWindow']): string {
     : `${window.duration} calendar-aligned (${window.timeZone})`;
 }
 
-/** The objectives of an SLO, e.g. `99.9%` or `99% of slices with value ≤ 0.3`. */
+/**
+ * The objectives of an SLO, e.g. `99.9%` or `99% of 1m slices with value ≤ 500 ms`: a threshold in
+ * the unit its metric's name states (`thresholdUnit`), a bare number when the name does not say.
+ */
 export function formatObjectives(slo: SloDefinition): string {
+  const unit = thresholdUnit(slo.indicator.metric);
   return slo.objectives
     .map(objective => {
+      const slices = objective.timeSliceWindow
+        ? `${objective.timeSliceWindow} slices`
+        : 'slices';
       const threshold =
         objective.op && objective.value !== undefined
-          ? ` of slices with value ${
+          ? ` of ${slices} with value ${
               { lt: '<', lte: '≤', gt: '>', gte: '≥' }[objective.op]
-            } ${objective.value}`
+            } ${formatThreshold(objective.value, unit)}`
           : '';
       return `${formatTarget(objective.target)}${threshold}`;
     })
