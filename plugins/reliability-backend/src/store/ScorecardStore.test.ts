@@ -10,7 +10,7 @@ import {
 import { migratedClient } from './DefinitionsStore';
 import { isoWeekBounds, weeklyReview } from '../scorecard/weeklyReview';
 import { ScorecardQuery, ScorecardStore } from './ScorecardStore';
-import { org, payments, search } from '../testing/scorecardRows';
+import { org, payments, row, search } from '../testing/scorecardRows';
 
 jest.setTimeout(60_000);
 
@@ -212,16 +212,44 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
-    it('rolls up by tier, keeping entities without a system as a group of their own, last', async () => {
+    it('rolls up by tier in tier order, whatever their sizes, entities without a tier last', async () => {
+      const other = await open(databaseId);
+      await other.replaceAll(
+        [
+          ...org,
+          row('experiments', { tier: 2, owner: search }),
+          row('recommendations', { tier: 2, owner: search }),
+          row('legacy-batch', { owner: payments }),
+          row('wiki', { owner: search }),
+        ].map(r => ({ row: r, breachedSlos: 0 })),
+        '2026-11-20',
+        1000,
+      );
       expect(
-        (await store.rollups('tier', {}, all)).groups.map(g => [
+        (await other.rollups('tier', {}, all)).groups.map(g => [
           g.key,
           g.entities,
         ]),
       ).toEqual([
-        ['1', 3],
         ['0', 1],
+        ['1', 3],
+        ['2', 2],
         ['3', 1],
+        [undefined, 2],
+      ]);
+    });
+
+    it('rolls up by system, largest first, keeping entities without a system as a group of their own, last', async () => {
+      expect(
+        (await store.rollups('system', {}, all)).groups.map(g => [
+          g.key,
+          g.entities,
+        ]),
+      ).toEqual([
+        ['system:default/shop', 2],
+        ['system:default/billing', 1],
+        ['system:default/search', 1],
+        [undefined, 1],
       ]);
       expect(
         (await store.rollups('system', { owners: [search] }, all)).groups.map(

@@ -534,7 +534,10 @@ export class ScorecardStore {
     }));
   }
 
-  /** Rollups by a dimension, largest group first, and the totals over all of them. */
+  /**
+   * Rollups by a dimension and the totals over all of them: tiers in their order (`Tier 0` first,
+   * entities without a tier last), other groups largest first.
+   */
   async rollups(
     by: ScorecardRollupDimension,
     filter: ScorecardFilter,
@@ -548,14 +551,14 @@ export class ScorecardStore {
       runbooks: 'runbook_count > 0',
       stale: staleCondition(now, this.evaluationIntervalMs),
     };
-    const groups = await this.filtered(filter, visibility, now)
+    const grouped = this.filtered(filter, visibility, now)
       .select(
         `${column} as key`,
         ...rollupColumns(this.db, has, this.criticalTiers),
       )
-      .groupBy(column)
-      .orderBy('entities', 'desc')
-      .orderByRaw(`${column} is null, ${column}`);
+      .groupBy(column);
+    if (by !== 'tier') grouped.orderBy('entities', 'desc');
+    const groups = await grouped.orderByRaw(`${column} is null, ${column}`);
     const [totals] = await this.filtered(filter, visibility, now).select(
       ...rollupColumns(this.db, has, this.criticalTiers),
     );
