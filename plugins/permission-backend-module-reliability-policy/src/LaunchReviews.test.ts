@@ -174,6 +174,15 @@ describe('launch reviews reviewers can trust, and the review queue', () => {
       invoicingRow,
     ]);
     expect(await queue(alice, `?due_before=${today}`)).toEqual([invoicingRow]);
+    // "Mine": reviews naming the viewer or one of the viewer's groups.
+    expect(await queue(mallory, '?reviewer=me')).toEqual([invoicingRow]);
+    expect(await queue(sara, '?reviewer=me')).toEqual([invoicingRow]);
+    // The ledger's review names sre, but the ledger is confidential to payments.
+    expect(await queue(sam, '?reviewer=me')).toEqual([]);
+    expect(await queue(alice, '?reviewer=group:default/sre')).toEqual([
+      ledgerRow,
+    ]);
+    expect(await queue(alice, '?reviewer=me')).toEqual([]);
 
     const badState = await backend.as(alice).get('/reviews?state=approved');
     expect(badState.status).toBe(400);

@@ -272,6 +272,7 @@ export const reliabilityPlugin = createBackendPlugin({
               store: readinessStore,
               catalog,
               permissions: deps.permissions,
+              userInfo: deps.userInfo,
             }),
             scorecard: new ScorecardService({
               store: scorecardStore,

@@ -183,15 +183,26 @@ describe.each(databases.eachSupportedId())(
       ]);
       expect(await store.openReviews({ states: ['approved'] })).toEqual([]);
       expect(
-        await store.openReviews({ reviewer: 'group:default/sre' }),
+        await store.openReviews({ reviewers: ['group:default/sre'] }),
       ).toEqual([draft]);
       expect(
-        await store.openReviews({ reviewer: 'USER:default/olga' }),
+        await store.openReviews({ reviewers: ['USER:default/olga'] }),
       ).toEqual([draft]);
       // `_` is no wildcard: sre_leads does not match sre-leads or sre.
       expect(
-        await store.openReviews({ reviewer: 'group:default/sre-leads' }),
+        await store.openReviews({ reviewers: ['group:default/sre-leads'] }),
       ).toEqual([]);
+      expect(
+        await store.openReviews({
+          reviewers: ['user:default/ivan', 'group:default/sre_leads'],
+        }),
+      ).toEqual([inReview]);
+      expect(
+        await store.openReviews({
+          reviewers: ['group:default/sre_leads', 'group:default/sre'],
+        }),
+      ).toEqual([draft, inReview]);
+      expect(await store.openReviews({ reviewers: [] })).toEqual([]);
       expect(await store.openReviews({ dueBefore: '2027-01-15' })).toEqual([
         draft,
       ]);

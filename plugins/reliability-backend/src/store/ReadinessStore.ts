@@ -13,8 +13,8 @@ const DECIDED: ReviewState[] = ['approved', 'blocked'];
 export interface OpenReviewsFilter {
   /** Open states to list (default both). */
   states?: ReviewState[];
-  /** Reviews naming this user or group ref as a reviewer. */
-  reviewer?: string;
+  /** Reviews naming any of these user or group refs as a reviewer. */
+  reviewers?: string[];
   /** Reviews whose target date is on or before this `YYYY-MM-DD`. */
   dueBefore?: string;
 }
@@ -161,10 +161,16 @@ export class ReadinessStore {
     if (filter.dueBefore) {
       query = query.where('target_date', '<=', filter.dueBefore);
     }
-    if (filter.reviewer) {
-      query = query.whereRaw("lower(reviewers) like ? escape '\\'", [
-        containing(JSON.stringify(filter.reviewer.toLocaleLowerCase('en-US'))),
-      ]);
+    if (filter.reviewers) {
+      const refs = filter.reviewers;
+      query = query.where(any => {
+        // No ref: nothing matches.
+        if (!refs.length) any.whereRaw('1 = 0');
+        for (const ref of refs)
+          any.orWhereRaw("lower(reviewers) like ? escape '\\'", [
+            containing(JSON.stringify(ref.toLocaleLowerCase('en-US'))),
+          ]);
+      });
     }
     const rows = await query.orderBy('created_at').orderBy('id');
     return rows.map(toReview);

@@ -1,5 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
 import {
   REVIEW_QUEUE_STATES,
@@ -18,7 +20,10 @@ const STATE_OPTIONS = REVIEW_QUEUE_STATES.map(value => ({
 /** The first ref of the text, a group unless it says otherwise: `sre` → `group:default/sre`. */
 const toReviewerRef = (text: string) => toEntityRefs(text, 'group')[0] ?? '';
 
-/** State, reviewer group and "due before" of the review queue. */
+/** The reviewer filter the API reads as the viewer and the viewer's groups. */
+const ME = 'me';
+
+/** State, reviewer group ("waiting for me", or a group or user) and "due before" of the review queue. */
 export function ReviewQueueFilters({
   filter,
   onChange,
@@ -27,6 +32,7 @@ export function ReviewQueueFilters({
   onChange: (filter: ReviewQueueFilter) => void;
 }) {
   const filtered = Boolean(filter.state || filter.reviewer || filter.dueBefore);
+  const mine = filter.reviewer === ME;
   return (
     <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 12 }}>
       <FilterSelect
@@ -41,11 +47,30 @@ export function ReviewQueueFilters({
           })
         }
       />
+      <FormControlLabel
+        control={
+          <Checkbox
+            id="review-queue-filter-mine"
+            checked={mine}
+            color="primary"
+            onChange={event =>
+              onChange({
+                ...filter,
+                reviewer: event.target.checked ? ME : undefined,
+              })
+            }
+          />
+        }
+        label="Waiting for me or my groups"
+      />
       <DebouncedTextField
         id="review-queue-filter-reviewer"
         label="Reviewer group"
         placeholder="e.g. sre or user:alice"
-        value={filter.reviewer ? shortRef(filter.reviewer, 'group') : ''}
+        disabled={mine}
+        value={
+          filter.reviewer && !mine ? shortRef(filter.reviewer, 'group') : ''
+        }
         normalize={text => shortRef(toReviewerRef(text), 'group')}
         onChange={text =>
           onChange({ ...filter, reviewer: toReviewerRef(text) || undefined })

@@ -175,6 +175,27 @@ describe('Launch reviews tab', () => {
       due_before: '2026-12-20',
     });
     expect(api.getOpenReviews).toHaveBeenCalledTimes(4);
+
+    fireEvent.click(screen.getByLabelText('Waiting for me or my groups'));
+    await waitFor(() =>
+      expect(lastFilter(api)).toEqual({
+        state: 'in_review',
+        reviewer: 'me',
+        dueBefore: '2026-12-20',
+      }),
+    );
+    expect(screen.getByLabelText('Reviewer group')).toBeDisabled();
+    expect(screen.getByLabelText('Reviewer group')).toHaveValue('');
+    expect(urlParams().reviewer).toBe('me');
+    fireEvent.click(screen.getByLabelText('Waiting for me or my groups'));
+    await waitFor(() =>
+      expect(lastFilter(api)).toEqual({
+        state: 'in_review',
+        reviewer: undefined,
+        dueBefore: '2026-12-20',
+      }),
+    );
+    expect(screen.getByLabelText('Reviewer group')).toBeEnabled();
   });
 
   it('opens a link with its filters shown and asked for', async () => {

@@ -16,6 +16,7 @@ export function DebouncedTextField({
   onChange,
   normalize = text => text.trim(),
   placeholder,
+  disabled,
   delayMs = 400,
 }: {
   /** Ties the label to the input. */
@@ -25,6 +26,7 @@ export function DebouncedTextField({
   onChange: (text: string) => void;
   normalize?: (text: string) => string;
   placeholder?: string;
+  disabled?: boolean;
   delayMs?: number;
 }) {
   const [text, setText] = useState(value);
@@ -48,6 +50,7 @@ export function DebouncedTextField({
       size="small"
       value={text}
       placeholder={placeholder}
+      disabled={disabled}
       InputLabelProps={{ shrink: true }}
       onChange={event => setText(event.target.value)}
     />
