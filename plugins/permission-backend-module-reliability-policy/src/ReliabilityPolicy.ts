@@ -12,7 +12,7 @@ import {
 import {
   createReliabilityConditionalDecision,
   reliabilityConditions,
-} from '@reliability-suite/plugin-reliability-backend';
+} from '@reliability-suite/plugin-reliability-node';
 import {
   RELIABILITY_ENTITY_RESOURCE_TYPE,
   deployGateOverridePermission,

@@ -8,4 +8,4 @@ export {
   createReliabilityConditionalDecision,
   reliabilityConditions,
   reliabilityEntityResourceRef,
-} from './permissions/rules';
+} from '@reliability-suite/plugin-reliability-node';

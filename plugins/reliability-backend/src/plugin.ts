@@ -15,11 +15,9 @@ import {
   ReadinessCheck,
   readinessChecksExtensionPoint,
   definitionFileCacheServiceRef,
-} from '@reliability-suite/plugin-reliability-node';
-import {
   reliabilityEntityResourceRef,
   reliabilityPermissionRules,
-} from './permissions/rules';
+} from '@reliability-suite/plugin-reliability-node';
 import { ReadinessService } from './service/ReadinessService';
 import { ReviewQueueService } from './service/ReviewQueueService';
 import { ReadinessStore } from './store/ReadinessStore';

@@ -25,3 +25,11 @@ export type {
   ReadinessCheck,
   ReadinessChecksExtensionPoint,
 } from './extensions';
+export {
+  createReliabilityConditionalDecision,
+  isEntityOwner,
+  reliabilityConditions,
+  reliabilityEntityResourceRef,
+  reliabilityPermissionRules,
+} from './permissionRules';
+export type { OwnershipQuery } from './permissionRules';
