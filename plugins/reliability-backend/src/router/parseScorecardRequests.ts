@@ -3,6 +3,7 @@ import {
   BUDGET_STATUSES,
   BudgetStatus,
   PROFILE_REQUIREMENTS,
+  SCORECARD_KINDS,
   SCORECARD_ROLLUP_DIMENSIONS,
   SCORECARD_SORT_FIELDS,
   formatTierLevels,
@@ -21,6 +22,18 @@ function listOf<T extends z.ZodType>(item: T) {
 }
 
 const filterWithoutTier = z.object({
+  /** `kind=component,api`: kinds in any case. */
+  kind: listOf(
+    z.preprocess(
+      value =>
+        typeof value === 'string' ? value.toLocaleLowerCase('en-US') : value,
+      z.enum(SCORECARD_KINDS as [string, ...string[]], {
+        error: `must be one of ${SCORECARD_KINDS.join(', ')}`,
+      }),
+    ),
+  ),
+  /** `type=service`: `spec.type`s, in any case. */
+  type: listOf(z.string().max(64, 'must be at most 64 characters')),
   owner: listOf(z.string().max(255, 'must be at most 255 characters')),
   system: listOf(z.string().max(255, 'must be at most 255 characters')),
   domain: listOf(z.string().max(255, 'must be at most 255 characters')),
@@ -156,6 +169,8 @@ type FilterParams = z.infer<ReturnType<typeof filterOf>>;
 
 function toFilter(params: FilterParams) {
   return {
+    kinds: params.kind,
+    types: params.type?.map(type => type.toLocaleLowerCase('en-US')),
     tiers: params.tier,
     owners: params.owner,
     systems: params.system,

@@ -6,6 +6,7 @@ import {
   PagingLinkTemplates,
   SloStatus,
   TierDefinition,
+  declaresReliability,
 } from '@reliability-suite/plugin-reliability-common';
 import { Checklist } from '../readiness/assessReadiness';
 import { DefinitionsStore } from '../store/DefinitionsStore';
@@ -213,7 +214,7 @@ export class ScorecardProjector {
 
   private rows(sources: ScorecardSources, now: number) {
     return [...sources.entities.values()]
-      .filter(entity => PROFILE_KINDS.includes(entity.kind))
+      .filter(hasScorecardRow)
       .map(entity => scorecardRow(entity, sources, now));
   }
 
@@ -239,6 +240,17 @@ export class ScorecardProjector {
     } while (cursor);
     return entities;
   }
+}
+
+/**
+ * Whether an entity is a row of the scorecard: the profile kinds, but a System only when it
+ * declares a profile of its own (a tier, SLOs…). Otherwise a System is the group of its parts,
+ * shown by the rollup by system and on its Reliability tab, not a row without data that the
+ * coverage figures would count.
+ */
+export function hasScorecardRow(entity: Entity): boolean {
+  if (!PROFILE_KINDS.includes(entity.kind)) return false;
+  return entity.kind !== 'System' || declaresReliability(entity);
 }
 
 /** The UTC day of an instant, e.g. 2026-11-23. */

@@ -161,3 +161,37 @@ describe('scorecardRow freshness', () => {
     },
   );
 });
+
+describe('scorecardRow SLOs meeting target', () => {
+  it('counts the measured SLOs and those meeting their target, with the type of the entity', () => {
+    const missed: SloStatus = {
+      sloName: 'latency',
+      state: 'ok',
+      figures: { ...figures(MINUTE), sli: 0.99, attained: false },
+    };
+    const row = rowWith([ok('availability', MINUTE), missed]);
+    expect([
+      row.type,
+      row.slosMeetingTarget,
+      row.slosMeasured,
+      row.attainment,
+    ]).toEqual(['service', 1, 2, 0.5]);
+  });
+
+  it('counts an SLO without data in its window as not measured', () => {
+    const noData: SloStatus = {
+      sloName: 'latency',
+      state: 'ok',
+      figures: { ...figures(MINUTE), sli: undefined, attained: undefined },
+    };
+    const row = rowWith([ok('availability', MINUTE), noData]);
+    expect([row.slosMeetingTarget, row.slosMeasured, row.attainment]).toEqual([
+      1, 1, 1,
+    ]);
+    expect(rowWith([noData])).toMatchObject({
+      slosMeetingTarget: 0,
+      slosMeasured: 0,
+      attainment: undefined,
+    });
+  });
+});

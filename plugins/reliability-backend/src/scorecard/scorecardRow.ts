@@ -14,6 +14,7 @@ import {
   TierDefinition,
   resolveProfile,
   sloBudgetStatus,
+  slosMeetingTarget,
   worstBudgetStatus,
   worstPolicyState,
 } from '@reliability-suite/plugin-reliability-common';
@@ -86,7 +87,7 @@ export function scorecardRow(
     sloNames.has(s.sloName),
   );
   const figures = statuses.flatMap(s => (s.figures ? [s.figures] : []));
-  const measured = figures.filter(f => f.attained !== undefined);
+  const { met, measured } = slosMeetingTarget(figures);
   const alertAudits = (sources.alertAudits?.get(entityRef) ?? []).filter(
     a => sloNames.has(a.sloName) && a.status !== 'unknown',
   );
@@ -112,6 +113,7 @@ export function scorecardRow(
     namespace: entity.metadata.namespace ?? 'default',
     name: entity.metadata.name,
     title: entity.metadata.title,
+    type: typeof entity.spec?.type === 'string' ? entity.spec.type : undefined,
     tier: profile.tier?.level,
     owner,
     system,
@@ -123,9 +125,9 @@ export function scorecardRow(
     onCall: profile.onCall?.label,
     runbookCount: profile.runbooks.length,
     sloCount: profile.slos.length,
-    attainment: measured.length
-      ? measured.filter(f => f.attained).length / measured.length
-      : undefined,
+    slosMeetingTarget: met,
+    slosMeasured: measured,
+    attainment: measured ? met / measured : undefined,
     budgetRemaining: min(
       figures.flatMap(f =>
         f.budget.remainingFraction === undefined
@@ -160,5 +162,5 @@ export function scorecardRow(
         }
       : {}),
   };
-  return { row, breachedSlos: measured.filter(f => !f.attained).length };
+  return { row, breachedSlos: measured - met };
 }

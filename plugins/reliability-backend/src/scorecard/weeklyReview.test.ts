@@ -180,6 +180,8 @@ function row(name: string, fields: Partial<ScorecardRow>): ScorecardRow {
     name,
     runbookCount: 1,
     sloCount: 1,
+    slosMeetingTarget: 0,
+    slosMeasured: 0,
     budgetStatus: 'no_data',
     policyState: 'nodata',
     missing: [],

@@ -200,7 +200,13 @@ describe.each(databases.eachSupportedId())(
         [payments, 3, 2, 3, 2, 2, 2, 1, 0, 0, 1, 1],
         [search, 2, 1, 1, 1, 1, 1, 0, 0, 1, 0, 1],
       ]);
-      expect(groups[0].attainment).toBeCloseTo(0.5);
+      // SLOs meeting target: checkout's 2 of 2, ledger's 0 of 1; invoicing has none.
+      expect([
+        groups[0].slosMeetingTarget,
+        groups[0].slosMeasured,
+        groups[0].attainment,
+        groups[0].budgetRemaining,
+      ]).toEqual([2, 3, 2 / 3, -0.5]);
       expect(groups[0].readinessScore).toBeCloseTo(1.75 / 3);
       expect(totals).toMatchObject({
         entities: 5,
@@ -376,6 +382,8 @@ describe.each(databases.eachSupportedId())(
             [
               {
                 ...searchApi,
+                slosMeetingTarget: 1,
+                slosMeasured: 2,
                 attainment: 0.5,
                 budgetRemaining: 0.125,
               },
@@ -390,6 +398,7 @@ describe.each(databases.eachSupportedId())(
             [
               {
                 ...checkout,
+                slosMeetingTarget: 1,
                 attainment: 0.5,
                 budgetRemaining: 0.25,
                 budgetStatus: 'burning_slow',
@@ -403,7 +412,8 @@ describe.each(databases.eachSupportedId())(
             [
               {
                 ...searchApi,
-                attainment: 0.25,
+                slosMeetingTarget: 1,
+                attainment: 1 / 3,
                 budgetRemaining: -0.25,
                 budgetStatus: 'out_of_budget',
                 policyState: 'red',
@@ -422,6 +432,8 @@ describe.each(databases.eachSupportedId())(
             [
               {
                 ...searchApi,
+                slosMeetingTarget: 1,
+                slosMeasured: 2,
                 attainment: 0.5,
                 budgetRemaining: -0.25,
                 budgetStatus: 'out_of_budget',
@@ -471,6 +483,20 @@ describe.each(databases.eachSupportedId())(
           readinessScore: 0.625,
           stale: 0,
         };
+        /** Every entity of these days is a service. */
+        const services = (
+          total: number,
+          withSlos: number,
+          criticalWithSlos: number,
+        ) => ({
+          total,
+          withSlos,
+          withOnCall: 3,
+          withRunbooks: 3,
+          critical: 4,
+          criticalWithSlos,
+          criticalWithOnCall: 3,
+        });
         expect(await store.trends(day1, {}, all)).toEqual([
           {
             day: day1,
@@ -482,7 +508,11 @@ describe.each(databases.eachSupportedId())(
             burningSlow: 1,
             onTrack: 2,
             noData: 2,
+            services: services(5, 3, 3),
+            slosMeetingTarget: 6,
+            slosMeasured: 6,
             attainment: 1,
+            budgetRemaining: 0.25,
             ...coverage,
           },
           {
@@ -495,7 +525,12 @@ describe.each(databases.eachSupportedId())(
             burningSlow: 1,
             onTrack: 1,
             noData: 2,
-            attainment: 0.5,
+            services: services(5, 3, 3),
+            // checkout 2 of 2, ledger 0 of 1, search-api 1 of 2.
+            slosMeetingTarget: 3,
+            slosMeasured: 5,
+            attainment: 3 / 5,
+            budgetRemaining: -0.5,
             ...coverage,
           },
           {
@@ -508,7 +543,11 @@ describe.each(databases.eachSupportedId())(
             burningSlow: 1,
             onTrack: 0,
             noData: 1,
-            attainment: 0.25,
+            services: services(4, 4, 4),
+            slosMeetingTarget: 2,
+            slosMeasured: 6,
+            attainment: 2 / 6,
+            budgetRemaining: -0.75,
             ...coverage,
           },
           {
@@ -521,7 +560,11 @@ describe.each(databases.eachSupportedId())(
             burningSlow: 0,
             onTrack: 1,
             noData: 1,
-            attainment: 0.5,
+            services: services(4, 4, 4),
+            slosMeetingTarget: 3,
+            slosMeasured: 5,
+            attainment: 3 / 5,
+            budgetRemaining: -0.75,
             ...coverage,
           },
         ]);
@@ -608,11 +651,19 @@ describe.each(databases.eachSupportedId())(
           [day3, 2, 2, 0, 0, 0, 0, 2],
           [day4, 2, 2, 0, 0, 0, 0, 2],
         ]);
-        expect(trend.map(t => [t.attainment, t.readinessScore])).toEqual([
-          [1, 0.625],
-          [0.25, 0.625],
-          [0.125, 0.625],
-          [0.25, 0.625],
+        // ledger's and search-api's SLOs meeting target.
+        expect(
+          trend.map(t => [
+            t.slosMeetingTarget,
+            t.slosMeasured,
+            t.attainment,
+            t.readinessScore,
+          ]),
+        ).toEqual([
+          [4, 4, 1, 0.625],
+          [1, 3, 1 / 3, 0.625],
+          [1, 4, 1 / 4, 0.625],
+          [1, 3, 1 / 3, 0.625],
         ]);
         expect(
           health(await store.trends(day1, { owners: [payments] }, visible)),
@@ -644,7 +695,19 @@ describe.each(databases.eachSupportedId())(
             onTrack: 0,
             noData: 1,
             stale: 0,
+            services: {
+              total: 1,
+              withSlos: 0,
+              withOnCall: 0,
+              withRunbooks: 0,
+              critical: 0,
+              criticalWithSlos: 0,
+              criticalWithOnCall: 0,
+            },
+            slosMeetingTarget: 0,
+            slosMeasured: 0,
             attainment: undefined,
+            budgetRemaining: undefined,
             readinessScore: undefined,
           },
           {
@@ -662,7 +725,19 @@ describe.each(databases.eachSupportedId())(
             onTrack: 0,
             noData: 1,
             stale: 0,
+            services: {
+              total: 1,
+              withSlos: 0,
+              withOnCall: 0,
+              withRunbooks: 0,
+              critical: 0,
+              criticalWithSlos: 0,
+              criticalWithOnCall: 0,
+            },
+            slosMeetingTarget: 0,
+            slosMeasured: 0,
             attainment: undefined,
+            budgetRemaining: undefined,
             readinessScore: undefined,
           },
         ]);

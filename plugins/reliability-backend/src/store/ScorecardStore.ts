@@ -14,6 +14,7 @@ import {
   ScorecardTrendPoint,
   criticalTierLevels,
   freshness,
+  isService,
   staleAfterMs,
 } from '@reliability-suite/plugin-reliability-common';
 import { scorecardCsvLine } from '../scorecard/scorecardCsv';
@@ -108,6 +109,7 @@ function toDbRow(row: ScorecardRow) {
     namespace: row.namespace,
     name: row.name,
     title: row.title ?? null,
+    spec_type: row.type ?? null,
     tier: row.tier ?? null,
     owner: row.owner ?? null,
     system: row.system ?? null,
@@ -116,6 +118,8 @@ function toDbRow(row: ScorecardRow) {
     on_call: row.onCall ?? null,
     runbook_count: row.runbookCount,
     slo_count: row.sloCount,
+    slos_meeting_target: row.slosMeetingTarget,
+    slos_measured: row.slosMeasured,
     attainment: row.attainment ?? null,
     budget_remaining: row.budgetRemaining ?? null,
     max_burn_rate: row.maxBurnRate ?? null,
@@ -165,6 +169,7 @@ function fromDbRow(
     namespace: row.namespace,
     name: row.name,
     title: row.title ?? undefined,
+    type: row.spec_type ?? undefined,
     tier: optionalNumber(row.tier),
     owner: row.owner ?? undefined,
     system: row.system ?? undefined,
@@ -173,6 +178,8 @@ function fromDbRow(
     onCall: row.on_call ?? undefined,
     runbookCount: Number(row.runbook_count),
     sloCount: Number(row.slo_count),
+    slosMeetingTarget: Number(row.slos_meeting_target),
+    slosMeasured: Number(row.slos_measured),
     attainment: optionalNumber(row.attainment),
     budgetRemaining: optionalNumber(row.budget_remaining),
     maxBurnRate: optionalNumber(row.max_burn_rate),
@@ -213,6 +220,8 @@ function toDailyRow(
     has_slos: row.sloCount > 0,
     has_on_call: row.onCall !== undefined,
     has_runbooks: row.runbookCount > 0,
+    is_service: isService(row),
+    slos_measured: row.slosMeasured,
     attainment: row.attainment ?? null,
     budget_remaining: row.budgetRemaining ?? null,
     budget_status: row.budgetStatus,
@@ -248,23 +257,51 @@ function containsPattern(text: string): string {
     .replace(/[\\%_]/g, c => `\\${c}`)}%`;
 }
 
-/**
- * Coverage and health aggregates over a set of rows, in SQL. `has` names the boolean-like
- * expressions, which differ between the rows and the daily snapshots.
- */
+/** What the rollups are computed from; the rows and the daily snapshots store it differently. */
+interface RollupSource {
+  /** Boolean-like conditions. */
+  slos: string;
+  onCall: string;
+  runbooks: string;
+  /** A service (`isService`). */
+  service: string;
+  stale: { sql: string; bindings: number[] };
+  /** Numbers: SLOs meeting target and measured (`slosMeetingTarget`). */
+  slosMeetingTarget: string;
+  slosMeasured: string;
+}
+
+/** The scorecard's rows: `isService` in SQL, on the kind and `spec.type` as the projector stored them. */
+const ROWS_SOURCE: Omit<RollupSource, 'stale'> = {
+  slos: 'slo_count > 0',
+  onCall: 'on_call is not null',
+  runbooks: 'runbook_count > 0',
+  service: "lower(kind) = 'component' and lower(spec_type) = 'service'",
+  slosMeetingTarget: 'slos_meeting_target',
+  slosMeasured: 'slos_measured',
+};
+
+/** The daily snapshots: SLOs meeting target are the measured ones not breached. */
+const SNAPSHOTS_SOURCE: RollupSource = {
+  slos: 'has_slos = true',
+  onCall: 'has_on_call = true',
+  runbooks: 'has_runbooks = true',
+  service: 'is_service = true',
+  stale: { sql: 'stale_because is not null', bindings: [] },
+  slosMeetingTarget: 'slos_measured - breached_slos',
+  slosMeasured: 'slos_measured',
+};
+
+/** Coverage and health aggregates over a set of rows, in SQL. */
 function rollupColumns(
   db: Knex,
-  has: {
-    slos: string;
-    onCall: string;
-    runbooks: string;
-    stale: { sql: string; bindings: number[] };
-  },
+  has: RollupSource,
   criticalTiers: ReadonlyArray<number>,
 ) {
   const count = (condition: string) =>
     `sum(case when ${condition} then 1 else 0 end)`;
   const critical = criticalCondition(criticalTiers);
+  const service = `(${has.service})`;
   return [
     db.raw('count(*) as entities'),
     db.raw(`${count(has.slos)} as with_slos`),
@@ -281,7 +318,26 @@ function rollupColumns(
     db.raw(`${count("budget_status = 'on_track'")} as on_track`),
     db.raw(`${count("budget_status = 'no_data'")} as no_data`),
     db.raw(`${count(has.stale.sql)} as stale`, has.stale.bindings),
-    db.raw('avg(attainment) as attainment'),
+    db.raw(`${count(service)} as services`),
+    db.raw(`${count(`${service} and ${has.slos}`)} as services_with_slos`),
+    db.raw(`${count(`${service} and ${has.onCall}`)} as services_with_on_call`),
+    db.raw(
+      `${count(`${service} and ${has.runbooks}`)} as services_with_runbooks`,
+    ),
+    db.raw(`${count(`${service} and ${critical}`)} as critical_services`),
+    db.raw(
+      `${count(
+        `${service} and ${critical} and ${has.slos}`,
+      )} as critical_services_with_slos`,
+    ),
+    db.raw(
+      `${count(
+        `${service} and ${critical} and ${has.onCall}`,
+      )} as critical_services_with_on_call`,
+    ),
+    db.raw(`sum(${has.slosMeetingTarget}) as slos_meeting_target`),
+    db.raw(`sum(${has.slosMeasured}) as slos_measured`),
+    db.raw('min(budget_remaining) as budget_remaining'),
     db.raw('avg(readiness_score) as readiness_score'),
   ];
 }
@@ -308,7 +364,23 @@ function fromRollupRow(row: Record<string, any>): Omit<ScorecardRollup, 'key'> {
     onTrack: Number(row.on_track),
     noData: Number(row.no_data),
     stale: Number(row.stale),
-    attainment: optionalNumber(row.attainment),
+    services: {
+      total: Number(row.services),
+      withSlos: Number(row.services_with_slos),
+      withOnCall: Number(row.services_with_on_call),
+      withRunbooks: Number(row.services_with_runbooks),
+      critical: Number(row.critical_services),
+      criticalWithSlos: Number(row.critical_services_with_slos),
+      criticalWithOnCall: Number(row.critical_services_with_on_call),
+    },
+    // Null sums: no rows, or snapshots from before the counts were recorded.
+    slosMeetingTarget: Number(row.slos_meeting_target ?? 0),
+    slosMeasured: Number(row.slos_measured ?? 0),
+    attainment:
+      Number(row.slos_measured ?? 0) > 0
+        ? Number(row.slos_meeting_target) / Number(row.slos_measured)
+        : undefined,
+    budgetRemaining: optionalNumber(row.budget_remaining),
     readinessScore: optionalNumber(row.readiness_score),
   };
 }
@@ -546,9 +618,7 @@ export class ScorecardStore {
   ): Promise<{ groups: ScorecardRollup[]; totals: ScorecardRollup }> {
     const column = ROLLUP_COLUMNS[by];
     const has = {
-      slos: 'slo_count > 0',
-      onCall: 'on_call is not null',
-      runbooks: 'runbook_count > 0',
+      ...ROWS_SOURCE,
       stale: staleCondition(now, this.evaluationIntervalMs),
     };
     const grouped = this.filtered(filter, visibility, now)
@@ -584,16 +654,7 @@ export class ScorecardStore {
     const rows = await query
       .select(
         'day',
-        ...rollupColumns(
-          this.db,
-          {
-            slos: 'has_slos = true',
-            onCall: 'has_on_call = true',
-            runbooks: 'has_runbooks = true',
-            stale: { sql: 'stale_because is not null', bindings: [] },
-          },
-          this.criticalTiers,
-        ),
+        ...rollupColumns(this.db, SNAPSHOTS_SOURCE, this.criticalTiers),
       )
       .groupBy('day')
       .orderBy('day');
@@ -673,6 +734,17 @@ export class ScorecardStore {
     now: number,
   ) {
     let query = this.visibleOnly(this.db('scorecard_rows'), visibility);
+    for (const [column, values] of [
+      ['kind', filter.kinds],
+      ['spec_type', filter.types],
+    ] as const) {
+      if (values?.length) {
+        query = query.whereRaw(
+          `lower(${column}) in (${values.map(() => '?').join(', ')})`,
+          values.map(value => value.toLocaleLowerCase('en-US')),
+        );
+      }
+    }
     const lists: Array<[string, unknown[] | undefined]> = [
       ['tier', filter.tiers],
       ['owner', filter.owners],

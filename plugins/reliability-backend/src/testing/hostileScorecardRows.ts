@@ -17,6 +17,8 @@ export const formulaRows: ScorecardRow[] = [
     onCall: "\r=cmd|' /C calc'!A0",
     runbookCount: 1,
     sloCount: 2,
+    slosMeetingTarget: 1,
+    slosMeasured: 2,
     attainment: 0.5,
     budgetRemaining: -12.5,
     maxBurnRate: 14.4,

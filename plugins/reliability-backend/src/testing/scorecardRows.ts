@@ -1,14 +1,17 @@
 import { ScorecardRow } from '@reliability-suite/plugin-reliability-common';
 
-/** A scorecard row of a Component with nothing measured, and `fields`. */
+/** A scorecard row of a Component of type service with nothing measured, and `fields`. */
 export function row(name: string, fields: Partial<ScorecardRow>): ScorecardRow {
   return {
     entityRef: `component:default/${name}`,
     kind: 'Component',
+    type: 'service',
     namespace: 'default',
     name,
     runbookCount: 0,
     sloCount: 0,
+    slosMeetingTarget: 0,
+    slosMeasured: 0,
     budgetStatus: 'no_data',
     policyState: 'nodata',
     missing: [],
@@ -32,6 +35,8 @@ export const org = [
     onCall: 'PagerDuty PGRP001',
     runbookCount: 2,
     sloCount: 2,
+    slosMeetingTarget: 2,
+    slosMeasured: 2,
     attainment: 1,
     budgetRemaining: 0.8,
     maxBurnRate: 0.4,
@@ -48,6 +53,8 @@ export const org = [
     onCall: 'PagerDuty PGRP001',
     runbookCount: 1,
     sloCount: 1,
+    slosMeetingTarget: 0,
+    slosMeasured: 1,
     attainment: 0,
     budgetRemaining: -0.5,
     maxBurnRate: 20,
@@ -73,6 +80,8 @@ export const org = [
     onCall: 'Slack #search',
     runbookCount: 1,
     sloCount: 3,
+    slosMeetingTarget: 2,
+    slosMeasured: 3,
     attainment: 2 / 3,
     budgetRemaining: 0.1,
     maxBurnRate: 4,

@@ -1,2 +1,4 @@
 export * from './budgetStatus';
+export * from './services';
+export * from './slosMeetingTarget';
 export * from './types';

@@ -11,6 +11,8 @@ export interface ScorecardRow {
   namespace: string;
   name: string;
   title?: string;
+  /** `spec.type` (`service`, `website`, `library`…); undefined without one. */
+  type?: string;
   /** Tier level 0–3; undefined without a (configured) tier. */
   tier?: number;
   owner?: string;
@@ -21,7 +23,11 @@ export interface ScorecardRow {
   onCall?: string;
   runbookCount: number;
   sloCount: number;
-  /** Share of the measured SLOs that meet their target (0–1); undefined without data. */
+  /** Its SLOs that meet their target, of `slosMeasured` (see `slosMeetingTarget`). */
+  slosMeetingTarget: number;
+  /** Its SLOs with a measured SLI (without traffic in their window, an SLO is not measured). */
+  slosMeasured: number;
+  /** `slosMeetingTarget / slosMeasured` (0–1): what the scorecard sorts by; undefined without data. */
   attainment?: number;
   /** Lowest remaining error budget of its SLOs, as a fraction (negative when overspent). */
   budgetRemaining?: number;
@@ -55,6 +61,10 @@ export interface ScorecardRow {
 
 /** Filters of the scorecard; every one is optional and they combine with AND. */
 export interface ScorecardFilter {
+  /** Kinds in lower case (`component`, `api`…; `SCORECARD_KINDS`). */
+  kinds?: string[];
+  /** `spec.type`s, compared in lower case (`service`). */
+  types?: string[];
   tiers?: number[];
   owners?: string[];
   systems?: string[];
@@ -103,6 +113,20 @@ export const SCORECARD_ROLLUP_DIMENSIONS = [
 export type ScorecardRollupDimension =
   (typeof SCORECARD_ROLLUP_DIMENSIONS)[number];
 
+/**
+ * How many services (`isService`: Components of type service) there are, and how many of them
+ * have SLOs, on-call and runbooks; `critical`: those of the critical tiers.
+ */
+export interface ServiceCoverage {
+  total: number;
+  withSlos: number;
+  withOnCall: number;
+  withRunbooks: number;
+  critical: number;
+  criticalWithSlos: number;
+  criticalWithOnCall: number;
+}
+
 /** Coverage and health of a group of entities (a team, a system, a domain, a tier, or all). */
 export interface ScorecardRollup {
   /** The owner, system, domain or tier; undefined for entities without one. */
@@ -129,8 +153,18 @@ export interface ScorecardRollup {
    * when asked for rollups, as of the day's last snapshot for trends.
    */
   stale: number;
-  /** Mean attainment of the entities with data. */
+  /** The services among its entities and their coverage: what the coverage figures count. */
+  services: ServiceCoverage;
+  /** SLOs of its entities meeting their target, of `slosMeasured`: "SLOs meeting target n/m". */
+  slosMeetingTarget: number;
+  slosMeasured: number;
+  /**
+   * `slosMeetingTarget / slosMeasured`; undefined when no SLO was measured (and for days
+   * snapshotted before the counts were recorded).
+   */
   attainment?: number;
+  /** Lowest remaining error budget of any SLO of its entities (fraction); undefined without data. */
+  budgetRemaining?: number;
   /** Mean readiness score. */
   readinessScore?: number;
 }
