@@ -1,6 +1,11 @@
 import { decideDeployGate } from './deployGate';
-import { DEFAULT_ERROR_BUDGET_POLICY } from './math/policy';
+import { DEFAULT_ERROR_BUDGET_POLICY, PolicyState } from './math/policy';
 import { SloFigures, SloStatus } from './status';
+
+function policyStateOf(remainingFraction: number | undefined): PolicyState {
+  if (remainingFraction === undefined) return 'nodata';
+  return remainingFraction >= 0.5 ? 'green' : 'red';
+}
 
 const figures = (remainingFraction: number | undefined): SloFigures => ({
   target: 0.999,
@@ -9,12 +14,7 @@ const figures = (remainingFraction: number | undefined): SloFigures => ({
   windowEnd: 1,
   budget: { unit: 'events', remainingFraction, overspent: false },
   burnRates: [],
-  policyState:
-    remainingFraction === undefined
-      ? 'nodata'
-      : remainingFraction >= 0.5
-      ? 'green'
-      : 'red',
+  policyState: policyStateOf(remainingFraction),
   history: [],
   measuredAt: 1000,
 });

@@ -192,6 +192,14 @@ function describe(entry: DeployGateUnmeasurable): string {
   }
 }
 
+/** Why a deploy is allowed with care when no SLO has data. */
+function noDataReason(hasSlos: boolean, definitionsPending: boolean): string {
+  if (hasSlos) return 'No SLO has data yet: deploy with care';
+  if (definitionsPending)
+    return 'SLO definitions not read yet: deploy with care';
+  return 'No SLOs are defined: deploy with care';
+}
+
 /** Input of {@link decideDeployGate} beyond the statuses. */
 export interface DeployGateInput {
   entityRef: string;
@@ -290,11 +298,7 @@ export function decideDeployGate(input: DeployGateInput): DeployGateDecision {
       allowed: true,
       riskLevel: 'medium',
       policyState: state,
-      reason: slos.length
-        ? 'No SLO has data yet: deploy with care'
-        : input.definitionsPending
-        ? 'SLO definitions not read yet: deploy with care'
-        : 'No SLOs are defined: deploy with care',
+      reason: noDataReason(slos.length > 0, Boolean(input.definitionsPending)),
       actions: [],
     };
   }

@@ -29,6 +29,8 @@ export function validatePromQl(expression: string): string | undefined {
   return undefined;
 }
 
+const isVectorSelectorMemo = memoizedByText(isVectorSelectorText);
+
 /**
  * Whether a text is exactly one metric selector such as `http_requests_total{job="x"}`: the only
  * shape a counter SLI may have, because the evaluator wraps it in `increase(…[window])`. A
@@ -57,8 +59,6 @@ export function memoizedByText<T>(
   };
 }
 
-const isVectorSelectorMemo = memoizedByText(isVectorSelectorText);
-
 function isVectorSelectorText(expression: string): boolean {
   const text = expression.trim();
   if (validatePromQl(text) !== undefined) return false;
@@ -67,6 +67,8 @@ function isVectorSelectorText(expression: string): boolean {
     top?.name === 'VectorSelector' && top.from === 0 && top.to === text.length
   );
 }
+
+const countedSelectorMemo = memoizedByText(countedSelectorText);
 
 /**
  * The metric selector a counter query counts: the query itself when it is a selector, or the
@@ -77,8 +79,6 @@ function isVectorSelectorText(expression: string): boolean {
 export function countedSelector(expression: string): string | undefined {
   return countedSelectorMemo(expression);
 }
-
-const countedSelectorMemo = memoizedByText(countedSelectorText);
 
 function countedSelectorText(expression: string): string | undefined {
   const text = expression.trim();

@@ -31,6 +31,8 @@ function literalValue(literal: string): string | undefined {
   return undefined;
 }
 
+const selectorPartsMemo = memoizedByText(selectorPartsOf);
+
 /**
  * Takes a metric selector such as `http_requests_total{service="a",code!~"5.."}` apart with the
  * PromQL grammar. Undefined when the text is not exactly one metric selector, or uses a form the
@@ -39,8 +41,6 @@ function literalValue(literal: string): string | undefined {
 export function selectorParts(selector: string): SelectorParts | undefined {
   return selectorPartsMemo(selector);
 }
-
-const selectorPartsMemo = memoizedByText(selectorPartsOf);
 
 function selectorPartsOf(selector: string): SelectorParts | undefined {
   const text = selector.trim();

@@ -50,6 +50,14 @@ const missingOf = (context: AutomaticCheckContext, requirement: string) =>
     .filter(m => m.requirement === requirement)
     .map(m => m.message);
 
+/** Why an SLO has no figure to check: not evaluated yet, evaluation failing, or no data. */
+function whyUnmeasured(status: SloStatus | undefined): string {
+  if (!status || status.state === 'pending') return 'not evaluated';
+  if (status.state === 'degraded')
+    return `evaluation failing: ${status.error ?? 'no reason given'}`;
+  return 'no data';
+}
+
 /**
  * The alerts item from what is deployed: each SLO's burn-rate rules as its metric source has
  * loaded them, naming what is missing or out of date.
@@ -86,17 +94,17 @@ export const BUILT_IN_CHECKS: Record<string, Check> = {
           passed: false,
           reason: 'No paging route on the entity or its owner group',
         },
-  'slos-defined': ({ profile }) =>
-    profile.pending
-      ? definitionsPending
-      : profile.slos.length > 0
-      ? { passed: true, reason: `${profile.slos.length} SLO(s) defined` }
-      : {
-          passed: false,
-          reason: profile.problems.length
-            ? `No valid SLO (${profile.problems.length} definition problems)`
-            : 'No SLO defined',
-        },
+  'slos-defined': ({ profile }) => {
+    if (profile.pending) return definitionsPending;
+    if (profile.slos.length > 0)
+      return { passed: true, reason: `${profile.slos.length} SLO(s) defined` };
+    return {
+      passed: false,
+      reason: profile.problems.length
+        ? `No valid SLO (${profile.problems.length} definition problems)`
+        : 'No SLO defined',
+    };
+  },
   'slos-measurable': ({ profile, sloStatuses }) => {
     if (profile.pending) return definitionsPending;
     if (profile.slos.length === 0)
@@ -123,14 +131,7 @@ export const BUILT_IN_CHECKS: Record<string, Check> = {
       };
     }
     const reasons = unmeasured.map(
-      ({ slo, status }) =>
-        `${slo.name} (${
-          !status || status.state === 'pending'
-            ? 'not evaluated'
-            : status.state === 'degraded'
-            ? `evaluation failing: ${status.error ?? 'no reason given'}`
-            : 'no data'
-        })`,
+      ({ slo, status }) => `${slo.name} (${whyUnmeasured(status)})`,
     );
     return reasons.length
       ? { passed: false, reason: `Not measurable: ${reasons.join(', ')}` }

@@ -62,6 +62,12 @@ function latest(
     .sort((a, b) => b.at - a.at || b.id - a.id)[0];
 }
 
+function automaticState(result: CheckResult | undefined): ItemStatus['state'] {
+  if (result?.passed) return 'passing';
+  if (result?.pending) return 'pending';
+  return 'failing';
+}
+
 /**
  * Projects the checklist from the automatic results and the append-only events: a manual item
  * passes while its latest attestation has not expired; any item is waived while its latest
@@ -92,11 +98,7 @@ export function projectReadiness(
     let attestation: ItemStatus['attestation'];
     if (item.kind === 'automatic') {
       const result = automatic.find(r => r.itemId === item.id);
-      state = result?.passed
-        ? 'passing'
-        : result?.pending
-        ? 'pending'
-        : 'failing';
+      state = automaticState(result);
       reason = result?.reason ?? 'Not evaluated yet';
     } else {
       const attested = latest(events, 'item.attested', item.id, now);

@@ -244,12 +244,11 @@ function alertExpressionFindings(
 }
 
 /** `600` → `10m`, as rule files write a `for`. */
-const forText = (seconds: number) =>
-  seconds % 3600 === 0
-    ? `${seconds / 3600}h`
-    : seconds % 60 === 0
-    ? `${seconds / 60}m`
-    : `${seconds}s`;
+function forText(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds % 60 === 0) return `${seconds / 60}m`;
+  return `${seconds}s`;
+}
 
 /**
  * What differs in a deployed alert besides its expression: a `for` that delays firing (the
@@ -304,6 +303,13 @@ function alertSettingFindings(
     }
   }
   return findings;
+}
+
+/** An audited SLO's status: anything missing outweighs anything out of date. */
+function auditStatus(missing: boolean, outdated: boolean): AlertAuditStatus {
+  if (missing) return 'missing';
+  if (outdated) return 'out-of-date';
+  return 'deployed';
 }
 
 /**
@@ -407,11 +413,7 @@ export function auditSloRules(
   const findings = [...new Set([...missing, ...outdated])];
   return {
     ...base,
-    status: missing.length
-      ? 'missing'
-      : outdated.length
-      ? 'out-of-date'
-      : 'deployed',
+    status: auditStatus(missing.length > 0, outdated.length > 0),
     findings,
   };
 }

@@ -170,9 +170,9 @@ export function buildPrometheusRules(
     const budget = errorBudgetFraction(slo.objectives[0].target);
     // Only a link a person may follow goes into the alert: Alertmanager and chat tools link it.
     const runbook = safeLinkUrl(slo.runbook) ?? safeLinkUrl(options.runbook);
-    const recording = BURN_RATE_WINDOWS_MS.map(windowMs => ({
-      record: errorRatioRecord(windowMs),
-      expr: errorRatio(formatDurationMs(windowMs)),
+    const recording = BURN_RATE_WINDOWS_MS.map(burnWindowMs => ({
+      record: errorRatioRecord(burnWindowMs),
+      expr: errorRatio(formatDurationMs(burnWindowMs)),
       labels,
     }));
     const alerts = burnRateAlerts(slo.timeWindow.durationMs).map(alert => {
