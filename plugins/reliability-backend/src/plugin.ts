@@ -245,7 +245,13 @@ export const reliabilityPlugin = createBackendPlugin({
           },
         });
         const stored = new StoredDefinitionsReader(definitions);
-        const profiles = new ProfileService(catalog, access, stored, settings);
+        const profiles = new ProfileService({
+          catalog,
+          access,
+          definitions: stored,
+          settings,
+          auth: deps.auth,
+        });
         httpRouter.use(
           createRouter({
             readiness: new ReadinessService({

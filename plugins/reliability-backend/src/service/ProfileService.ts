@@ -1,22 +1,38 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  ReliabilityProfile,
-  resolveProfile,
-} from '@reliability-suite/plugin-reliability-common';
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ReliabilityProfile } from '@reliability-suite/plugin-reliability-common';
 import { ReliabilitySettings } from '../config';
 import { cycleIntervalMinutes } from '../cycleInterval';
+import { entityProfile, relatedRefsOf } from '../readiness/entityAssessment';
 import { EntityAccess } from './EntityAccess';
 import { StoredDefinitionsReader } from './StoredDefinitionsReader';
 
-/** Resolves profiles from the catalog (as the caller sees it) and the stored definitions only. */
+/** An entity's profile with the related entities it was resolved with. */
+export interface ResolvedProfile {
+  profile: ReliabilityProfile;
+  /** The owner and dependencies as the service sees them, by ref (for readiness). */
+  related: (entityRef: string) => Entity | undefined;
+}
+
+/**
+ * Resolves profiles from the catalog and the stored definitions only, with the function the
+ * scorecard's projection uses (`entityProfile`) and the related entities (owner group,
+ * dependencies) as the service sees them, as the projection does: the Reliability tab and the
+ * scorecard show the same on-call, tier and missing items by construction.
+ */
 export class ProfileService {
   constructor(
-    private readonly catalog: CatalogService,
-    private readonly access: EntityAccess,
-    private readonly definitions: StoredDefinitionsReader,
-    private readonly settings: ReliabilitySettings,
+    private readonly deps: {
+      catalog: CatalogService;
+      access: EntityAccess;
+      definitions: StoredDefinitionsReader;
+      settings: ReliabilitySettings;
+      auth: AuthService;
+    },
   ) {}
 
   /** The profile of an entity; NotFoundError when the caller cannot see it. */
@@ -24,10 +40,8 @@ export class ProfileService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<ReliabilityProfile> {
-    return this.profileOf(
-      await this.access.visibleEntity(entityRef, credentials),
-      credentials,
-    );
+    const entity = await this.deps.access.visibleEntity(entityRef, credentials);
+    return (await this.resolve(entity)).profile;
   }
 
   /**
@@ -36,47 +50,41 @@ export class ProfileService {
    * SLOs reported missing (they are not known yet), and the cycle's interval, within which they
    * are read.
    */
-  async profileOf(
-    entity: Entity,
-    credentials: BackstageCredentials,
-  ): Promise<ReliabilityProfile> {
-    const [ownerGroup, { stored, pending }] = await Promise.all([
-      this.ownerGroup(entity, credentials),
-      this.definitions.of(entity),
+  async resolve(entity: Entity): Promise<ResolvedProfile> {
+    const [related, { stored, pending }] = await Promise.all([
+      this.relatedEntities(entity),
+      this.deps.definitions.of(entity),
     ]);
-    const profile = resolveProfile({
+    const { settings } = this.deps;
+    const profile = entityProfile({
       entity,
-      ownerGroup,
-      definitions: stored
-        ? {
-            slos: stored.slos,
-            problems: stored.problems,
-            readAt: new Date(stored.readAt).toISOString(),
-          }
-        : { slos: [], problems: [] },
-      tiers: this.settings.tiers,
-      paging: this.settings.paging,
-      now: new Date(),
+      related: ref => related.get(ref),
+      definitions: stored,
+      tiers: settings.tiers,
+      paging: settings.paging,
+      now: Date.now(),
     });
-    if (!pending) return profile;
+    if (!pending) return { profile, related: ref => related.get(ref) };
     return {
-      ...profile,
-      missing: profile.missing.filter(item => item.requirement !== 'slos'),
-      pending: true,
-      cycleIntervalMinutes: cycleIntervalMinutes(this.settings),
+      profile: {
+        ...profile,
+        missing: profile.missing.filter(item => item.requirement !== 'slos'),
+        pending: true,
+        cycleIntervalMinutes: cycleIntervalMinutes(settings),
+      },
+      related: ref => related.get(ref),
     };
   }
 
-  private async ownerGroup(
-    entity: Entity,
-    credentials: BackstageCredentials,
-  ): Promise<Entity | undefined> {
-    const owner = entity.spec?.owner;
-    if (typeof owner !== 'string') return undefined;
-    const ownerRef = parseEntityRef(owner, {
-      defaultKind: 'group',
-      defaultNamespace: entity.metadata.namespace,
-    });
-    return this.catalog.getEntityByRef(ownerRef, { credentials });
+  private async relatedEntities(entity: Entity): Promise<Map<string, Entity>> {
+    const refs = relatedRefsOf(entity);
+    if (!refs.length) return new Map();
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs: refs },
+      { credentials: await this.deps.auth.getOwnServiceCredentials() },
+    );
+    return new Map(
+      items.flatMap(item => (item ? [[stringifyEntityRef(item), item]] : [])),
+    );
   }
 }

@@ -103,17 +103,20 @@ async function setUp() {
     ],
   });
   const access = new EntityAccess(catalog, mockServices.permissions());
-  const profiles = new ProfileService(
+  const profiles = new ProfileService({
     catalog,
     access,
-    new StoredDefinitionsReader({ get: async () => state.definitions }),
-    {
+    definitions: new StoredDefinitionsReader({
+      get: async () => state.definitions,
+    }),
+    settings: {
       tiers: DEFAULT_TIERS,
       paging: {},
       refreshIntervalMinutes: 5,
       evaluationIntervalMinutes: 3,
     } as never,
-  );
+    auth: mockServices.auth(),
+  });
   const service = new ReadinessService({
     access,
     catalog,

@@ -23,12 +23,8 @@ import {
   reviewDecidePermission,
   waiverApprovePermission,
 } from '@reliability-suite/plugin-reliability-common';
-import {
-  Checklist,
-  assessReadiness,
-  dependencyRefs,
-  tierOf,
-} from '../readiness/assessReadiness';
+import { Checklist, tierOf } from '../readiness/assessReadiness';
+import { entityReadiness } from '../readiness/entityAssessment';
 import { approvalConflict } from '../readiness/approvalConflict';
 import { fourEyesConflict } from '../readiness/fourEyes';
 import { ReviewNotifier } from '../notifications/ReviewNotifier';
@@ -81,7 +77,7 @@ export class ReadinessService {
       this.deps.store.latestReview(ref),
       this.deps.store.events(ref),
     ]);
-    const summary = await this.summary(entity, events, credentials, now);
+    const summary = await this.summary(entity, events, now);
     return {
       entityRef: ref,
       tierLevel: tierOf(entity),
@@ -274,7 +270,6 @@ export class ReadinessService {
       const summary = await this.summary(
         entity,
         await this.deps.store.events(review.entityRef),
-        credentials,
         now,
       );
       const conflict =
@@ -328,38 +323,23 @@ export class ReadinessService {
   private async summary(
     entity: Entity,
     events: ReadinessEvent[],
-    credentials: BackstageCredentials,
     now: number,
   ): Promise<ReadinessSummary> {
     const ref = stringifyEntityRef(entity);
-    const refs = dependencyRefs(entity);
-    const [profile, statuses, dependencies, alertAudits] = await Promise.all([
-      this.deps.profiles.profileOf(entity, credentials),
+    const [{ profile, related }, statuses, alertAudits] = await Promise.all([
+      this.deps.profiles.resolve(entity),
       this.deps.statuses.forEntity(ref),
-      refs.length
-        ? this.deps.catalog.getEntitiesByRefs(
-            { entityRefs: refs },
-            { credentials },
-          )
-        : { items: [] },
       this.deps.alertAudits?.ofEntity(ref),
     ]);
-    return assessReadiness(
-      {
-        profile,
-        statuses: [...statuses.values()],
-        dependencies: (dependencies.items as Array<Entity | null | undefined>)
-          .filter((d): d is Entity => Boolean(d))
-          .map(d => ({
-            entityRef: stringifyEntityRef(d),
-            tierLevel: tierOf(d),
-          })),
-        events,
-        alertAudits,
-      },
-      this.deps.checklist,
+    return entityReadiness(profile, {
+      entity,
+      related,
+      statuses: [...statuses.values()],
+      alertAudits,
+      events,
+      checklist: this.deps.checklist,
       now,
-    );
+    });
   }
 
   /** 409 naming the entity's open review, which is decided or withdrawn before another opens. */
