@@ -9,6 +9,9 @@ export const MAX_FILES_PER_PATTERN = 50;
 /** Largest file an entity may point to, in bytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
+/** Thrown inside a cached search that matched too many files; reported as `tooMany(pattern)`. */
+const tooManyFiles = new Error('too many files');
+
 /**
  * A file could not be read. The message is safe to show the entity's owners: it names the
  * pattern and the reason, never a server path or the content of another file.
@@ -372,8 +375,6 @@ export async function readsAreCurrent(
   }
   return true;
 }
-
-const tooManyFiles = new Error('too many files');
 
 function remoteFiles(
   entityFile: string,

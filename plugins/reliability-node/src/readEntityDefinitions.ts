@@ -59,6 +59,13 @@ export interface DefinitionReadRecord {
  */
 const RECORD_FORMAT = 1;
 
+/** Where problems of the SLO files point to in the entity's own file: its annotation. */
+const annotationPath = [
+  'metadata',
+  'annotations',
+  RELIABILITY_ANNOTATIONS.sloFiles,
+];
+
 /** The hash of what an entity's definitions are read from, apart from file contents. */
 function recordInputs(
   entity: Entity,
@@ -302,12 +309,6 @@ function withoutInlineNames(
 function costingSlos(problems: DefinitionProblem[]): DefinitionProblem[] {
   return problems.map(p => ({ ...p, sloDefinition: true }));
 }
-
-const annotationPath = [
-  'metadata',
-  'annotations',
-  RELIABILITY_ANNOTATIONS.sloFiles,
-];
 
 /** A reason safe to show: our own words for file errors, a generic one for anything else. */
 function fileReason(error: unknown): string {
