@@ -26,12 +26,13 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import catalogModuleReliability from '@reliability-suite/plugin-catalog-backend-module-reliability';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- test code only: the policy is tested end to end against the backend plugin whose routes it guards
 import reliabilityPlugin from '@reliability-suite/plugin-reliability-backend';
 import {
   ReliabilityPolicy,
   readReliabilityPolicyGroups,
 } from '../ReliabilityPolicy';
-import { authKeepingActorFactory, userInfoFactory } from '../testing';
+import { authKeepingActorFactory, userInfoFactory } from './authServices';
 
 /** The demo's policy, with catalog reads of confidential entities limited to their owners. */
 const testPolicyModule = createBackendModule({
