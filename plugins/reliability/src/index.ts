@@ -17,6 +17,7 @@ export { reliabilityApiRef } from './api/ReliabilityApi';
 export type {
   ReliabilityApi,
   AttestationRequest,
+  DeployGateOverrideRequest,
   WaiverRequest,
   LaunchReviewRequest,
   ReviewActionRequest,

@@ -1,6 +1,8 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  DeployGateDecision,
+  DeployGateOverride,
   EntityAlerts,
   EntityReadiness,
   EntitySlos,
@@ -36,6 +38,14 @@ export interface WaiverRequest {
   reason: string;
   /** `YYYY-MM-DD` or an ISO timestamp. */
   expiresAt: string;
+}
+
+/** An emergency override of the deploy gate. */
+export interface DeployGateOverrideRequest {
+  /** Why, at least 10 characters (an incident, a hotfix). */
+  reason: string;
+  /** How long it lets deploys through, 1 minute to 7 days. */
+  durationMinutes: number;
 }
 
 /** Opening a launch review. */
@@ -77,6 +87,20 @@ export interface ReliabilityApi {
   getPrometheusRules(entity: CompoundEntityRef): Promise<string>;
   /** Whether each SLO's burn-rate alerts are deployed as defined (the alert audit). */
   getAlerts(entity: CompoundEntityRef): Promise<EntityAlerts>;
+  /** May the entity deploy now, and why (`GET /deploy-gate`, as CI asks it). */
+  getDeployGate(entity: CompoundEntityRef): Promise<DeployGateDecision>;
+  /** The entity's emergency overrides of the deploy gate, newest first. */
+  getDeployGateOverrides(
+    entity: CompoundEntityRef,
+  ): Promise<DeployGateOverride[]>;
+  /**
+   * Records an emergency override (needs permission `reliability.deploygate.override`) and
+   * answers the gate with it.
+   */
+  overrideDeployGate(
+    entity: CompoundEntityRef,
+    request: DeployGateOverrideRequest,
+  ): Promise<DeployGateDecision>;
   /** The readiness checklist with its score, the latest launch review and the audit trail. */
   getReadiness(entity: CompoundEntityRef): Promise<EntityReadiness>;
   /** The readiness audit trail as the backend exports it. */

@@ -1,7 +1,12 @@
-import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  DeployGateDecision,
+  DeployGateOverride,
   EntityAlerts,
   EntityReadiness,
   EntitySlos,
@@ -18,6 +23,7 @@ import {
 import { downloadFile } from '../components/downloadFile';
 import {
   AttestationRequest,
+  DeployGateOverrideRequest,
   LaunchReviewRequest,
   ReliabilityApi,
   ReviewActionRequest,
@@ -60,6 +66,29 @@ export class ReliabilityClient implements ReliabilityApi {
 
   getAlerts(entity: CompoundEntityRef): Promise<EntityAlerts> {
     return this.json(`alerts/${entityPath(entity)}`);
+  }
+
+  getDeployGate(entity: CompoundEntityRef): Promise<DeployGateDecision> {
+    return this.json(withQuery('deploy-gate', entityRefParams(entity)));
+  }
+
+  async getDeployGateOverrides(
+    entity: CompoundEntityRef,
+  ): Promise<DeployGateOverride[]> {
+    const body: { overrides: DeployGateOverride[] } = await this.json(
+      withQuery('deploy-gate/overrides', entityRefParams(entity)),
+    );
+    return body.overrides;
+  }
+
+  overrideDeployGate(
+    entity: CompoundEntityRef,
+    request: DeployGateOverrideRequest,
+  ): Promise<DeployGateDecision> {
+    return this.post('deploy-gate/overrides', {
+      entityRef: stringifyEntityRef(entity),
+      ...request,
+    });
   }
 
   getReadiness(entity: CompoundEntityRef): Promise<EntityReadiness> {
@@ -195,6 +224,11 @@ function withQuery(path: string, params: URLSearchParams): string {
 function attachmentName(response: Response): string | undefined {
   const disposition = response.headers.get('Content-Disposition') ?? '';
   return /filename="?([^";]+)"?/.exec(disposition)?.[1];
+}
+
+/** `entityRef=component:default/checkout`, as the deploy gate's routes take the entity. */
+function entityRefParams(entity: CompoundEntityRef): URLSearchParams {
+  return new URLSearchParams({ entityRef: stringifyEntityRef(entity) });
 }
 
 function entityPath({ kind, namespace, name }: CompoundEntityRef): string {
