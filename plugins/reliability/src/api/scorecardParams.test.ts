@@ -41,6 +41,12 @@ describe('scorecard query parameters', () => {
     ],
     ['stale=true', query({ filter: { stale: true } })],
     [
+      'kind=component&type=service&tier=0%2C1',
+      query({
+        filter: { kinds: ['component'], types: ['service'], tiers: [0, 1] },
+      }),
+    ],
+    [
       'owner=group%3Adefault%2Fsre&stale=false',
       query({ filter: { owners: ['group:default/sre'], stale: false } }),
     ],
@@ -69,6 +75,14 @@ describe('scorecard query parameters', () => {
         query({ filter: { tiers: [0, 1], owners: [] }, page: 1 }),
       ).toString(),
     ).toBe('tier=0%2C1');
+  });
+
+  it('reads kinds and types in lower case, and drops a kind without rows', () => {
+    expect(
+      parseScorecardQuery(
+        new URLSearchParams('kind=Component,Domain,API&type=Service'),
+      ).filter,
+    ).toEqual({ kinds: ['component', 'api'], types: ['service'] });
   });
 
   it('reads repeated parameters as lists', () => {

@@ -4,6 +4,7 @@ import {
   PROFILE_REQUIREMENTS,
   PolicyState,
   ProfileRequirement,
+  SCORECARD_KINDS,
   SCORECARD_SORT_FIELDS,
   ScorecardFilter,
   ScorecardSortField,
@@ -40,6 +41,8 @@ const POLICY_STATES: ReadonlyArray<PolicyState> = [
 
 /** List filters and their query parameters; lists are written comma-separated. */
 const LIST_PARAMS = [
+  ['kinds', 'kind'],
+  ['types', 'type'],
   ['tiers', 'tier'],
   ['owners', 'owner'],
   ['systems', 'system'],
@@ -124,7 +127,13 @@ export function parseScorecardQuery(
     values: ReadonlyArray<T>,
     value: string | null,
   ): T | undefined => values.find(v => v === value);
+  const lowerCase = (values: string[]) =>
+    values.map(value => value.toLocaleLowerCase('en-US'));
   const filter: ScorecardFilter = {
+    kinds: unique(
+      lowerCase(list('kind')).filter(kind => SCORECARD_KINDS.includes(kind)),
+    ),
+    types: unique(lowerCase(list('type')).filter(type => type.length <= 64)),
     tiers: unique(
       list('tier')
         .filter(value => /^\d+$/.test(value))

@@ -1,51 +1,26 @@
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
-import { ScorecardRollup } from '@reliability-suite/plugin-reliability-common';
-import { formatOptionalPercent, formatPercent } from '../format';
+import { Link } from '@backstage/core-components';
+import {
+  ScorecardFilter,
+  ScorecardRollup,
+} from '@reliability-suite/plugin-reliability-common';
+import { coverageFigures } from './coverageFigures';
 import { useScorecardTiers } from './ScorecardTiers';
 
-interface Figure {
-  text: string;
-  /** The share behind a `n/m` figure, e.g. `79%`. */
-  share?: string;
-}
-
-const ratio = (label: string, part: number, whole: number): Figure => ({
-  text: `${label}: ${part}/${whole}`,
-  share: whole > 0 ? formatPercent(part / whole, 0) : undefined,
-});
-
 /**
- * The coverage and health figures of a rollup, in the words the weekly review uses; `critical`
- * names the critical tiers (`Tier 0/Tier 1`).
+ * One small card per coverage figure of the entities that match the filters, each a link to the
+ * scorecard listing what it counts (within `filter`, the view's filters).
  */
-function coverageFigures(totals: ScorecardRollup, critical: string): Figure[] {
-  return [
-    ratio(
-      `${critical} services with SLOs`,
-      totals.criticalWithSlos,
-      totals.critical,
-    ),
-    ratio(
-      `${critical} with on-call`,
-      totals.criticalWithOnCall,
-      totals.critical,
-    ),
-    ratio('Services with SLOs', totals.withSlos, totals.entities),
-    ratio('Runbooks linked', totals.withRunbooks, totals.entities),
-    { text: `Out of budget: ${totals.outOfBudget}` },
-    { text: `Burning fast: ${totals.burningFast}` },
-    { text: `Burning slow: ${totals.burningSlow}` },
-    {
-      text: `Mean attainment: ${formatOptionalPercent(totals.attainment)}`,
-    },
-  ];
-}
-
-/** One small card per coverage figure of the entities that match the filters. */
-export function CoverageSummary({ totals }: { totals: ScorecardRollup }) {
-  const { critical } = useScorecardTiers();
+export function CoverageSummary({
+  totals,
+  filter = {},
+}: {
+  totals: ScorecardRollup;
+  filter?: ScorecardFilter;
+}) {
+  const { tiers, critical } = useScorecardTiers();
   return (
     <Grid
       container
@@ -54,18 +29,26 @@ export function CoverageSummary({ totals }: { totals: ScorecardRollup }) {
       aria-label="Coverage"
       style={{ listStyle: 'none', padding: 0 }}
     >
-      {coverageFigures(totals, critical).map(figure => (
+      {coverageFigures(totals, filter, tiers, critical).map(figure => (
         <Grid item xs={12} sm={6} md={3} key={figure.text} component="li">
-          <Paper variant="outlined" style={{ padding: 12, height: '100%' }}>
-            <Typography variant="subtitle1" component="p">
-              {figure.text}
-            </Typography>
-            {figure.share && (
-              <Typography variant="body2" color="textSecondary">
-                {figure.share}
+          <Link
+            to={figure.search}
+            title={figure.linkTitle}
+            underline="none"
+            color="inherit"
+            style={{ display: 'block', height: '100%' }}
+          >
+            <Paper variant="outlined" style={{ padding: 12, height: '100%' }}>
+              <Typography variant="subtitle1" component="p" color="primary">
+                {figure.text}
               </Typography>
-            )}
-          </Paper>
+              {figure.share && (
+                <Typography variant="body2" color="textSecondary">
+                  {figure.share}
+                </Typography>
+              )}
+            </Paper>
+          </Link>
         </Grid>
       ))}
     </Grid>

@@ -27,6 +27,20 @@ type OnChange = (
 const optionsOf = (labels: Record<string, string>): FilterOption[] =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 
+const KIND_OPTIONS: FilterOption[] = [
+  { value: 'component', label: 'Component' },
+  { value: 'api', label: 'API' },
+  { value: 'resource', label: 'Resource' },
+  { value: 'system', label: 'System' },
+];
+
+/** `Service, website` → `service, website`: types are compared in lower case. */
+const typeList = (text: string) =>
+  text
+    .split(',')
+    .map(type => type.trim().toLocaleLowerCase('en-US'))
+    .filter(Boolean);
+
 const LIFECYCLE_OPTIONS = ['production', 'experimental', 'deprecated'].map(
   value => ({ value, label: value }),
 );
@@ -127,6 +141,22 @@ export function ScorecardFilters({
         placeholder="Name, title or owner"
         value={filter.search ?? ''}
         onChange={text => typed({ search: text.trim() || undefined })}
+      />
+      <FilterSelect
+        id="scorecard-filter-kind"
+        label="Kind"
+        multiple
+        options={KIND_OPTIONS}
+        value={filter.kinds ?? []}
+        onChange={kinds => onChange({ ...filter, kinds })}
+      />
+      <DebouncedTextField
+        id="scorecard-filter-type"
+        label="Type"
+        placeholder="e.g. service"
+        value={(filter.types ?? []).join(', ')}
+        normalize={text => typeList(text).join(', ')}
+        onChange={text => typed({ types: typeList(text) })}
       />
       <TierFilter filter={filter} onChange={onChange} />
       <OwnerFilter filter={filter} onChange={onChange} />

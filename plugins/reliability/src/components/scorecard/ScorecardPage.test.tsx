@@ -119,18 +119,18 @@ describe('ScorecardPage', () => {
 
     const coverage = within(screen.getByRole('list', { name: 'Coverage' }));
     for (const text of [
-      'Tier 0/Tier 1 services with SLOs: 41/52',
-      'Tier 0/Tier 1 with on-call: 50/52',
-      'Services with SLOs: 180/300',
-      'Runbooks linked: 120/300',
+      'Tier 0/Tier 1 services with SLOs: 40/48',
+      'Tier 0/Tier 1 services with on-call: 47/48',
+      'Services with SLOs: 170/240',
+      'Services with runbooks: 110/240',
       'Out of budget: 7',
       'Burning fast: 3',
       'Burning slow: 5',
-      'Mean attainment: 97.12%',
+      'SLOs meeting target: 412/430',
     ]) {
       expect(coverage.getByText(text)).toBeInTheDocument();
     }
-    expect(coverage.getByText('79%')).toBeInTheDocument(); // 41 of 52
+    expect(coverage.getByText('83%')).toBeInTheDocument(); // 40 of 48
 
     const payments = within(rollupTable()).getByRole('row', {
       name: /^payments/,
@@ -587,6 +587,56 @@ describe('ScorecardPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('lists what a coverage card counts when it is chosen, within the view', async () => {
+    const api = mockApi();
+    await render(api, '/reliability?owner=group:default/payments&page=2');
+    await screen.findByRole('table', { name: 'Entities' });
+    fireEvent.click(
+      within(screen.getByRole('list', { name: 'Coverage' })).getByRole('link', {
+        name: /^Services with SLOs: 170\/240/,
+      }),
+    );
+    await waitFor(() =>
+      expect(urlParams()).toEqual({
+        kind: 'component',
+        type: 'service',
+        owner: 'group:default/payments',
+      }),
+    );
+    await waitFor(() =>
+      expect(lastQuery(api)).toEqual({
+        ...defaults,
+        filter: {
+          kinds: ['component'],
+          types: ['service'],
+          owners: ['group:default/payments'],
+        },
+      }),
+    );
+    expect(api.getScorecardRollups).toHaveBeenLastCalledWith('owner', {
+      kinds: ['component'],
+      types: ['service'],
+      owners: ['group:default/payments'],
+    });
+  });
+
+  it('filters by kind and type, and shows them from a link', async () => {
+    const api = mockApi();
+    await render(api, '/reliability?type=Service');
+    await screen.findByRole('table', { name: 'Entities' });
+    expect(screen.getByLabelText('Type')).toHaveValue('service');
+    await choose('Kind', 'API');
+    await waitFor(() =>
+      expect(urlParams()).toEqual({ kind: 'api', type: 'service' }),
+    );
+    await waitFor(() =>
+      expect(lastQuery(api).filter).toEqual({
+        kinds: ['api'],
+        types: ['service'],
+      }),
+    );
+  });
+
   it('charts the trends of the owner and tiers of the view', async () => {
     const api = mockApi();
     await render(
@@ -600,15 +650,16 @@ describe('ScorecardPage', () => {
     });
     expect(api.getScorecard).not.toHaveBeenCalled();
     for (const text of [
-      'Tier 0/Tier 1 services with SLOs: 11/12',
-      'Tier 0/Tier 1 with on-call: 12/12',
+      'Tier 0/Tier 1 services with SLOs: 9/10',
+      'Tier 0/Tier 1 services with on-call: 10/10',
+      'Services with SLOs: 26/32',
       'Out of budget: 2',
       'Burning fast: 1',
-      'Mean attainment: 95%',
+      'SLOs meeting target: 38/40',
     ]) {
       expect(screen.getByText(text)).toBeInTheDocument();
     }
-    for (const chart of ['Coverage', 'Attainment and readiness']) {
+    for (const chart of ['Coverage', 'SLOs meeting target and readiness']) {
       expect(screen.getByRole('img', { name: chart })).toBeInTheDocument();
     }
     expect(

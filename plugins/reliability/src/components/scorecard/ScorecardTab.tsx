@@ -79,7 +79,10 @@ export function ScorecardTab({
       {!rollups.error && !rollups.value && <Progress />}
       {rollups.value && (
         <>
-          <CoverageSummary totals={rollups.value.totals} />
+          <CoverageSummary
+            totals={rollups.value.totals}
+            filter={query.filter}
+          />
           <RollupTable
             by={by}
             groups={rollups.value.groups}

@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { ReactElement } from 'react';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
@@ -6,7 +6,6 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   ResponsiveContainer,
@@ -14,15 +13,15 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ScorecardTrendPoint } from '@reliability-suite/plugin-reliability-common';
+import {
+  SLOS_MEETING_TARGET,
+  ScorecardTrendPoint,
+} from '@reliability-suite/plugin-reliability-common';
+import { ChartLegend, LegendEntry } from '../ChartLegend';
+import { UTC_DATE_AXIS, dayStart, dayTicks, formatTickDay } from '../timeAxis';
 import { useScorecardTiers } from './ScorecardTiers';
 
-const dayFormat = new Intl.DateTimeFormat('en-US', {
-  month: 'short',
-  day: 'numeric',
-  timeZone: 'UTC',
-});
-const formatDay = (day: string) => dayFormat.format(Date.parse(day));
+const HALF_DAY_MS = 43_200_000;
 
 /** A share in percent with one decimal; undefined when there is nothing to share. */
 const share = (part: number, whole: number) =>
@@ -40,66 +39,92 @@ const COLORS = {
   grey: '#9e9e9e',
 };
 
+type Series = { key: string; label: string; color: string };
+
+/** A chart with its title and legend above it; the chart itself is an image named by the title. */
 function ChartCard({
   title,
+  legend,
   children,
 }: {
   title: string;
-  children: ReactNode;
+  legend: LegendEntry[];
+  children: ReactElement;
 }) {
   return (
     <Paper variant="outlined" style={{ padding: 16 }}>
       <Typography variant="h6" component="h3" gutterBottom>
         {title}
       </Typography>
-      <div role="img" aria-label={title} style={{ width: '100%', height: 260 }}>
-        <ResponsiveContainer>
-          {children as React.ReactElement}
-        </ResponsiveContainer>
+      <ChartLegend label={`Legend of ${title}`} entries={legend} />
+      <div role="img" aria-label={title} style={{ width: '100%', height: 280 }}>
+        <ResponsiveContainer>{children}</ResponsiveContainer>
       </div>
     </Paper>
   );
 }
 
-/**
- * Lines of percentages. `ResponsiveContainer` gives its direct child the measured `width` and
- * `height`; they must reach the chart, which draws nothing without them.
- */
-function PercentLines({
-  data,
-  lines,
-  width,
-  height,
-}: {
-  data: Array<Record<string, unknown>>;
-  lines: Array<[key: string, name: string, color: string]>;
-  width?: number;
-  height?: number;
-}) {
+/** The time axis of every trend chart: UTC days, evenly ticked. */
+function timeAxis(first: number, last: number, padded: boolean) {
   return (
-    <LineChart
-      width={width}
-      height={height}
-      data={data}
-      margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-    >
+    <XAxis
+      dataKey="t"
+      type="number"
+      scale="time"
+      domain={
+        padded ? [first - HALF_DAY_MS, last + HALF_DAY_MS] : [first, last]
+      }
+      ticks={dayTicks(first, last)}
+      tickFormatter={formatTickDay}
+      label={{ value: UTC_DATE_AXIS, position: 'insideBottom', offset: -12 }}
+    />
+  );
+}
+
+const MARGIN = { top: 8, right: 16, bottom: 16, left: 8 };
+
+/** The title of a value axis, read bottom to top. */
+const valueAxisLabel = (value: string) => ({
+  value,
+  angle: -90,
+  position: 'insideLeft' as const,
+  style: { textAnchor: 'middle' },
+});
+
+/**
+ * Percentages day by day, each held until the next day's snapshot (`stepAfter`): a jump is drawn
+ * as a jump, not smoothed into a slope. A day without a value leaves a gap.
+ */
+function percentLines(
+  data: Array<Record<string, number | undefined>>,
+  series: Series[],
+  axis: string,
+  first: number,
+  last: number,
+) {
+  return (
+    <LineChart data={data} margin={MARGIN}>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="day" tickFormatter={formatDay} />
-      <YAxis unit="%" domain={[0, 100]} width={56} />
+      {timeAxis(first, last, false)}
+      <YAxis
+        unit="%"
+        domain={[0, 100]}
+        ticks={[0, 25, 50, 75, 100]}
+        width={64}
+        label={valueAxisLabel(axis)}
+      />
       <Tooltip
-        labelFormatter={day => formatDay(String(day))}
+        labelFormatter={t => formatTickDay(Number(t))}
         formatter={value => `${value}%`}
       />
-      <Legend />
-      {lines.map(([key, name, color]) => (
+      {series.map(({ key, label, color }) => (
         <Line
           key={key}
-          type="monotone"
+          type="stepAfter"
           dataKey={key}
-          name={name}
+          name={label}
           stroke={color}
           dot={false}
-          connectNulls
           isAnimationActive={false}
         />
       ))}
@@ -107,16 +132,25 @@ function PercentLines({
   );
 }
 
-/** Coverage, attainment and budget status of the org (or of the filtered part) day by day. */
+/**
+ * Coverage of services, SLOs meeting target, readiness and budget status of the org (or of the
+ * filtered part) day by day, on a UTC date axis.
+ */
 export function TrendCharts({ days }: { days: ScorecardTrendPoint[] }) {
   const { critical } = useScorecardTiers();
   const data = days.map(point => ({
-    day: point.day,
-    withSlos: share(point.withSlos, point.entities),
-    criticalWithSlos: share(point.criticalWithSlos, point.critical),
-    criticalWithOnCall: share(point.criticalWithOnCall, point.critical),
-    withOnCall: share(point.withOnCall, point.entities),
-    attainment: percent(point.attainment),
+    t: dayStart(point.day),
+    withSlos: share(point.services.withSlos, point.services.total),
+    criticalWithSlos: share(
+      point.services.criticalWithSlos,
+      point.services.critical,
+    ),
+    criticalWithOnCall: share(
+      point.services.criticalWithOnCall,
+      point.services.critical,
+    ),
+    withOnCall: share(point.services.withOnCall, point.services.total),
+    slosMeetingTarget: percent(point.attainment),
     readiness: percent(point.readinessScore),
     outOfBudget: point.outOfBudget,
     burningFast: point.burningFast,
@@ -124,78 +158,81 @@ export function TrendCharts({ days }: { days: ScorecardTrendPoint[] }) {
     onTrack: point.onTrack,
     noData: point.noData,
   }));
+  if (data.length === 0) return null;
+  const first = data[0].t;
+  const last = data[data.length - 1].t;
+  const coverage: Series[] = [
+    { key: 'withSlos', label: 'Services with SLOs', color: COLORS.blue },
+    {
+      key: 'criticalWithSlos',
+      label: `${critical} services with SLOs`,
+      color: COLORS.purple,
+    },
+    {
+      key: 'criticalWithOnCall',
+      label: `${critical} services with on-call`,
+      color: COLORS.green,
+    },
+    { key: 'withOnCall', label: 'Services with on-call', color: COLORS.orange },
+  ];
+  const health: Series[] = [
+    {
+      key: 'slosMeetingTarget',
+      label: `${SLOS_MEETING_TARGET} (% of measured SLOs)`,
+      color: COLORS.blue,
+    },
+    {
+      key: 'readiness',
+      label: 'Mean readiness (% of required items passing)',
+      color: COLORS.purple,
+    },
+  ];
+  const statuses: Series[] = [
+    { key: 'outOfBudget', label: 'Out of budget', color: COLORS.darkRed },
+    { key: 'burningFast', label: 'Burning fast', color: COLORS.red },
+    { key: 'burningSlow', label: 'Burning slow', color: COLORS.orange },
+    { key: 'onTrack', label: 'On track', color: COLORS.green },
+    { key: 'noData', label: 'No data', color: COLORS.grey },
+  ];
   return (
     <Grid container spacing={2}>
       <Grid item xs={12} lg={6}>
-        <ChartCard title="Coverage">
-          <PercentLines
-            data={data}
-            lines={[
-              ['withSlos', 'Services with SLOs', COLORS.blue],
-              ['criticalWithSlos', `${critical} with SLOs`, COLORS.purple],
-              ['criticalWithOnCall', `${critical} with on-call`, COLORS.green],
-              ['withOnCall', 'Services with on-call', COLORS.orange],
-            ]}
-          />
+        <ChartCard title="Coverage" legend={coverage}>
+          {percentLines(data, coverage, 'Services (%)', first, last)}
         </ChartCard>
       </Grid>
       <Grid item xs={12} lg={6}>
-        <ChartCard title="Attainment and readiness">
-          <PercentLines
-            data={data}
-            lines={[
-              ['attainment', 'Mean attainment', COLORS.blue],
-              ['readiness', 'Mean readiness', COLORS.purple],
-            ]}
-          />
+        <ChartCard
+          title={`${SLOS_MEETING_TARGET} and readiness`}
+          legend={health}
+        >
+          {percentLines(data, health, 'Share (%)', first, last)}
         </ChartCard>
       </Grid>
       <Grid item xs={12}>
-        <ChartCard title="Budget status">
-          <BarChart
-            data={data}
-            margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-          >
+        <ChartCard
+          title="Budget status"
+          legend={statuses.map(s => ({ ...s, shape: 'bar' as const }))}
+        >
+          <BarChart data={data} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="day" tickFormatter={formatDay} />
-            <YAxis allowDecimals={false} width={56} />
-            <Tooltip labelFormatter={day => formatDay(String(day))} />
-            <Legend />
-            <Bar
-              dataKey="outOfBudget"
-              name="Out of budget"
-              stackId="status"
-              fill={COLORS.darkRed}
-              isAnimationActive={false}
+            {timeAxis(first, last, true)}
+            <YAxis
+              allowDecimals={false}
+              width={64}
+              label={valueAxisLabel('Entities')}
             />
-            <Bar
-              dataKey="burningFast"
-              name="Burning fast"
-              stackId="status"
-              fill={COLORS.red}
-              isAnimationActive={false}
-            />
-            <Bar
-              dataKey="burningSlow"
-              name="Burning slow"
-              stackId="status"
-              fill={COLORS.orange}
-              isAnimationActive={false}
-            />
-            <Bar
-              dataKey="onTrack"
-              name="On track"
-              stackId="status"
-              fill={COLORS.green}
-              isAnimationActive={false}
-            />
-            <Bar
-              dataKey="noData"
-              name="No data"
-              stackId="status"
-              fill={COLORS.grey}
-              isAnimationActive={false}
-            />
+            <Tooltip labelFormatter={t => formatTickDay(Number(t))} />
+            {statuses.map(({ key, label, color }) => (
+              <Bar
+                key={key}
+                dataKey={key}
+                name={label}
+                stackId="status"
+                fill={color}
+                isAnimationActive={false}
+              />
+            ))}
           </BarChart>
         </ChartCard>
       </Grid>

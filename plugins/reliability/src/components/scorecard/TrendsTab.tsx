@@ -78,7 +78,10 @@ export function TrendsTab({
           <Typography variant="subtitle1" component="h2">
             As of {latest.day}
           </Typography>
-          <CoverageSummary totals={latest} />
+          <CoverageSummary
+            totals={latest}
+            filter={{ owners: filter.owners, tiers: filter.tiers }}
+          />
           <TrendCharts days={trends.value} />
         </>
       )}
