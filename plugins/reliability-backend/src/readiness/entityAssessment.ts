@@ -9,6 +9,7 @@ import {
   SloAlertAudit,
   SloStatus,
   TierDefinition,
+  declaresReliability,
   resolveProfile,
 } from '@reliability-suite/plugin-reliability-common';
 import {
@@ -57,11 +58,15 @@ export interface ProfileSources {
   now: number;
 }
 
-/** The profile the tab and the scorecard show: on-call inherited from an owning group only. */
+/**
+ * The profile the tab and the scorecard show: on-call inherited from an owning group only. An
+ * entity that declares reliability definitions the pipeline has not read yet is `pending`: its
+ * SLOs are not known, so they are not reported missing.
+ */
 export function entityProfile(sources: ProfileSources): ReliabilityProfile {
   const owner = ownerRefOf(sources.entity);
   const definitions = sources.definitions;
-  return resolveProfile({
+  const profile = resolveProfile({
     entity: sources.entity,
     ownerGroup: owner?.startsWith('group:')
       ? sources.related(owner)
@@ -79,6 +84,12 @@ export function entityProfile(sources: ProfileSources): ReliabilityProfile {
     paging: sources.paging,
     now: new Date(sources.now),
   });
+  if (definitions || !declaresReliability(sources.entity)) return profile;
+  return {
+    ...profile,
+    missing: profile.missing.filter(item => item.requirement !== 'slos'),
+    pending: true,
+  };
 }
 
 /** What one entity's readiness is assessed from, besides its profile. */

@@ -1,6 +1,5 @@
 import {
   Entity,
-  RELATION_OWNED_BY,
   RELATION_PART_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -12,19 +11,19 @@ import {
   SloAlertAudit,
   SloStatus,
   TierDefinition,
-  resolveProfile,
   sloBudgetStatus,
   slosMeetingTarget,
   worstBudgetStatus,
   worstPolicyState,
 } from '@reliability-suite/plugin-reliability-common';
 import { StoredDefinitions } from '../store/DefinitionsStore';
+import { Checklist } from '../readiness/assessReadiness';
 import {
-  Checklist,
-  assessReadiness,
-  dependencyRefs,
-  tierOf,
-} from '../readiness/assessReadiness';
+  definedSloFigures,
+  entityProfile,
+  entityReadiness,
+  ownerRefOf,
+} from '../readiness/entityAssessment';
 
 const HOUR_MS = 3_600_000;
 
@@ -63,50 +62,38 @@ export function scorecardRow(
   now: number,
 ): { row: ScorecardRow; breachedSlos: number } {
   const entityRef = stringifyEntityRef(entity);
-  const owner =
-    relationTarget(entity, RELATION_OWNED_BY, 'group') ??
-    relationTarget(entity, RELATION_OWNED_BY, 'user');
+  const owner = ownerRefOf(entity);
   const system = relationTarget(entity, RELATION_PART_OF, 'system');
   const systemEntity = system ? sources.entities.get(system) : undefined;
   const domain =
     relationTarget(entity, RELATION_PART_OF, 'domain') ??
     (systemEntity && relationTarget(systemEntity, RELATION_PART_OF, 'domain'));
-  const stored = sources.definitions.get(entityRef);
-  const profile = resolveProfile({
+  const related = (ref: string) => sources.entities.get(ref);
+  // The same functions and inputs as the Reliability tab (ProfileService, ReadinessService).
+  const profile = entityProfile({
     entity,
-    ownerGroup: owner ? sources.entities.get(owner) : undefined,
-    definitions: stored
-      ? { slos: stored.slos, problems: stored.problems }
-      : { slos: [], problems: [] },
+    related,
+    definitions: sources.definitions.get(entityRef),
     tiers: sources.tiers,
     paging: sources.paging,
-    now: new Date(now),
+    now,
   });
-  const sloNames = new Set(profile.slos.map(s => s.name));
-  const statuses = (sources.statuses.get(entityRef) ?? []).filter(s =>
-    sloNames.has(s.sloName),
+  const { statuses, alertAudits } = definedSloFigures(
+    profile,
+    sources.statuses.get(entityRef) ?? [],
+    sources.alertAudits?.get(entityRef),
   );
   const figures = statuses.flatMap(s => (s.figures ? [s.figures] : []));
   const { met, measured } = slosMeetingTarget(figures);
-  const alertAudits = (sources.alertAudits?.get(entityRef) ?? []).filter(
-    a => sloNames.has(a.sloName) && a.status !== 'unknown',
-  );
-  const readiness = assessReadiness(
-    {
-      profile,
-      statuses,
-      alertAudits,
-      dependencies: dependencyRefs(entity).flatMap(ref => {
-        const dependency = sources.entities.get(ref);
-        return dependency
-          ? [{ entityRef: ref, tierLevel: tierOf(dependency) }]
-          : [];
-      }),
-      events: sources.itemEvents.get(entityRef) ?? [],
-    },
-    sources.checklist,
+  const readiness = entityReadiness(profile, {
+    entity,
+    related,
+    statuses,
+    alertAudits,
+    events: sources.itemEvents.get(entityRef) ?? [],
+    checklist: sources.checklist,
     now,
-  );
+  });
   const row: ScorecardRow = {
     entityRef,
     kind: entity.kind,

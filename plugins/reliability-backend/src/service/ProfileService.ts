@@ -64,14 +64,10 @@ export class ProfileService {
       paging: settings.paging,
       now: Date.now(),
     });
-    if (!pending) return { profile, related: ref => related.get(ref) };
     return {
-      profile: {
-        ...profile,
-        missing: profile.missing.filter(item => item.requirement !== 'slos'),
-        pending: true,
-        cycleIntervalMinutes: cycleIntervalMinutes(settings),
-      },
+      profile: pending
+        ? { ...profile, cycleIntervalMinutes: cycleIntervalMinutes(settings) }
+        : profile,
       related: ref => related.get(ref),
     };
   }
