@@ -5,11 +5,12 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
-import { describeError } from './describeError';
+import { describeFormError } from './fieldLabels';
 
 /**
  * The frame every readiness dialog shares: a title, the fields, Cancel and a confirm button.
- * Closes when `onConfirm` resolves; shows its error and stays open when it rejects.
+ * Closes when `onConfirm` resolves; shows its error and stays open when it rejects (a refused
+ * field by its label: `Evidence link 1 must be an http: or https: link`).
  * Mount it only while it is open, so that its fields start from their defaults each time.
  */
 export function ActionDialog({
@@ -39,7 +40,7 @@ export function ActionDialog({
       await onConfirm();
       onClose();
     } catch (e) {
-      setError(describeError(e));
+      setError(describeFormError(e));
       setSaving(false);
     }
   };

@@ -8,19 +8,25 @@ import {
   ReviewActionRequest,
 } from '../../api/ReliabilityApi';
 import { CardBoundary } from '../CardBoundary';
-import { describeError } from './describeError';
+import { describeFormError } from './fieldLabels';
 import { ReadinessActions } from './useEntityReadiness';
 import { ReviewActions } from './ReviewActions';
 import { ReviewCommentBox } from './ReviewCommentBox';
 import { ReviewFacts } from './ReviewFacts';
 
-/** The latest launch review, what can be done with it, and a comment box. */
+/**
+ * The latest launch review, what can be done with it (what the viewer may not do disabled, with
+ * the reason), and a comment box.
+ */
 export function LaunchReviewPanel({
   review,
+  approvalBlocker,
   onOpenReview,
   onAct,
 }: {
   review?: Review;
+  /** Why the checklist does not allow approval now, naming the items by title. */
+  approvalBlocker?: string;
   onOpenReview: ReadinessActions['openReview'];
   onAct: ReadinessActions['actOnReview'];
 }) {
@@ -37,7 +43,7 @@ export function LaunchReviewPanel({
       await onAct(reviewId, request);
       return true;
     } catch (e) {
-      setError(describeError(e));
+      setError(describeFormError(e));
       return false;
     } finally {
       setBusy(false);
@@ -64,6 +70,7 @@ export function LaunchReviewPanel({
         <ReviewActions
           review={review}
           busy={busy}
+          approvalBlocker={approvalBlocker}
           onRun={run}
           onOpenReview={(request: LaunchReviewRequest) =>
             viaDialog(onOpenReview(request))

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -14,6 +13,7 @@ import {
 import { CardBoundary } from '../CardBoundary';
 import { ReadinessActions } from './useEntityReadiness';
 import { AttestDialog } from './AttestDialog';
+import { ItemActions } from './ItemActions';
 import { ItemSignOff } from './ItemSignOff';
 import { ItemStateStatus } from './ItemStateStatus';
 import { WaiveDialog } from './WaiveDialog';
@@ -76,22 +76,11 @@ export function ReadinessChecklist({
                     </CardBoundary>
                   </TableCell>
                   <TableCell style={{ whiteSpace: 'nowrap' }}>
-                    {item.kind === 'manual' && (
-                      <Button
-                        size="small"
-                        aria-label={`Attest ${item.title}`}
-                        onClick={() => setDialog({ action: 'attest', item })}
-                      >
-                        Attest
-                      </Button>
-                    )}
-                    <Button
-                      size="small"
-                      aria-label={`Waive ${item.title}`}
-                      onClick={() => setDialog({ action: 'waive', item })}
-                    >
-                      Waive
-                    </Button>
+                    <ItemActions
+                      item={item}
+                      onAttest={() => setDialog({ action: 'attest', item })}
+                      onWaive={() => setDialog({ action: 'waive', item })}
+                    />
                   </TableCell>
                 </TableRow>
               );

@@ -9,6 +9,7 @@ import {
 import { ReliabilityApi, reliabilityApiRef } from '../../api/ReliabilityApi';
 import { mockReliabilityApi } from '../testApi';
 import { formatDateTime } from '../format';
+import { withPermissions } from '../permissions/__testUtils__/withPermissions';
 import { checkoutEntity } from '../testProfiles';
 import { ReadinessContent } from './ReadinessContent';
 import {
@@ -36,11 +37,13 @@ function mockApi(readiness: EntityReadiness = checkoutReadiness) {
 
 async function render(api: ReliabilityApi) {
   await renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, api]]}>
-      <EntityProvider entity={checkoutEntity}>
-        <ReadinessContent />
-      </EntityProvider>
-    </TestApiProvider>,
+    withPermissions(
+      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+        <EntityProvider entity={checkoutEntity}>
+          <ReadinessContent />
+        </EntityProvider>
+      </TestApiProvider>,
+    ).element,
   );
   await screen.findByText('Production readiness');
 }
@@ -83,7 +86,7 @@ describe('ReadinessContent', () => {
     await render(api);
     expect(api.getReadiness).toHaveBeenCalledWith(checkoutRef);
     expect(
-      screen.getByText('Readiness 9/12 required items'),
+      screen.getByText('Readiness 9/12 required checklist items pass'),
     ).toBeInTheDocument();
     expect(screen.getByText('75%')).toBeInTheDocument();
     expect(
@@ -149,7 +152,7 @@ describe('ReadinessContent', () => {
   it('shows the SLO items of an entity whose definitions are pending as Pending, not failing, and that approval waits for them', async () => {
     await render(mockApi(pendingReadiness));
     expect(
-      screen.getByText('Readiness 6/12 required items'),
+      screen.getByText('Readiness 6/12 required checklist items pass'),
     ).toBeInTheDocument();
     expect(
       screen.getByText(
@@ -239,7 +242,7 @@ describe('ReadinessContent', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('Readiness 10/12 required items'),
+      screen.getByText('Readiness 10/12 required checklist items pass'),
     ).toBeInTheDocument();
     expect(api.getReadiness).toHaveBeenCalledTimes(1);
   });
@@ -281,15 +284,8 @@ describe('ReadinessContent', () => {
     });
   });
 
-  it('shows the review and, when approval is refused with 409, the failing items', async () => {
+  it('shows the review, and Approve disabled while required items fail, naming them by title', async () => {
     const api = mockApi();
-    api.actOnReview.mockRejectedValue(
-      await responseError(
-        409,
-        'Conflict',
-        'cannot approve: required items are failing: dashboards, rollback',
-      ),
-    );
     await render(api);
     const review = within(
       screen.getByRole('group', { name: 'Launch review #7' }),
@@ -308,14 +304,15 @@ describe('ReadinessContent', () => {
       screen.queryByRole('button', { name: 'Open launch review' }),
     ).not.toBeInTheDocument();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
-
-    expect(
-      await screen.findByText(
-        'cannot approve: required items are failing: dashboards, rollback',
+    const approve = screen.getByRole('button', { name: 'Approve' });
+    await waitFor(() =>
+      expect(approve).toHaveAccessibleDescription(
+        'Cannot approve while required items fail: Dashboards, Rollback readiness',
       ),
-    ).toBeInTheDocument();
-    expect(api.actOnReview).toHaveBeenCalledWith(7, { action: 'approve' });
+    );
+    expect(approve).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Block' })).toBeEnabled();
+    expect(api.actOnReview).not.toHaveBeenCalled();
   });
 
   it('blocks a launch with a reason and shows the blocked review', async () => {
@@ -551,7 +548,7 @@ describe('ReadinessContent', () => {
       within(history[1]).getByText('Draft → In review'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('Readiness 9/12 required items'),
+      screen.getByText('Readiness 9/12 required checklist items pass'),
     ).toBeInTheDocument();
     expect(screen.getByText('Launch review')).toBeInTheDocument();
     consoleError.mockRestore();

@@ -2,6 +2,7 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { CardBoundary } from '../CardBoundary';
+import { approvalBlocker } from './approvalBlocker';
 import { LaunchReviewPanel } from './LaunchReviewPanel';
 import { ReadinessChecklist } from './ReadinessChecklist';
 import { ReadinessHeader } from './ReadinessHeader';
@@ -45,6 +46,7 @@ export function ReadinessContent() {
         <CardBoundary what="The launch review">
           <LaunchReviewPanel
             review={readiness.review}
+            approvalBlocker={approvalBlocker(readiness.summary)}
             onOpenReview={actions.openReview}
             onAct={actions.actOnReview}
           />

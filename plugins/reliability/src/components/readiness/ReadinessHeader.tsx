@@ -9,18 +9,18 @@ import {
   ReadinessSummary,
 } from '@reliability-suite/plugin-reliability-common';
 import { formatPercent } from '../format';
+import { useConfiguredTiers } from '../useConfiguredTiers';
+import { requiredItemsPassing } from './readinessScore';
 import { ReviewStateChip } from './ReviewStateChip';
 
 function Score({ summary }: { summary: ReadinessSummary }) {
-  if (summary.score === undefined) {
+  const passing = requiredItemsPassing(summary);
+  if (summary.score === undefined || !passing) {
     return <Typography variant="h6">No required items</Typography>;
   }
   return (
     <>
-      <Typography variant="h6">
-        Readiness {summary.requiredPassing}/{summary.requiredCount} required
-        items
-      </Typography>
+      <Typography variant="h6">Readiness {passing}</Typography>
       <Box display="flex" alignItems="center" gridGap={16}>
         <Box flexGrow={1}>
           <LinearProgress
@@ -35,12 +35,21 @@ function Score({ summary }: { summary: ReadinessSummary }) {
   );
 }
 
+/** The tier's name as configured (`Tier 1` by default), or `Tier <level>` until the tiers load. */
+function useTierName(level: number | undefined): string {
+  const tiers = useConfiguredTiers();
+  if (level === undefined) return 'No tier';
+  return tiers?.find(tier => tier.level === level)?.name ?? `Tier ${level}`;
+}
+
 /**
- * The readiness score, the tier, the latest review's state, what blocks approval and what it
- * waits for (items pending).
+ * The readiness score (what it counts: required checklist items passing), the tier by its
+ * configured name, the latest review's state, what blocks approval and what it waits for
+ * (items pending).
  */
 export function ReadinessHeader({ readiness }: { readiness: EntityReadiness }) {
   const { summary, tierLevel, review } = readiness;
+  const tierName = useTierName(tierLevel);
   const titlesOf = (filter: (status: ItemStatus) => boolean) =>
     summary.items
       .filter(filter)
@@ -52,11 +61,7 @@ export function ReadinessHeader({ readiness }: { readiness: EntityReadiness }) {
   return (
     <InfoCard title="Production readiness">
       <Box display="flex" alignItems="center" gridGap={8} mb={2}>
-        <Chip
-          size="small"
-          variant="outlined"
-          label={tierLevel === undefined ? 'No tier' : `Tier ${tierLevel}`}
-        />
+        <Chip size="small" variant="outlined" label={tierName} />
         <Typography variant="body2">Launch review:</Typography>
         {review ? (
           <ReviewStateChip state={review.state} />
