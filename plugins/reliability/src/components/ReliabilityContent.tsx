@@ -5,6 +5,7 @@ import { CardBoundary } from './CardBoundary';
 import { DeployedAlerts } from './DeployedAlerts';
 import { DefinitionProblems } from './DefinitionProblems';
 import { DefinitionsPending } from './DefinitionsPending';
+import { DeployGatePanel } from './deployGate/DeployGatePanel';
 import { MissingItems } from './MissingItems';
 import { ProfileFacts } from './ProfileFacts';
 import { ProfileLoader } from './ProfileLoader';
@@ -34,6 +35,11 @@ export function ReliabilityContent() {
               </CardBoundary>
             </Grid>
           )}
+          <Grid item xs={12}>
+            <CardBoundary what="The deploy gate">
+              <DeployGatePanel key={generation} />
+            </CardBoundary>
+          </Grid>
           <Grid item xs={12} md={7}>
             <InfoCard title="Reliability profile">
               <CardBoundary what="The reliability profile">
