@@ -21,7 +21,7 @@ const fixtures = path.resolve(__dirname, '__fixtures__');
 describe.each(databases.eachSupportedId())(
   'the scorecard API with five configured tiers on %p',
   databaseId => {
-    let get: (path: string) => request.Test;
+    let get: (route: string) => request.Test;
     beforeAll(async () => {
       const knex = await databases.init(databaseId as TestDatabaseId);
       const { server } = await startTestBackend({
@@ -40,7 +40,7 @@ describe.each(databases.eachSupportedId())(
         today,
         1000,
       );
-      get = path => request(server).get(`/api/reliability${path}`);
+      get = route => request(server).get(`/api/reliability${route}`);
     });
 
     it('serves the configured tiers, critical ones marked', async () => {
@@ -69,18 +69,18 @@ describe.each(databases.eachSupportedId())(
       expect(lab.body.rows.map((r: { name: string }) => r.name)).toEqual([
         'sandbox',
       ]);
-      for (const path of [
+      for (const route of [
         '/scorecard?tier=5',
         '/scorecard/rollups?by=tier&tier=5',
         '/scorecard/export?tier=5',
         '/scorecard/trends?tier=4,5',
       ]) {
-        const refused = await get(path);
-        expect([path, refused.status, refused.body.error.message]).toEqual([
-          path,
+        const refused = await get(route);
+        expect([route, refused.status, refused.body.error.message]).toEqual([
+          route,
           400,
           `tier.${
-            path.endsWith('4,5') ? 1 : 0
+            route.endsWith('4,5') ? 1 : 0
           } must be a configured tier: 0, 1, 2, 3 or 4`,
         ]);
       }
@@ -131,7 +131,7 @@ describe.each(databases.eachSupportedId())(
         .split('\n')
         .map(line => line.split(','))
         // tier_name, then measured_at and stale.
-        .map(cells => [cells[0], cells[2], cells[cells.length - 3]]);
+        .map(row => [row[0], row[2], row[row.length - 3]]);
       expect(cells).toEqual([
         ['entity', 'tier', 'tier_name'],
         ['component:default/vault', '0', 'Platinum'],

@@ -105,12 +105,12 @@ export class AlertAuditor {
         if (!source.loadedRules)
           throw new Error(`${source.name}: cannot list its rules`);
         const loaded = await source.loadedRules();
-        const index = indexLoadedRules(loaded);
+        const loadedByName = indexLoadedRules(loaded);
         audits = [];
         for (const [n, { entityRef, slo }] of own.entries()) {
           // 30,000 SLOs take seconds of CPU: let the backend answer requests in between.
           if (n % YIELD_EVERY === YIELD_EVERY - 1) await yieldToRequests();
-          audits.push(auditSloRules(entityRef, slo, source.name, index));
+          audits.push(auditSloRules(entityRef, slo, source.name, loadedByName));
         }
         orphanGroups = orphanRuleGroups(loaded, everySlo);
       } catch (caught) {

@@ -313,15 +313,13 @@ async function measureTimeslices(
   const ratioSlices = slo.budgetingMethod === 'RatioTimeslices';
   const withData = verdicts.filter(v => v.verdict !== 'nodata').length;
   const bad = verdicts.filter(v => v.verdict === 'bad').length;
+  let failed: Measurement['failed'];
+  if (sli !== undefined)
+    failed = ratioSlices ? { bad: 1 - sli, of: 1 } : { bad, of: withData };
   return {
     method: ratioSlices ? 'RatioTimeslices' : 'Timeslices',
     sli,
-    failed:
-      sli === undefined
-        ? undefined
-        : ratioSlices
-        ? { bad: 1 - sli, of: 1 }
-        : { bad, of: withData },
+    failed,
     burnRates,
     history,
   };

@@ -185,11 +185,11 @@ describe('recording-rule mode against a real Prometheus evaluating the exported 
   async function recordedAt(
     name: string,
   ): Promise<{ burnRates: number; window: number; both: number }> {
-    const now = Date.now();
+    const askedAt = Date.now();
     const at = async (record: string) => {
       const [series] = await single.instantSeries(
         `timestamp(${record}{slo="${name}"})`,
-        now,
+        askedAt,
       );
       return Math.round(Number(series.value) * 1000);
     };

@@ -87,12 +87,12 @@ export class SloNotifier {
     const kinds = this.kinds();
     if (kinds.length === 0) return summary;
     const { deps } = this;
-    const [statuses, definitions, ...stored] = await Promise.all([
+    const [statuses, definitions, ...kindStates] = await Promise.all([
       deps.statuses.allWithoutHistory(),
       deps.definitions.all(),
       ...kinds.map(kind => deps.state.all(kind)),
     ]);
-    const states = new Map(kinds.map((kind, i) => [kind, stored[i]]));
+    const states = new Map(kinds.map((kind, i) => [kind, kindStates[i]]));
     const changes: Change[] = [];
     const watched = new Set<string>();
     for (const [entityRef, slos] of statuses) {

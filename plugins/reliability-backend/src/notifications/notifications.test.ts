@@ -3,6 +3,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DEFAULT_ERROR_BUDGET_POLICY,
   SloFigures,
+  policyState,
 } from '@reliability-suite/plugin-reliability-common';
 import { DefinitionsStore, migratedClient } from '../store/DefinitionsStore';
 import { NotificationStateStore } from '../store/NotificationStateStore';
@@ -49,8 +50,7 @@ function figures(remaining: number, fast = false): SloFigures {
       { windowMs: 5 * MINUTE, rate },
       { windowMs: HOUR, rate },
     ],
-    policyState:
-      remaining >= 0.5 ? 'green' : remaining >= 0.1 ? 'yellow' : 'red',
+    policyState: policyState(remaining, DEFAULT_ERROR_BUDGET_POLICY),
     history: [],
     measuredAt: 30 * DAY,
   };

@@ -1,6 +1,7 @@
 import {
   DEFAULT_ERROR_BUDGET_POLICY,
   SloFigures,
+  policyState,
 } from '@reliability-suite/plugin-reliability-common';
 import {
   DEFAULT_SEVERITIES,
@@ -52,8 +53,7 @@ function figures(
       { windowMs: 5 * MINUTE, rate: burn.fiveMinutes ?? 0.5 },
       { windowMs: HOUR, rate: burn.oneHour ?? 0.5 },
     ],
-    policyState:
-      remaining >= 0.5 ? 'green' : remaining >= 0.1 ? 'yellow' : 'red',
+    policyState: policyState(remaining, DEFAULT_ERROR_BUDGET_POLICY),
     history: [],
     measuredAt: 30 * DAY,
   };

@@ -134,7 +134,8 @@ describe('rules served for hostile display names and runbooks', () => {
     // Two groups an SLO: burn rates and alerts, then the window's counts.
     const groups = parse(yaml).groups;
     expect(groups).toHaveLength(24);
-    const annotations = (slo: number) => groups[2 * slo].rules[7].annotations;
+    const annotations = (sloIndex: number) =>
+      groups[2 * sloIndex].rules[7].annotations;
     expect(annotations(2)).toEqual({
       summary:
         '{{ "{{" }} range query "up" }}{{ "{{" }} . }}{{ "{{" }} end }} of component:default/checkout burns its error budget at over 14.4× (1h/5m)',

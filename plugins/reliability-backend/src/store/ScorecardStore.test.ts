@@ -445,12 +445,12 @@ describe.each(databases.eachSupportedId())(
         ],
       ];
 
-      let store: ScorecardStore;
+      let trendStore: ScorecardStore;
       beforeAll(async () => {
-        store = await open(databaseId);
+        trendStore = await open(databaseId);
         for (const [i, [day, rows]] of days.entries()) {
           const projectedAt = (i + 1) * 10_000;
-          await store.replaceAll(
+          await trendStore.replaceAll(
             rows.map(([r, breachedSlos]) => ({
               row: { ...r, updatedAt: projectedAt },
               breachedSlos,
@@ -497,7 +497,7 @@ describe.each(databases.eachSupportedId())(
           criticalWithSlos,
           criticalWithOnCall: 3,
         });
-        expect(await store.trends(day1, {}, all)).toEqual([
+        expect(await trendStore.trends(day1, {}, all)).toEqual([
           {
             day: day1,
             entities: 5,
@@ -571,15 +571,15 @@ describe.each(databases.eachSupportedId())(
       });
 
       it('leaves out the days before the first day asked for', async () => {
-        expect(health(await store.trends(day2, {}, all))).toEqual([
+        expect(health(await trendStore.trends(day2, {}, all))).toEqual([
           [day2, 5, 3, 0, 1, 1, 2, 1],
           [day3, 4, 4, 0, 1, 0, 1, 2],
           [day4, 4, 4, 0, 0, 1, 1, 2],
         ]);
-        expect(health(await store.trends('2026-11-19', {}, all))).toEqual([
+        expect(health(await trendStore.trends('2026-11-19', {}, all))).toEqual([
           [day4, 4, 4, 0, 0, 1, 1, 2],
         ]);
-        expect(await store.trends('2026-11-21', {}, all)).toEqual([]);
+        expect(await trendStore.trends('2026-11-21', {}, all)).toEqual([]);
       });
 
       it.each([
@@ -633,7 +633,9 @@ describe.each(databases.eachSupportedId())(
         ],
         ['an owner without entities', { owners: ['group:default/nobody'] }, []],
       ])('narrows trends to %s', async (_label, filter, expected) => {
-        expect(health(await store.trends(day1, filter, all))).toEqual(expected);
+        expect(health(await trendStore.trends(day1, filter, all))).toEqual(
+          expected,
+        );
       });
 
       it('counts only the entities the caller can see', async () => {
@@ -644,7 +646,7 @@ describe.each(databases.eachSupportedId())(
             'component:default/unknown',
           ],
         };
-        const trend = await store.trends(day1, {}, visible);
+        const trend = await trendStore.trends(day1, {}, visible);
         expect(health(trend)).toEqual([
           [day1, 2, 2, 0, 1, 1, 0, 0],
           [day2, 2, 2, 0, 1, 0, 0, 1],
@@ -666,7 +668,9 @@ describe.each(databases.eachSupportedId())(
           [1, 3, 1 / 3, 0.625],
         ]);
         expect(
-          health(await store.trends(day1, { owners: [payments] }, visible)),
+          health(
+            await trendStore.trends(day1, { owners: [payments] }, visible),
+          ),
         ).toEqual([
           [day1, 1, 1, 0, 1, 0, 0, 0],
           [day2, 1, 1, 0, 0, 0, 0, 1],
@@ -674,7 +678,7 @@ describe.each(databases.eachSupportedId())(
           [day4, 1, 1, 0, 0, 0, 0, 1],
         ]);
         expect(
-          await store.trends(
+          await trendStore.trends(
             day1,
             {},
             { refs: ['component:default/autocomplete'] },
@@ -741,7 +745,7 @@ describe.each(databases.eachSupportedId())(
             readinessScore: undefined,
           },
         ]);
-        expect(await store.trends(day1, {}, { refs: [] })).toEqual([]);
+        expect(await trendStore.trends(day1, {}, { refs: [] })).toEqual([]);
       });
     });
 
@@ -818,12 +822,12 @@ describe.each(databases.eachSupportedId())(
         ],
       ];
 
-      let store: ScorecardStore;
+      let weeksStore: ScorecardStore;
       beforeAll(async () => {
-        store = await open(databaseId);
+        weeksStore = await open(databaseId);
         for (const [i, [day, fields, breachedSlos]] of ledgerDays.entries()) {
           const projectedAt = (i + 1) * 10_000;
-          await store.replaceAll(
+          await weeksStore.replaceAll(
             [
               { row: { ...checkout, updatedAt: projectedAt }, breachedSlos: 0 },
               {
@@ -866,7 +870,7 @@ describe.each(databases.eachSupportedId())(
 
       it('returns the snapshots between two days, both included, oldest first and by entity', async () => {
         expect(
-          await store.snapshots('2026-11-16', '2026-11-29', all),
+          await weeksStore.snapshots('2026-11-16', '2026-11-29', all),
         ).toStrictEqual([
           autocompleteSnapshot('2026-11-16'),
           checkoutSnapshot('2026-11-16'),
@@ -926,7 +930,7 @@ describe.each(databases.eachSupportedId())(
       it('returns only the visible entities’ snapshots', async () => {
         expect(
           (
-            await store.snapshots('2026-11-01', '2026-12-31', {
+            await weeksStore.snapshots('2026-11-01', '2026-12-31', {
               refs: [ledgerRef, 'component:default/unknown'],
             })
           ).map(s => [
@@ -947,7 +951,7 @@ describe.each(databases.eachSupportedId())(
           ['2026-11-30', ledgerRef, 'out_of_budget', 'red', -0.25, 0.5, 0],
         ]);
         expect(
-          await store.snapshots('2026-11-01', '2026-12-31', { refs: [] }),
+          await weeksStore.snapshots('2026-11-01', '2026-12-31', { refs: [] }),
         ).toStrictEqual([]);
       });
 
@@ -962,7 +966,7 @@ describe.each(databases.eachSupportedId())(
           ['2026-11-16', '2026-11-22', '2026-11-23', '2026-11-29'],
         ],
       ])('returns the days of %s', async (_label, from, to, expected) => {
-        const snapshots = await store.snapshots(from, to, {
+        const snapshots = await weeksStore.snapshots(from, to, {
           refs: [checkoutRef],
         });
         expect(snapshots.map(s => s.day)).toStrictEqual(expected);
@@ -975,8 +979,11 @@ describe.each(databases.eachSupportedId())(
         const bounds = isoWeekBounds('2026-W48', 0);
         const review = weeklyReview(
           bounds,
-          await store.allRows({ filter: {}, sort: 'name', order: 'asc' }, all),
-          await store.snapshots('2026-11-16', bounds.end, all),
+          await weeksStore.allRows(
+            { filter: {}, sort: 'name', order: 'asc' },
+            all,
+          ),
+          await weeksStore.snapshots('2026-11-16', bounds.end, all),
           [],
           { now: bounds.endMs, evaluationIntervalMs: 300_000 },
         );

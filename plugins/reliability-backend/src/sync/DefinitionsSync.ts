@@ -60,7 +60,7 @@ export class DefinitionsSync {
    * counts and whether every entity was reached (`complete`).
    */
   async syncAll(signal?: AbortSignal): Promise<SyncSummary> {
-    const { catalog, auth, store, logger } = this.options;
+    const { catalog, auth, store } = this.options;
     const startedAt = Date.now();
     const credentials = await auth.getOwnServiceCredentials();
     let read = 0;
@@ -75,48 +75,15 @@ export class DefinitionsSync {
           : { filter: { kind: PROFILE_KINDS }, limit: PAGE_SIZE },
         { credentials },
       );
-      const entities = page.items.filter(declaresReliability);
-      const records = await store.readRecords(
-        entities.map(entity => stringifyEntityRef(entity)),
-      );
-      const confirmed: string[] = [];
-      await forEachLimit(
-        entities,
-        this.options.concurrency,
-        async entity => {
-          try {
-            const entityRef = stringifyEntityRef(entity);
-            const record = records.get(entityRef);
-            const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
-            if (
-              record &&
-              location &&
-              (await definitionsUnchanged(
-                entity,
-                location,
-                record,
-                this.options.readContext,
-              ))
-            ) {
-              confirmed.push(entityRef);
-            } else {
-              await this.syncEntity(entity, startedAt);
-            }
-          } catch (error) {
-            failed.push(stringifyEntityRef(entity));
-            logger.error(
-              `Could not store reliability definitions of ${stringifyEntityRef(
-                entity,
-              )}`,
-              error as Error,
-            );
-          }
-          read += 1;
-        },
+      const done = await this.syncPage(
+        page.items.filter(declaresReliability),
+        startedAt,
         signal,
       );
-      await store.markRead(confirmed, startedAt);
-      unchanged += confirmed.length;
+      await store.markRead(done.confirmed, startedAt);
+      read += done.read;
+      unchanged += done.confirmed.length;
+      failed.push(...done.failed);
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
     const complete = !signal?.aborted;
@@ -127,6 +94,61 @@ export class DefinitionsSync {
         ? await store.deleteNotReadSince(startedAt, failed)
         : 0;
     return { read, failed: failed.length, unchanged, removed, complete };
+  }
+
+  /**
+   * Reads the entities of one page, `concurrency` at a time: an entity whose record is confirmed
+   * by conditional requests is only confirmed, the others are read and stored. Returns how many
+   * were reached, the refs confirmed unchanged and the refs that failed.
+   */
+  private async syncPage(
+    entities: Entity[],
+    startedAt: number,
+    signal?: AbortSignal,
+  ): Promise<{ read: number; confirmed: string[]; failed: string[] }> {
+    const { store, logger } = this.options;
+    const records = await store.readRecords(
+      entities.map(entity => stringifyEntityRef(entity)),
+    );
+    const confirmed: string[] = [];
+    const failed: string[] = [];
+    let read = 0;
+    await forEachLimit(
+      entities,
+      this.options.concurrency,
+      async entity => {
+        try {
+          const entityRef = stringifyEntityRef(entity);
+          const record = records.get(entityRef);
+          const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
+          if (
+            record &&
+            location &&
+            (await definitionsUnchanged(
+              entity,
+              location,
+              record,
+              this.options.readContext,
+            ))
+          ) {
+            confirmed.push(entityRef);
+          } else {
+            await this.syncEntity(entity, startedAt);
+          }
+        } catch (error) {
+          failed.push(stringifyEntityRef(entity));
+          logger.error(
+            `Could not store reliability definitions of ${stringifyEntityRef(
+              entity,
+            )}`,
+            error as Error,
+          );
+        }
+        read += 1;
+      },
+      signal,
+    );
+    return { read, confirmed, failed };
   }
 
   /** Reads one entity's files and stores the result; never throws for bad files. */

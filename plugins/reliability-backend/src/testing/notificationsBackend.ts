@@ -62,6 +62,7 @@ export async function startNotificationsBackend() {
               {
                 type: 'file',
                 target: path.resolve(
+                  // eslint-disable-next-line no-restricted-syntax -- test harness, run from its source folder
                   __dirname,
                   '../notifications/__fixtures__/org.yaml',
                 ),
