@@ -143,6 +143,52 @@ describe(
       assert.equal((await fromCi.json()).allowed, false);
     });
 
+    it('shows the deploy gate on the Reliability tab, and lets an SRE override it with a reason', async () => {
+      // The demo's guest is in the SRE group: allowed to override any gate.
+      const main = page.locator('main');
+      const decision = main.getByRole('group', {
+        name: 'Deploy-gate decision',
+      });
+      await decision.getByText('Deploys refused (high risk)').waitFor();
+      assert.match(
+        await decision.innerText(),
+        /Feature freeze: emergency fixes only \(.+ has -?[\d.]+% of its error budget left\)/,
+      );
+      await main.getByRole('button', { name: 'Override' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog
+        .getByLabel(/Reason/)
+        .fill('Hotfix for the checkout outage INC-4711');
+      await dialog.getByLabel(/Expires after/).selectOption('120');
+      await dialog.getByRole('button', { name: 'Override gate' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await decision.getByText('Deploys allowed (high risk)').waitFor();
+      await main
+        .getByText(
+          /^Emergency override by user:development\/guest until .+: Hotfix for the checkout outage INC-4711$/,
+        )
+        .waitFor();
+      const overrides = main.getByRole('list', {
+        name: 'Deploy-gate overrides',
+      });
+      assert.match(
+        await overrides.getByRole('listitem').first().innerText(),
+        /In force[\s\S]*guest[\s\S]*Hotfix for the checkout outage INC-4711/,
+      );
+      await saveScreenshot(page, 'deploy-gate');
+
+      // CI is let through while the override is in force.
+      const token = await guestToken();
+      const gate = await (
+        await fetch(
+          `${BACKEND_URL}/api/reliability/deploy-gate?entityRef=component:default/web-storefront`,
+          { headers: { Authorization: `Bearer ${token}` } },
+        )
+      ).json();
+      assert.equal(gate.allowed, true);
+      assert.equal(gate.override.createdBy, 'user:development/guest');
+    });
+
     it('shows the compact card on the overview tab', async () => {
       await page.goto(`${APP_URL}/catalog/default/component/checkout`);
       await page
@@ -153,10 +199,26 @@ describe(
           .getByText('Checkout latency: 99% over 28d rolling')
           .isVisible(),
       );
+      const facts = page.getByLabel('Reliability summary');
+      await facts.getByText(/required checklist items pass/).waitFor();
+      await facts
+        .getByText(/^Deploys (allowed|refused) \((low|medium|high) risk\)$/)
+        .waitFor();
+      const summary = await facts.innerText();
+      for (const fact of [
+        /Budget left\s+-?[\d.]+% left \(Checkout (availability|latency)/,
+        /Deploy gate\s+Deploys (allowed|refused)/,
+        /Readiness\s+\d+\/\d+ required checklist items pass \(\d+%\)/,
+        /Profile\s+Everything Tier 1 requires of the profile is in place/,
+      ]) {
+        assert.match(summary, fact);
+      }
+      // High on the page: above the API tables of the Overview.
+      const cardTop = (await facts.boundingBox()).y;
+      const apisTop = (await page.getByText('Provided APIs').boundingBox()).y;
       assert.ok(
-        await page
-          .getByText('Everything Tier 1 requires is in place')
-          .isVisible(),
+        cardTop < apisTop,
+        `card at ${cardTop}px, APIs at ${apisTop}px`,
       );
       const deepLink = page.getByRole('link', {
         name: 'Open the Reliability tab',

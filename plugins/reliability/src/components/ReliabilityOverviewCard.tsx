@@ -1,11 +1,7 @@
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
-import {
-  InfoCard,
-  StatusError,
-  StatusWarning,
-} from '@backstage/core-components';
+import { InfoCard, StatusError } from '@backstage/core-components';
 import { ReliabilityProfile } from '@reliability-suite/plugin-reliability-common';
 import { CardBoundary } from './CardBoundary';
 import {
@@ -13,32 +9,22 @@ import {
   unreadableSloNames,
 } from './DefinitionUnreadableChip';
 import { DefinitionsPending } from './DefinitionsPending';
-import { MissingItems } from './MissingItems';
-import { PendingChip, allPending } from './PendingChip';
-import { ProfileFacts } from './ProfileFacts';
+import { OnCallSummary } from './OnCallSummary';
 import { ProfileLoader } from './ProfileLoader';
+import { TierBadge } from './TierBadge';
 import { formatObjectives, formatWindow } from './format';
-import { PolicyStateChip } from './PolicyStateChip';
-import { StaleChip } from './StaleChip';
-import { ReadinessOverviewLine } from './readiness/ReadinessOverviewLine';
+import { BudgetSummary } from './overview/BudgetSummary';
+import { FactList } from './overview/FactList';
+import { GateSummary } from './overview/GateSummary';
+import { ProfileRequirements } from './overview/ProfileRequirements';
+import { ReadinessSummaryLine } from './overview/ReadinessSummaryLine';
 import { useEntitySlos } from './useEntitySlos';
 
-function SloList({
-  profile,
-  unreadable,
-}: {
-  profile: ReliabilityProfile;
-  unreadable: ReadonlySet<string>;
-}) {
-  if (profile.slos.length === 0) {
-    return (
-      <Typography color="textSecondary">
-        {profile.pending
-          ? 'Pending: SLO definitions not read yet'
-          : 'No SLOs defined'}
-      </Typography>
-    );
-  }
+/** The SLOs and their objectives, each marked when its file cannot be read now. */
+function SloList({ profile }: { profile: ReliabilityProfile }) {
+  const { value } = useEntitySlos();
+  const unreadable = unreadableSloNames(value?.slos);
+  if (profile.slos.length === 0) return null;
   return (
     <List dense disablePadding aria-label="SLOs">
       {profile.slos.map(slo => (
@@ -58,41 +44,52 @@ function SloList({
   );
 }
 
-/**
- * The SLOs with their overall error-budget state (as bad as the worst SLO), and a line when the
- * SLO files cannot be read.
- */
-function SloSummary({ profile }: { profile: ReliabilityProfile }) {
-  const { value } = useEntitySlos();
-  const unreadable = unreadableSloNames(value?.slos);
+/** The card's facts: tier, on call, budget left, deploy gate, readiness, what is missing. */
+function OverviewFacts({ profile }: { profile: ReliabilityProfile }) {
   return (
-    <>
-      <SloList profile={profile} unreadable={unreadable} />
-      {value && value.slos.length > 0 && (
-        <Typography component="div" style={{ marginTop: 8 }}>
-          Error budgets:{' '}
-          {allPending(value.slos) ? (
-            <PendingChip />
-          ) : (
-            <PolicyStateChip state={value.policyState} />
-          )}{' '}
-          <StaleChip freshness={value.freshness} />
-        </Typography>
-      )}
-      {(value?.unreadable?.length ?? 0) > 0 && (
-        <StatusWarning>
-          SLO definitions unreadable: the deploy gate refuses until the files
-          can be read — see the Reliability tab
-        </StatusWarning>
-      )}
-    </>
+    <FactList
+      label="Reliability summary"
+      facts={[
+        {
+          term: 'Tier',
+          value: <TierBadge tier={profile.tier} />,
+          what: 'The tier',
+        },
+        {
+          term: 'On call',
+          value: <OnCallSummary onCall={profile.onCall} />,
+          what: 'The on-call',
+        },
+        {
+          term: 'Budget left',
+          value: <BudgetSummary profile={profile} />,
+          what: 'The error budget',
+        },
+        {
+          term: 'Deploy gate',
+          value: <GateSummary />,
+          what: 'The deploy gate',
+        },
+        {
+          term: 'Readiness',
+          value: <ReadinessSummaryLine />,
+          what: 'The readiness',
+        },
+        {
+          term: 'Profile',
+          value: <ProfileRequirements profile={profile} />,
+          what: 'The tier requirements',
+        },
+      ]}
+    />
   );
 }
 
 /**
- * Compact reliability summary for the entity overview page. Each part fails on its own, and the
- * card as a whole never takes the overview page down. An entity whose definitions have not been
- * read yet says so first.
+ * Compact reliability summary for the entity overview page: may it deploy, how much error budget
+ * is left, how ready it is to launch and what its tier still misses, with a link to the tab. Each
+ * part fails on its own, and the card as a whole never takes the overview page down. An entity
+ * whose definitions have not been read yet says so first.
  */
 export function ReliabilityOverviewCard() {
   return (
@@ -106,29 +103,15 @@ export function ReliabilityOverviewCard() {
             {profile => (
               <>
                 {profile.pending && <DefinitionsPending profile={profile} />}
-                <CardBoundary what="The reliability profile">
-                  <ProfileFacts profile={profile} />
-                </CardBoundary>
-                <Typography variant="subtitle2" style={{ marginTop: 16 }}>
-                  SLOs
-                </Typography>
-                <CardBoundary what="The SLOs">
-                  <SloSummary profile={profile} />
-                </CardBoundary>
-                <CardBoundary what="The readiness">
-                  <ReadinessOverviewLine />
-                </CardBoundary>
+                <OverviewFacts profile={profile} />
                 {profile.problems.length > 0 && (
                   <StatusError>
                     {profile.problems.length} problem(s) in the reliability
                     definitions — see the Reliability tab
                   </StatusError>
                 )}
-                <Typography variant="subtitle2" style={{ marginTop: 16 }}>
-                  Requirements
-                </Typography>
-                <CardBoundary what="The tier requirements">
-                  <MissingItems profile={profile} />
+                <CardBoundary what="The SLOs">
+                  <SloList profile={profile} />
                 </CardBoundary>
               </>
             )}
