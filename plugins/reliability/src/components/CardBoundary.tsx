@@ -17,12 +17,12 @@ export class CardBoundary extends Component<
   CardBoundaryProps,
   { failure?: string }
 > {
-  state: { failure?: string } = {};
-
   static getDerivedStateFromError(error: unknown) {
     const message = (error as { message?: unknown } | undefined)?.message;
     return { failure: typeof message === 'string' ? message : String(error) };
   }
+
+  state: { failure?: string } = {};
 
   render() {
     const { failure } = this.state;

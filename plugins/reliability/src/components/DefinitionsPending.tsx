@@ -7,15 +7,18 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { ReliabilityProfile } from '@reliability-suite/plugin-reliability-common';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 
+/** How often the evaluation cycle runs, when known: ` (every minute)`, ` (every 5 minutes)`. */
+function cycleEvery(cycleIntervalMinutes?: number): string {
+  if (cycleIntervalMinutes === undefined) return '';
+  if (cycleIntervalMinutes === 1) return ' (every minute)';
+  return ` (every ${cycleIntervalMinutes} minutes)`;
+}
+
 /** When figures of a pending entity appear: after the next cycle, every N minutes if known. */
 export function pendingMessage(cycleIntervalMinutes?: number): string {
-  const every =
-    cycleIntervalMinutes === undefined
-      ? ''
-      : cycleIntervalMinutes === 1
-      ? ' (every minute)'
-      : ` (every ${cycleIntervalMinutes} minutes)`;
-  return `Reliability data pending — the definitions of this entity have not been read yet; figures appear after the next evaluation cycle${every}.`;
+  return `Reliability data pending — the definitions of this entity have not been read yet; figures appear after the next evaluation cycle${cycleEvery(
+    cycleIntervalMinutes,
+  )}.`;
 }
 
 /**

@@ -34,6 +34,14 @@ import {
   formatWindow,
 } from './format';
 
+/** When the budget runs out at the current burn rate, if it does and is not spent already. */
+function projectedExhaustion(figures: SloFigures): string {
+  if (figures.projectedExhaustion)
+    return formatDateTime(figures.projectedExhaustion);
+  if (figures.budget.overspent) return 'already spent';
+  return 'not at the current burn rate';
+}
+
 function Attainment({ figures }: { figures: SloFigures }) {
   if (figures.sli === undefined) {
     return (
@@ -218,12 +226,7 @@ export function SloStatusCard({
           <RemainingBudget figures={figures} />
           {figures.budget.remainingFraction !== undefined && (
             <Typography>
-              Projected exhaustion:{' '}
-              {figures.projectedExhaustion
-                ? formatDateTime(figures.projectedExhaustion)
-                : figures.budget.overspent
-                ? 'already spent'
-                : 'not at the current burn rate'}
+              Projected exhaustion: {projectedExhaustion(figures)}
             </Typography>
           )}
           <Typography variant="body2" color="textSecondary">

@@ -202,7 +202,9 @@ describe('ReadinessContent', () => {
       readinessWith([...checkoutEvents, attested], inReview),
     );
     await render(api);
-    expect(within(row('Rollback readiness')).getByText('Not attested'));
+    expect(
+      within(row('Rollback readiness')).getByText('Not attested'),
+    ).toBeInTheDocument();
 
     fireEvent.click(
       screen.getByRole('button', { name: 'Attest Rollback readiness' }),
