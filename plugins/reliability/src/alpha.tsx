@@ -13,7 +13,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { reliabilityApiRef } from './api/ReliabilityApi';
 import { ReliabilityClient } from './api/ReliabilityClient';
-import { PROFILE_KINDS } from './entityFilter';
+import { PROFILE_KINDS, RELIABILITY_TAB_KINDS } from './entityFilter';
 
 /** The scorecard page. */
 const scorecardRouteRef = createRouteRef();
@@ -48,12 +48,15 @@ const scorecardPage = PageBlueprint.make({
   },
 });
 
-/** The Reliability tab on Component, System, API and Resource pages. */
+/**
+ * The Reliability tab on Component, System, API and Resource pages, and on Domain pages (where it
+ * rolls up the domain's systems).
+ */
 const reliabilityEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'reliability',
     title: 'Reliability',
-    filter: profileKindsFilter,
+    filter: { kind: { $in: RELIABILITY_TAB_KINDS } },
     loader: () =>
       import('./components/ReliabilityContent').then(m => (
         <m.ReliabilityContent />

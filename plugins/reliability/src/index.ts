@@ -12,7 +12,7 @@ export {
   ReliabilityScorecardPage,
 } from './plugin';
 export { scorecardRouteRef } from './routes';
-export { hasReliabilityProfile } from './entityFilter';
+export { hasReliabilityProfile, hasReliabilityTab } from './entityFilter';
 export { reliabilityApiRef } from './api/ReliabilityApi';
 export type {
   ReliabilityApi,
