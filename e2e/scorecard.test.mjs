@@ -6,6 +6,7 @@ import {
   APP_URL,
   BACKEND_URL,
   guestToken,
+  openEntityTab,
   openSignedInPage,
   reloadUntil,
   saveScreenshot,
@@ -45,6 +46,35 @@ describe('Reliability scorecard', { timeout: 10 * 60_000 }, () => {
       .getByRole('link', { name: 'Checkout', exact: true })
       .waitFor();
     await saveScreenshot(page, 'scorecard');
+  });
+
+  it('counts services, not systems, and opens the list a coverage card counts', async () => {
+    const coverage = page.getByRole('list', { name: 'Coverage' });
+    const card = coverage.getByRole('link', { name: /^Services with SLOs: / });
+    const [, withSlos, services] = /Services with SLOs: (\d+)\/(\d+)/.exec(
+      await card.innerText(),
+    );
+    assert.match(await coverage.innerText(), /SLOs meeting target: \d+\/\d+/);
+    await card.click();
+    await page.waitForURL(/kind=component&type=service/);
+    assert.ok(Number(withSlos) <= Number(services));
+    // Services only: checkout is one, the Search API is an API.
+    await entities()
+      .getByRole('link', { name: 'Checkout', exact: true })
+      .waitFor();
+    assert.equal(
+      await entities()
+        .getByRole('link', { name: 'Search API', exact: true })
+        .count(),
+      0,
+    );
+    // No System is a row: systems are rolled up on their own tab and in the rollup by system.
+    await page.goto(`${APP_URL}/reliability?kind=system`);
+    await page.getByText('No entities match these filters').waitFor();
+    await page.goto(`${APP_URL}/reliability`);
+    await entities()
+      .getByRole('link', { name: 'Checkout', exact: true })
+      .waitFor();
   });
 
   it('narrows the view with a search and drills down into a team', async () => {
@@ -125,6 +155,22 @@ describe('Reliability scorecard', { timeout: 10 * 60_000 }, () => {
       .nth(28)
       .waitFor({ state: 'attached' });
     await saveScreenshot(page, 'scorecard-trends');
+  });
+
+  it('rolls up a system on its Reliability tab instead of asking for its tier', async () => {
+    await page.goto(`${APP_URL}/catalog/default/system/payments-platform`);
+    await openEntityTab(page, 'Reliability');
+    const main = page.locator('main');
+    await main.getByText('Reliability of Payments platform').waitFor();
+    const parts = main.getByRole('table', { name: 'Parts' });
+    await parts.getByRole('link', { name: 'Checkout', exact: true }).waitFor();
+    const rollup = await main
+      .getByLabel('Rollup of Payments platform')
+      .innerText();
+    assert.match(rollup, /SLOs meeting target\s+\d+\/\d+/);
+    assert.match(rollup, /Tiers\s+Tier 0: \d+/);
+    assert.equal(await main.getByText(/^No tier/).count(), 0);
+    await saveScreenshot(page, 'system-rollup');
   });
 
   it('shows the weekly reliability review', async () => {
