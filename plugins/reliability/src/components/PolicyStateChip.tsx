@@ -1,6 +1,8 @@
 import Chip from '@material-ui/core/Chip';
+import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
 import { PolicyState } from '@reliability-suite/plugin-reliability-common';
+import { POLICY_STATE_LABELS } from './scorecard/labels';
 
 const LABELS: Record<PolicyState, string> = {
   green: 'Green: within budget',
@@ -25,8 +27,24 @@ const useStyles = makeStyles(theme => ({
   nodata: {},
 }));
 
-/** The error-budget policy state as a coloured chip. */
-export function PolicyStateChip({ state }: { state: PolicyState }) {
+/**
+ * The error-budget policy state as a coloured chip; `compact` (for crowded tables) shows its
+ * colour alone (`Red`), the whole state (`Red: feature freeze`) in a tooltip.
+ */
+export function PolicyStateChip({
+  state,
+  compact = false,
+}: {
+  state: PolicyState;
+  compact?: boolean;
+}) {
   const classes = useStyles();
-  return <Chip size="small" className={classes[state]} label={LABELS[state]} />;
+  const chip = (
+    <Chip
+      size="small"
+      className={classes[state]}
+      label={compact ? POLICY_STATE_LABELS[state] : LABELS[state]}
+    />
+  );
+  return compact ? <Tooltip title={LABELS[state]}>{chip}</Tooltip> : chip;
 }

@@ -18,6 +18,9 @@ import {
   ScorecardRollupDimension,
 } from '@reliability-suite/plugin-reliability-common';
 import { formatOptionalPercent } from '../format';
+import { HeaderLabel } from '../table/HeaderLabel';
+import { TruncatedText } from '../table/TruncatedText';
+import { useTableLayout } from '../table/tableLayout';
 import { shortRef } from './entityRefs';
 import { DIMENSION_LABELS } from './labels';
 import { ScorecardTiers, useScorecardTiers } from './ScorecardTiers';
@@ -72,6 +75,7 @@ export function RollupTable({
   onDrillDown: (key: string) => void;
 }) {
   const titleId = 'scorecard-rollup-title';
+  const classes = useTableLayout();
   const tiers = useScorecardTiers();
   const COLUMNS = columns(tiers.critical);
   const [page, setPage] = useState(0);
@@ -107,13 +111,17 @@ export function RollupTable({
         </ToggleButtonGroup>
       </Box>
       <TableContainer>
-        <Table size="small" aria-labelledby={titleId}>
+        <Table
+          size="small"
+          aria-labelledby={titleId}
+          className={`${classes.table} ${classes.stickyFirstColumn}`}
+        >
           <TableHead>
             <TableRow>
               <TableCell>{DIMENSION_LABELS[by]}</TableCell>
               {COLUMNS.map(([label]) => (
                 <TableCell key={label} align="right">
-                  {label}
+                  <HeaderLabel label={label} />
                 </TableCell>
               ))}
             </TableRow>
@@ -144,22 +152,33 @@ export function RollupTable({
                       <Link
                         component="button"
                         variant="body2"
-                        title={`Show only ${name}`}
                         onClick={(event: React.MouseEvent) => {
                           event.stopPropagation();
                           drillDown();
                         }}
                       >
-                        {name}
+                        <TruncatedText
+                          text={name}
+                          title={`Show only ${name}`}
+                          maxWidth="12rem"
+                        />
                       </Link>
                     ) : (
-                      <Typography variant="body2" color="textSecondary">
+                      <Typography
+                        variant="body2"
+                        color="textSecondary"
+                        className={classes.nowrap}
+                      >
                         {name}
                       </Typography>
                     )}
                   </TableCell>
                   {COLUMNS.map(([label, value]) => (
-                    <TableCell key={label} align="right">
+                    <TableCell
+                      key={label}
+                      align="right"
+                      className={classes.nowrap}
+                    >
                       {value(group)}
                     </TableCell>
                   ))}

@@ -154,6 +154,10 @@ describe('ScorecardPage', () => {
       '95%',
       '—',
     ]);
+    expect(within(payments).getByText('payments')).toHaveAttribute(
+      'title',
+      'Show only payments',
+    );
     expect(within(rollupTable()).getByText('No owner')).toBeInTheDocument();
 
     expect(screen.getByText('120 entities')).toBeInTheDocument();
@@ -168,19 +172,31 @@ describe('ScorecardPage', () => {
       'Checkout',
       'Tier 1',
       'payments',
-      'PagerDuty service PGRP001',
+      // Compact on-call and policy state; the whole of them in their tooltips.
+      'PGRP001',
       '2',
       '50%',
       '-38.89%',
       '14.4×',
       'Burning fast',
-      'Red: feature freeze',
+      'Red',
       'Stale · 3 h ago',
       // Not audited: the alert audit has not listed its rules.
       '—',
       '75%',
       'Runbooks, DR tested',
     ]);
+    expect(within(checkout).getByText('PGRP001')).toHaveAttribute(
+      'title',
+      'PagerDuty service PGRP001',
+    );
+    expect(
+      within(checkout).getByTitle('Red: feature freeze'),
+    ).toHaveTextContent(/^Red$/);
+    expect(within(checkout).getByText('Checkout')).toHaveAttribute(
+      'title',
+      'Checkout',
+    );
     expect(within(checkout).getByTitle(/^Stale: /)).toHaveAttribute(
       'title',
       'Stale: measured 3 h ago; not evaluated for over two evaluation intervals',

@@ -21,9 +21,13 @@ import { ScorecardQuery } from '../../api/scorecardParams';
 import { BudgetStatusChip } from '../BudgetStatusChip';
 import { formatOptionalPercent } from '../format';
 import { PolicyStateChip } from '../PolicyStateChip';
+import { HeaderLabel } from '../table/HeaderLabel';
+import { TruncatedText } from '../table/TruncatedText';
+import { useTableLayout } from '../table/tableLayout';
 import { REQUIREMENT_LABELS } from './labels';
 import { AlertsDeployed } from './AlertsDeployed';
 import { MeasuredAge } from './MeasuredAge';
+import { compactOnCall } from './onCallLabel';
 import { TierName } from './ScorecardTiers';
 
 const PAGE_SIZES = [25, 50, 100, 200];
@@ -32,6 +36,10 @@ interface Column {
   label: string;
   sort?: ScorecardSortField;
   numeric?: boolean;
+  /** The cell stays on one line (a chip, a figure, a short label). */
+  nowrap?: boolean;
+  /** Text that wraps gets this much room at least, so that rows stay a line or two high. */
+  minWidth?: string;
   /** A cell of the row; `now` is when the page is shown. */
   render: (row: ScorecardRow, now: number) => ReactNode;
 }
@@ -41,17 +49,21 @@ const COLUMNS: Column[] = [
     label: 'Entity',
     sort: 'name',
     render: row => (
-      <EntityRefLink entityRef={row.entityRef} title={row.title ?? row.name} />
+      <EntityRefLink entityRef={row.entityRef}>
+        <TruncatedText text={row.title ?? row.name} maxWidth="12rem" />
+      </EntityRefLink>
     ),
   },
   {
     label: 'Tier',
     sort: 'tier',
+    nowrap: true,
     render: row => <TierName level={row.tier} />,
   },
   {
     label: 'Owner',
     sort: 'owner',
+    nowrap: true,
     render: row =>
       row.owner ? (
         <EntityRefLink entityRef={row.owner} defaultKind="group" hideIcon />
@@ -59,7 +71,19 @@ const COLUMNS: Column[] = [
         '—'
       ),
   },
-  { label: 'On-call', render: row => row.onCall ?? 'None' },
+  {
+    label: 'On-call',
+    render: row =>
+      row.onCall ? (
+        <TruncatedText
+          text={compactOnCall(row.onCall)}
+          title={row.onCall}
+          maxWidth="9rem"
+        />
+      ) : (
+        'None'
+      ),
+  },
   {
     label: 'SLOs',
     sort: 'sloCount',
@@ -89,18 +113,22 @@ const COLUMNS: Column[] = [
   },
   {
     label: 'Budget status',
+    nowrap: true,
     render: row => <BudgetStatusChip status={row.budgetStatus} />,
   },
   {
     label: 'Policy state',
-    render: row => <PolicyStateChip state={row.policyState} />,
+    nowrap: true,
+    render: row => <PolicyStateChip state={row.policyState} compact />,
   },
   {
     label: 'Measured',
+    nowrap: true,
     render: (row, now) => <MeasuredAge freshness={row.freshness} now={now} />,
   },
   {
     label: 'Alerts',
+    minWidth: '11rem',
     render: row => <AlertsDeployed notDeployed={row.alertsNotDeployed} />,
   },
   {
@@ -111,6 +139,7 @@ const COLUMNS: Column[] = [
   },
   {
     label: 'Missing',
+    minWidth: '8rem',
     render: row =>
       row.missing.map(item => REQUIREMENT_LABELS[item]).join(', ') || '—',
   },
@@ -136,6 +165,7 @@ export function ScorecardTable({
   onPageSize: (pageSize: number) => void;
 }) {
   const titleId = 'scorecard-entities-title';
+  const classes = useTableLayout();
   const now = Date.now();
   return (
     <Paper variant="outlined">
@@ -161,7 +191,11 @@ export function ScorecardTable({
       </Box>
       {loading ? <LinearProgress /> : <Box height={4} />}
       <TableContainer>
-        <Table size="small" aria-labelledby={titleId}>
+        <Table
+          size="small"
+          aria-labelledby={titleId}
+          className={`${classes.table} ${classes.stickyFirstColumn}`}
+        >
           <TableHead>
             <TableRow>
               {COLUMNS.map(column => (
@@ -182,10 +216,10 @@ export function ScorecardTable({
                       }
                       onClick={() => onSort(column.sort!)}
                     >
-                      {column.label}
+                      <HeaderLabel label={column.label} />
                     </TableSortLabel>
                   ) : (
-                    column.label
+                    <HeaderLabel label={column.label} />
                   )}
                 </TableCell>
               ))}
@@ -198,6 +232,12 @@ export function ScorecardTable({
                   <TableCell
                     key={column.label}
                     align={column.numeric ? 'right' : 'left'}
+                    className={
+                      column.nowrap || column.numeric
+                        ? classes.nowrap
+                        : undefined
+                    }
+                    style={{ minWidth: column.minWidth }}
                   >
                     {column.render(row, now)}
                   </TableCell>
