@@ -18,12 +18,20 @@ _prometheus_port_answers() {
   [ "$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "http://127.0.0.1:$PROM_PORT/")" != "000" ]
 }
 
+# Whether process $1 still runs: a zombie (exited, not reaped yet by its parent) does not,
+# although `kill -0` still succeeds on it.
+_process_running() {
+  local state
+  state=$(sed -n 's/^.*) \([A-Za-z]\).*$/\1/p' "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
 # The pid from the pid file, if that process is alive and is a prometheus.
 _prometheus_own_pid() {
   local pid cmd
   pid=$(cat "$PROM_PID_FILE" 2>/dev/null) || return 1
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  kill -0 "$pid" 2>/dev/null || return 1
+  _process_running "$pid" || return 1
   cmd=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) || return 1
   [[ "$cmd" == *prometheus* ]] || return 1
   echo "$pid"
@@ -94,14 +102,16 @@ EOF
   fi
   echo "Starting Prometheus on http://127.0.0.1:$PROM_PORT (log: $PROM_LOG)"
   # The inner shell writes its own pid and execs prometheus, so the pid file is right whether or
-  # not setsid had to fork.
-  setsid bash -c 'echo $$ > "$1"; shift; exec "$@"' _ "$PROM_PID_FILE" \
+  # not setsid had to fork. Started from a subshell that exits at once, so that init adopts it and
+  # reaps it when it stops: a child of this shell would stay a zombie under scripts/demo.sh,
+  # which execs `yarn start` (a parent that never reaps it) once Prometheus is up.
+  (setsid bash -c 'echo $$ > "$1"; shift; exec "$@"' _ "$PROM_PID_FILE" \
     prometheus \
     --config.file="$PROM_DIR/prometheus.yml" \
     --storage.tsdb.path="$PROM_DATA" \
     --storage.tsdb.retention.time=400d \
     --web.listen-address="127.0.0.1:$PROM_PORT" \
-    > "$PROM_LOG" 2>&1 < /dev/null &
+    > "$PROM_LOG" 2>&1 < /dev/null &)
   local i
   for ((i = 0; i < 60; i++)); do
     sleep 1
@@ -122,11 +132,14 @@ stop_demo_prometheus() {
   if pid=$(_prometheus_own_pid); then
     kill -TERM "$pid" 2>/dev/null || true
     kill -CONT "$pid" 2>/dev/null || true # in case it was stopped (Ctrl-Z)
-    for ((i = 0; i < 30; i++)); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 1
+    # Prometheus flushes and exits within a second or two; it gets 30 s before it is killed.
+    for ((i = 0; i < 300; i++)); do
+      _process_running "$pid" || break
+      sleep 0.1
     done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+    _process_running "$pid" && kill -KILL "$pid" 2>/dev/null
+    # When this shell is its parent, reap it (not a child: wait returns at once).
+    wait "$pid" 2>/dev/null || true
   fi
   rm -f "$PROM_PID_FILE"
   return 0
