@@ -98,7 +98,32 @@ describe('ReadinessContent', () => {
       screen.getByText('Blocking approval: Dashboards, Rollback readiness'),
     ).toBeInTheDocument();
 
+    const checklist = screen.getByRole('table', {
+      name: 'Readiness checklist',
+    });
+    expect(
+      within(checklist)
+        .getAllByRole('columnheader')
+        .map(header => header.textContent),
+    ).toEqual([
+      'Item',
+      'Required',
+      'State',
+      'Reason',
+      'Attestation or waiver',
+      'Actions',
+    ]);
     const dashboards = within(row('Dashboards'));
+    expect(
+      dashboards.getAllByRole('cell').map(cell => cell.textContent),
+    ).toEqual([
+      'DashboardsA dashboard is linked',
+      'RequiredAutomatic',
+      'Failing',
+      'No dashboard linked',
+      '',
+      'Waive',
+    ]);
     expect(dashboards.getByText('Failing')).toBeInTheDocument();
     expect(dashboards.getByText('No dashboard linked')).toBeInTheDocument();
     expect(dashboards.getByText('Required')).toBeInTheDocument();
