@@ -137,7 +137,8 @@ async function startBackend(
   child.once('exit', () => running.delete(child));
   const message = (type: string) =>
     new Promise<any>((resolve, reject) => {
-      const onExit = (code: number | null) => {
+      // Each listener removes the other: declared as functions, both exist before either runs.
+      function onExit(code: number | null) {
         child.off('message', onMessage);
         reject(
           new Error(
@@ -147,13 +148,13 @@ async function startBackend(
             )}`,
           ),
         );
-      };
-      const onMessage = (m: any) => {
+      }
+      function onMessage(m: any) {
         if (m?.type !== type) return;
         child.off('message', onMessage);
         child.off('exit', onExit);
         resolve(m);
-      };
+      }
       child.on('message', onMessage);
       child.once('exit', onExit);
     });

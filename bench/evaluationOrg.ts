@@ -13,7 +13,7 @@ import { RELIABILITY_ANNOTATIONS } from '@reliability-suite/plugin-reliability-c
 import fs from 'node:fs';
 import path from 'node:path';
 import { toYamlDocuments } from './blockYaml';
-import { generateOrg, prng } from './generateOrg';
+import { generateOrg, prng, sloTarget } from './generateOrg';
 
 const DAY_MS = 86_400_000;
 
@@ -164,21 +164,13 @@ export function evaluationOrg(options: EvaluationOrgOptions): EvaluationOrg {
       entity.spec = { ...entity.spec, owner: 'unowned' };
     const big = bigIndexes.has(index);
     if (big) bigFileRefs.add(ref);
-    const where: Layout = big
-      ? 'bigFile'
-      : index % 2 === 0
-      ? 'inline'
-      : 'openslo';
+    let where: Layout = index % 2 === 0 ? 'inline' : 'openslo';
+    if (big) where = 'bigFile';
     layout.set(ref, where);
     const tier = annotations[RELIABILITY_ANNOTATIONS.tier];
     const service = serviceName(index, options.services);
     for (let k = 0; k < counts[index]; k++) {
-      const target =
-        tier === '0'
-          ? 0.9995
-          : tier === '1'
-          ? 0.999
-          : rnd.pick([0.99, 0.995, 0.999]);
+      const target = sloTarget(tier, rnd);
       slos.push({
         entityRef: ref,
         name:

@@ -129,7 +129,7 @@ export function formatReport(r: any): string {
       ],
       ...(cycle.idleRss
         ? [
-            <[string, string, string]>[
+            [
               'Backend RSS in as long before it, without a cycle (the catalog processing)',
               `${n(cycle.idleRss.startMiB)} → ${n(
                 cycle.idleRss.peakMiB,
@@ -137,7 +137,7 @@ export function formatReport(r: any): string {
                 cycle.idleRss.seconds,
               )} s)`,
               '',
-            ],
+            ] as [string, string, string],
           ]
         : []),
     );

@@ -174,6 +174,12 @@ const WORDS = [
   'experiments',
   'flags',
 ];
+/** `spec.type` by kind: APIs are OpenAPI, resources databases, the rest services. */
+const SPEC_TYPES: Record<string, string> = {
+  API: 'openapi',
+  Resource: 'database',
+};
+
 const SUFFIXES = [
   'api',
   'service',
@@ -295,13 +301,9 @@ export function generateOrg(overrides: Partial<OrgOptions> = {}): SyntheticOrg {
         ? `sys-${word}-${i + 1}`
         : `${word}-${rnd.pick(SUFFIXES)}-${i + 1}`;
     const system = kind === 'System' ? undefined : rnd.pick(systems);
-    // Most entities are owned by their system's team.
+    // Most entities are owned by their system's team; systems, and one entity in ten, by any team.
     const owner =
-      kind === 'System'
-        ? rnd.pick(teams)
-        : rnd.chance(0.9)
-        ? system!.owner
-        : rnd.pick(teams);
+      kind === 'System' || !rnd.chance(0.9) ? rnd.pick(teams) : system!.owner;
     const ownerless = kind !== 'System' && rnd.chance(0.01);
     const tier = rnd.weighted(TIER_MIX);
     const critical = tier === 0 || tier === 1;
@@ -354,12 +356,7 @@ export function generateOrg(overrides: Partial<OrgOptions> = {}): SyntheticOrg {
       ? []
       : [{ type: RELATION_OWNED_BY, targetRef: groupRef(owner) }];
     const spec: JsonObject = {
-      type:
-        kind === 'API'
-          ? 'openapi'
-          : kind === 'Resource'
-          ? 'database'
-          : 'service',
+      type: SPEC_TYPES[kind] ?? 'service',
       lifecycle: rnd.weighted(LIFECYCLES),
     };
     if (!ownerless) spec.owner = owner;
@@ -383,12 +380,11 @@ export function generateOrg(overrides: Partial<OrgOptions> = {}): SyntheticOrg {
       const deps = new Set<string>();
       for (let d = rnd.int(0, 3); d > 0; d--) {
         deps.add(
+          // Seven in ten on a component, the others on a resource if there is any.
           rnd.pick(
-            rnd.chance(0.7)
+            rnd.chance(0.7) || !byKind.Resource.length
               ? byKind.Component
-              : byKind.Resource.length
-              ? byKind.Resource
-              : byKind.Component,
+              : byKind.Resource,
           ),
         );
       }
@@ -490,12 +486,7 @@ export function generateOrg(overrides: Partial<OrgOptions> = {}): SyntheticOrg {
     for (let k = 0; k < n; k++) {
       const what = SLO_KINDS[k];
       const name = `${entity.metadata.name}-${what}`;
-      const target =
-        tierValue === '0'
-          ? 0.9995
-          : tierValue === '1'
-          ? 0.999
-          : rnd.pick([0.99, 0.995, 0.999]);
+      const target = sloTarget(tierValue, rnd);
       const weekly = rnd.chance(0.1);
       const job = `job="${entity.metadata.name}"`;
       slos.push({
@@ -568,6 +559,30 @@ export function generateOrg(overrides: Partial<OrgOptions> = {}): SyntheticOrg {
   return { options, entities, definitions, statuses, counts };
 }
 
+/**
+ * The objective of a generated SLO: Tier 0 and Tier 1 have theirs, the others one of three.
+ * Draws from `rnd` only for the others (generated organisations depend on the order of draws).
+ */
+export function sloTarget(
+  tier: string | undefined,
+  rnd: ReturnType<typeof prng>,
+): number {
+  if (tier === '0') return 0.9995;
+  if (tier === '1') return 0.999;
+  return rnd.pick([0.99, 0.995, 0.999]);
+}
+
+/** The range the budget left of an SLO in each state is drawn from. */
+const REMAINING_RANGES: Record<
+  Exclude<BudgetMix, 'never_evaluated' | 'no_data'>,
+  [number, number]
+> = {
+  on_track: [0.3, 0.99],
+  burning_slow: [0.05, 0.6],
+  burning_fast: [-0.2, 0.3],
+  overspent: [-0.8, -0.01],
+};
+
 function minutesOf(value: string | undefined): number | undefined {
   if (!value) return undefined;
   const n = parseInt(value, 10);
@@ -586,20 +601,16 @@ function figuresFor(
   const noData = mix === 'no_data';
   const remainingFraction = noData
     ? undefined
-    : round(
-        mix === 'on_track'
-          ? rnd.between(0.3, 0.99)
-          : mix === 'burning_slow'
-          ? rnd.between(0.05, 0.6)
-          : mix === 'burning_fast'
-          ? rnd.between(-0.2, 0.3)
-          : rnd.between(-0.8, -0.01),
-      );
-  const rateFor = (windowMs: number): number | undefined => {
+    : round(rnd.between(...REMAINING_RANGES[mix]));
+  const rateFor = (rateWindowMs: number): number | undefined => {
     if (noData) return undefined;
-    if (mix === 'burning_fast' && windowMs <= HOUR)
+    if (mix === 'burning_fast' && rateWindowMs <= HOUR)
       return round(rnd.between(15, 40), 2);
-    if (mix === 'burning_slow' && windowMs >= 2 * HOUR && windowMs <= DAY)
+    if (
+      mix === 'burning_slow' &&
+      rateWindowMs >= 2 * HOUR &&
+      rateWindowMs <= DAY
+    )
       return round(rnd.between(3.1, 5), 2);
     return round(rnd.between(0.05, 0.9), 2);
   };

@@ -18,6 +18,7 @@
  *
  *   node bench/pageInteractive.mjs --api http://127.0.0.1:PORT/api/reliability [--runs 10]
  */
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports -- the e2e tests' browser helper; e2e/ is no workspace package
 import { APP_URL, launchBrowser, signInAsGuest } from '../e2e/browser.mjs';
 
 const argv = process.argv.slice(2);

@@ -77,7 +77,9 @@ const MINUTE = 60_000;
 const minutes = (value?: string) => {
   if (!value) return -1;
   const n = parseInt(value, 10);
-  return value.endsWith('h') ? n * 60 : value.endsWith('d') ? n * 1440 : n;
+  if (value.endsWith('h')) return n * 60;
+  if (value.endsWith('d')) return n * 1440;
+  return n;
 };
 const PAGING = Object.values(PAGING_ANNOTATIONS);
 
