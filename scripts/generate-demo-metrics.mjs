@@ -32,11 +32,14 @@ function fail(message) {
 
 const [outputPath, nowArg, aheadArg] = process.argv.slice(2);
 if (!outputPath) {
-  fail('usage: node scripts/generate-demo-metrics.mjs OUTPUT.om [NOW_EPOCH_MS] [HOURS_AHEAD]');
+  fail(
+    'usage: node scripts/generate-demo-metrics.mjs OUTPUT.om [NOW_EPOCH_MS] [HOURS_AHEAD]',
+  );
 }
 // Events are placed relative to "now"; samples continue HOURS_AHEAD past it (steady traffic),
 // so the demo keeps live-looking burn rates for that long without a scraper.
-const nowMs = nowArg === undefined || nowArg === '' ? Date.now() : Number(nowArg);
+const nowMs =
+  nowArg === undefined || nowArg === '' ? Date.now() : Number(nowArg);
 const hoursAhead = aheadArg === undefined ? 0 : Number(aheadArg);
 if (!Number.isFinite(nowMs) || nowMs <= 0) {
   fail(`now "${nowArg}" is not an epoch time in milliseconds`);
@@ -53,7 +56,10 @@ const NOW_S = Math.floor(nowMs / 60_000) * 60;
 const END_S = NOW_S + hoursAhead * 3600;
 const COUNT = HISTORY_DAYS * 1440 + hoursAhead * 60 + 1;
 const T0 = END_S - (COUNT - 1) * STEP_S;
-const timestamps = Array.from({ length: COUNT }, (_, i) => ` ${T0 + i * STEP_S}\n`);
+const timestamps = Array.from(
+  { length: COUNT },
+  (_, i) => ` ${T0 + i * STEP_S}\n`,
+);
 
 /** Deterministic PRNG (mulberry32) seeded from a name, so reruns give the same shapes. */
 function random(name) {
@@ -100,7 +106,13 @@ function gaugeRange({ start, end }) {
 
 function labelText(labels) {
   return Object.entries(labels)
-    .map(([key, value]) => `${key}="${String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
+    .map(
+      ([key, value]) =>
+        `${key}="${String(value)
+          .replace(/\\/g, '\\\\')
+          .replace(/"/g, '\\"')
+          .replace(/\n/g, '\\n')}"`,
+    )
     .join(',');
 }
 
@@ -115,11 +127,15 @@ const defaultAbove = scenarios.defaultLatencyAbove ?? {};
  */
 function aboveShares(named, where) {
   const given = new Map(
-    Object.entries(named ?? {}).map(([le, share]) => [Number(le), Number(share)]),
+    Object.entries(named ?? {}).map(([le, share]) => [
+      Number(le),
+      Number(share),
+    ]),
   );
   for (const [le, share] of given) {
     if (!buckets.includes(le)) fail(`${where}: le="${le}" is not in buckets`);
-    if (!(share >= 0 && share <= 1)) fail(`${where}: share for le="${le}" must be 0..1`);
+    if (!(share >= 0 && share <= 1))
+      fail(`${where}: share for le="${le}" must be 0..1`);
   }
   const shares = buckets.map(le => {
     if (given.has(le)) return given.get(le);
@@ -132,7 +148,8 @@ function aboveShares(named, where) {
     const fallback = Number(defaultAbove[String(le)] ?? 0);
     return Math.min(hi, Math.max(lo, fallback));
   });
-  for (let k = shares.length - 2; k >= 0; k--) shares[k] = Math.max(shares[k], shares[k + 1]);
+  for (let k = shares.length - 2; k >= 0; k--)
+    shares[k] = Math.max(shares[k], shares[k + 1]);
   return shares;
 }
 
@@ -159,14 +176,19 @@ for (const [job, spec] of Object.entries(scenarios.services ?? {})) {
   const errorRatio = new Float64Array(COUNT).fill(steady);
   (spec.outages ?? []).forEach((outage, k) => {
     const ratio = Number(outage.errorRatio ?? 1);
-    if (!(ratio >= 0 && ratio <= 1)) fail(`${where}.outages[${k}]: errorRatio must be 0..1`);
-    const [from, to] = counterRange(eventSpan(outage, `${where}.outages[${k}]`));
+    if (!(ratio >= 0 && ratio <= 1))
+      fail(`${where}.outages[${k}]: errorRatio must be 0..1`);
+    const [from, to] = counterRange(
+      eventSpan(outage, `${where}.outages[${k}]`),
+    );
     errorRatio.fill(ratio, from, to + 1);
   });
 
   // Latency shape per minute: 0 = normal, k = slowdown k.
   const latency = spec.latency;
-  const shapes = latency ? [aboveShares(latency.above, `${where}.latency.above`)] : [];
+  const shapes = latency
+    ? [aboveShares(latency.above, `${where}.latency.above`)]
+    : [];
   const shapeAt = new Uint8Array(COUNT);
   (latency?.slowdowns ?? []).forEach((slowdown, k) => {
     const w = `${where}.latency.slowdowns[${k}]`;
@@ -183,19 +205,26 @@ for (const [job, spec] of Object.entries(scenarios.services ?? {})) {
     : [{ labels: { job }, share: 1 }];
 
   let total30 = 0;
-  const errorsIn = Object.fromEntries(Object.keys(windowMinutes).map(w => [w, 0]));
+  const errorsIn = Object.fromEntries(
+    Object.keys(windowMinutes).map(w => [w, 0]),
+  );
   const totalIn = { ...errorsIn };
   for (const { labels, share } of handlers) {
     const rand = random(`${job}/${labels.handler ?? ''}`);
     const ok = new Float64Array(COUNT);
     const failed = new Float64Array(COUNT);
     const count = new Float64Array(COUNT);
-    const bucketValues = latency ? buckets.map(() => new Float64Array(COUNT)) : [];
+    const bucketValues = latency
+      ? buckets.map(() => new Float64Array(COUNT))
+      : [];
     const slowExpected = new Float64Array(buckets.length);
     let requests = 0;
     let errorsExpected = 0;
     for (let i = 1; i < COUNT; i++) {
-      const n = Math.max(0, Math.round(rpm * share * (1 + NOISE * (2 * rand() - 1))));
+      const n = Math.max(
+        0,
+        Math.round(rpm * share * (1 + NOISE * (2 * rand() - 1))),
+      );
       requests += n;
       errorsExpected += n * errorRatio[i];
       const errors = Math.floor(errorsExpected + 1e-9);
@@ -214,9 +243,17 @@ for (const [job, spec] of Object.entries(scenarios.services ?? {})) {
     addSeries('http_requests_total', { ...labels, code: '500' }, failed);
     if (latency) {
       buckets.forEach((le, k) =>
-        addSeries('http_request_duration_seconds_bucket', { ...labels, le: String(le) }, bucketValues[k]),
+        addSeries(
+          'http_request_duration_seconds_bucket',
+          { ...labels, le: String(le) },
+          bucketValues[k],
+        ),
       );
-      addSeries('http_request_duration_seconds_bucket', { ...labels, le: '+Inf' }, count);
+      addSeries(
+        'http_request_duration_seconds_bucket',
+        { ...labels, le: '+Inf' },
+        count,
+      );
       addSeries('http_request_duration_seconds_count', labels, count);
     }
     for (const [w, minutes] of Object.entries(windowMinutes)) {
@@ -236,25 +273,38 @@ for (const [job, spec] of Object.entries(scenarios.services ?? {})) {
 
 (scenarios.gauges ?? []).forEach((gauge, g) => {
   const where = `gauges[${g}] (${gauge.metric})`;
-  if (!/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(gauge.metric ?? '')) fail(`${where}: bad metric name`);
+  if (!/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(gauge.metric ?? ''))
+    fail(`${where}: bad metric name`);
   const normal = Number(gauge.normal ?? 1);
   const jitter = Number(gauge.jitter ?? 0);
-  const partitions = gauge.partitions === undefined ? undefined : Number(gauge.partitions);
+  const partitions =
+    gauge.partitions === undefined ? undefined : Number(gauge.partitions);
   const spans = (gauge.outages ?? []).map((outage, k) => ({
     range: gaugeRange(eventSpan(outage, `${where}.outages[${k}]`)),
     value: Number(outage.value ?? 0),
   }));
   for (let p = 0; p < (partitions ?? 1); p++) {
-    const labels = partitions === undefined ? gauge.labels : { ...gauge.labels, partition: String(p) };
+    const labels =
+      partitions === undefined
+        ? gauge.labels
+        : { ...gauge.labels, partition: String(p) };
     const rand = random(`${gauge.metric}/${labelText(labels)}`);
     const phase = rand() * 2 * Math.PI;
     const values = new Float64Array(COUNT);
     for (let i = 0; i < COUNT; i++) {
       // Slow 6-hour wave plus per-minute noise, both within +/- jitter.
-      const wave = 0.6 * Math.sin(phase + (2 * Math.PI * i) / 360) + 0.4 * (2 * rand() - 1);
-      values[i] = jitter ? Math.max(0, Math.round(normal * (1 + jitter * wave))) : normal;
+      const wave =
+        0.6 * Math.sin(phase + (2 * Math.PI * i) / 360) +
+        0.4 * (2 * rand() - 1);
+      values[i] = jitter
+        ? Math.max(0, Math.round(normal * (1 + jitter * wave)))
+        : normal;
     }
-    for (const { range: [from, to], value } of spans) values.fill(value, from, to + 1);
+    for (const {
+      range: [from, to],
+      value,
+    } of spans)
+      values.fill(value, from, to + 1);
     addSeries(gauge.metric, labels, values);
   }
 });

@@ -21,7 +21,12 @@ describe('sidebar', () => {
     };
     // Tests do not discover packages (app.packages: all); the plugin is added as the build adds it.
     const app = createApp({
-      features: [catalogPlugin, notificationsPlugin, reliabilityPlugin, navModule],
+      features: [
+        catalogPlugin,
+        notificationsPlugin,
+        reliabilityPlugin,
+        navModule,
+      ],
     });
     // No backend here: the guest sign-in falls back to a local guest once confirmed.
     jest.spyOn(window, 'confirm').mockReturnValue(true);
