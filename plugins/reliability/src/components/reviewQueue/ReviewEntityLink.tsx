@@ -5,10 +5,12 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { shortRef } from '../scorecard/entityRefs';
+import { TruncatedText } from '../table/TruncatedText';
 
 /**
  * The reviewed entity, linking to its Readiness tab (where the review is decided). The path is
  * built by the catalog's entity route with encoded parts; a ref that does not parse is plain text.
+ * A long name is cut with an ellipsis, the whole reference in a tooltip.
  */
 export function ReviewEntityLink({ entityRef }: { entityRef: string }) {
   const entityRoute = useRouteRef(entityRouteRef);
@@ -19,5 +21,9 @@ export function ReviewEntityLink({ entityRef }: { entityRef: string }) {
   } catch {
     return <>{text}</>;
   }
-  return <Link to={`${path}/readiness`}>{text}</Link>;
+  return (
+    <Link to={`${path}/readiness`}>
+      <TruncatedText text={text} title={entityRef} maxWidth="14rem" />
+    </Link>
+  );
 }

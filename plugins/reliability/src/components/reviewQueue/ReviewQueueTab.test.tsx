@@ -129,6 +129,11 @@ describe('Launch reviews tab', () => {
     expect(
       within(table).getByRole('link', { name: 'api:finance/ledger-api' }),
     ).toHaveAttribute('href', '/catalog/finance/api/ledger-api/readiness');
+    // A long name is cut with an ellipsis; its tooltip holds the whole reference.
+    expect(within(table).getByText('checkout')).toHaveAttribute(
+      'title',
+      'component:default/checkout',
+    );
   });
 
   it('asks the API again with each filter and keeps the filters in the URL', async () => {

@@ -1,6 +1,7 @@
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
@@ -9,6 +10,7 @@ import { Review } from '@reliability-suite/plugin-reliability-common';
 import { formatAge, formatDateTime, formatDay } from '../format';
 import { ReviewStateChip } from '../readiness/ReviewStateChip';
 import { shortRef } from '../scorecard/entityRefs';
+import { useTableLayout } from '../table/tableLayout';
 import { ReviewEntityLink } from './ReviewEntityLink';
 
 const HEADERS = ['Entity', 'State', 'Reviewers', 'Target date', 'Opened'];
@@ -29,7 +31,7 @@ function TargetDate({ day, now }: { day?: string; now: number }) {
 
 /**
  * Open launch reviews, one row each, with few columns so that the table fits 1024 px without
- * scrolling. `now` is when the list is shown.
+ * scrolling (it scrolls inside its card rather than squash). `now` is when the list is shown.
  */
 export function ReviewQueueTable({
   reviews,
@@ -38,43 +40,51 @@ export function ReviewQueueTable({
   reviews: Review[];
   now: number;
 }) {
+  const classes = useTableLayout();
   return (
-    <Table size="small" aria-label="Open launch reviews">
-      <TableHead>
-        <TableRow>
-          {HEADERS.map(header => (
-            <TableCell key={header}>{header}</TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {reviews.map(review => (
-          <TableRow key={review.id}>
-            <TableCell>
-              <ReviewEntityLink entityRef={review.entityRef} />
-            </TableCell>
-            <TableCell>
-              <ReviewStateChip state={review.state} />
-            </TableCell>
-            <TableCell style={{ overflowWrap: 'anywhere' }}>
-              <EntityRefLinks
-                entityRefs={review.reviewers}
-                defaultKind="group"
-                hideIcons
-              />
-            </TableCell>
-            <TableCell style={{ whiteSpace: 'nowrap' }}>
-              <TargetDate day={review.targetDate} now={now} />
-            </TableCell>
-            <TableCell title={formatDateTime(review.createdAt)}>
-              {`${formatAge(review.createdAt, now)} by ${shortRef(
-                review.createdBy,
-                'user',
-              )}`}
-            </TableCell>
+    <TableContainer>
+      <Table
+        size="small"
+        aria-label="Open launch reviews"
+        className={classes.table}
+      >
+        <TableHead>
+          <TableRow>
+            {HEADERS.map(header => (
+              <TableCell key={header}>{header}</TableCell>
+            ))}
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {reviews.map(review => (
+            <TableRow key={review.id}>
+              <TableCell>
+                <ReviewEntityLink entityRef={review.entityRef} />
+              </TableCell>
+              <TableCell>
+                <ReviewStateChip state={review.state} />
+              </TableCell>
+              {/* References of reviewers not in the catalog wrap anywhere, above a floor. */}
+              <TableCell style={{ overflowWrap: 'anywhere', minWidth: '8rem' }}>
+                <EntityRefLinks
+                  entityRefs={review.reviewers}
+                  defaultKind="group"
+                  hideIcons
+                />
+              </TableCell>
+              <TableCell className={classes.nowrap}>
+                <TargetDate day={review.targetDate} now={now} />
+              </TableCell>
+              <TableCell title={formatDateTime(review.createdAt)}>
+                {`${formatAge(review.createdAt, now)} by ${shortRef(
+                  review.createdBy,
+                  'user',
+                )}`}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }

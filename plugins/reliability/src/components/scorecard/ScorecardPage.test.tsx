@@ -770,6 +770,10 @@ describe('ScorecardPage', () => {
         ],
         ['ledger', 'On track', 'Tier 0', '—', '82%', '—', '0', '—', 'Current'],
       ]);
+      expect(within(rows[1]).getByText('Checkout')).toHaveAttribute(
+        'title',
+        'Checkout',
+      );
       expect(screen.getByTitle(/^Stale: /)).toHaveAttribute(
         'title',
         'Stale: measured 3 h ago; the last evaluation failed',

@@ -11,6 +11,9 @@ import { WeeklyReviewService } from '@reliability-suite/plugin-reliability-commo
 import { BudgetStatusChip } from '../BudgetStatusChip';
 import { formatOptionalPercent } from '../format';
 import { StaleChip } from '../StaleChip';
+import { HeaderLabel } from '../table/HeaderLabel';
+import { TruncatedText } from '../table/TruncatedText';
+import { useTableLayout } from '../table/tableLayout';
 import { TierName } from './ScorecardTiers';
 
 /** A week-over-week change of a fraction, in percentage points: `▲ 4.5 pts`, `▼ 12 pts`. */
@@ -31,6 +34,7 @@ export function WeeklyServicesTable({
   services: WeeklyReviewService[];
 }) {
   const titleId = 'weekly-review-services-title';
+  const classes = useTableLayout();
   const now = Date.now();
   return (
     <Paper variant="outlined">
@@ -43,21 +47,29 @@ export function WeeklyServicesTable({
         Services
       </Typography>
       <TableContainer>
-        <Table size="small" aria-labelledby={titleId}>
+        <Table
+          size="small"
+          aria-labelledby={titleId}
+          className={`${classes.table} ${classes.stickyFirstColumn}`}
+        >
           <TableHead>
             <TableRow>
               <TableCell>Service</TableCell>
               <TableCell>Status</TableCell>
               <TableCell>Tier</TableCell>
               <TableCell>Owner</TableCell>
-              <TableCell align="right">Budget left</TableCell>
+              <TableCell align="right">
+                <HeaderLabel label="Budget left" />
+              </TableCell>
               <TableCell
                 align="right"
                 title="Change since the previous week, in percentage points"
               >
                 Change
               </TableCell>
-              <TableCell align="right">Breached SLOs</TableCell>
+              <TableCell align="right">
+                <HeaderLabel label="Breached SLOs" />
+              </TableCell>
               <TableCell>Freeze</TableCell>
               <TableCell title="Whether the figures of the week's last snapshot were stale: a failed evaluation, or none for over two evaluation intervals">
                 Figures
@@ -75,18 +87,20 @@ export function WeeklyServicesTable({
             {services.map(service => (
               <TableRow key={service.entityRef}>
                 <TableCell component="th" scope="row">
-                  <EntityRefLink
-                    entityRef={service.entityRef}
-                    title={service.title ?? service.name}
-                  />
+                  <EntityRefLink entityRef={service.entityRef}>
+                    <TruncatedText
+                      text={service.title ?? service.name}
+                      maxWidth="12rem"
+                    />
+                  </EntityRefLink>
                 </TableCell>
                 <TableCell>
                   <BudgetStatusChip status={service.budgetStatus} />
                 </TableCell>
-                <TableCell>
+                <TableCell className={classes.nowrap}>
                   <TierName level={service.tier} />
                 </TableCell>
-                <TableCell>
+                <TableCell className={classes.nowrap}>
                   {service.owner ? (
                     <EntityRefLink
                       entityRef={service.owner}
@@ -97,14 +111,16 @@ export function WeeklyServicesTable({
                     '—'
                   )}
                 </TableCell>
-                <TableCell align="right">
+                <TableCell align="right" className={classes.nowrap}>
                   {formatOptionalPercent(service.budgetRemaining)}
                 </TableCell>
-                <TableCell align="right">
+                <TableCell align="right" className={classes.nowrap}>
                   {formatChange(service.budgetRemainingChange)}
                 </TableCell>
                 <TableCell align="right">{service.breachedSlos}</TableCell>
-                <TableCell>{service.inFreeze ? 'In freeze' : '—'}</TableCell>
+                <TableCell className={classes.nowrap}>
+                  {service.inFreeze ? 'In freeze' : '—'}
+                </TableCell>
                 <TableCell>
                   {service.stale ? (
                     <StaleChip freshness={service} now={now} />

@@ -1,5 +1,19 @@
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+
+const useStyles = makeStyles({
+  text: {
+    display: 'block',
+    maxWidth: ({ maxWidth }: { maxWidth: number | string }) => maxWidth,
+    // Paper has no tooltips: a printed page shows the whole text, wrapped.
+    '@media print': {
+      whiteSpace: 'normal',
+      overflow: 'visible',
+      maxWidth: 'none',
+    },
+  },
+});
 
 /**
  * Text on one line of at most `maxWidth`, cut with an ellipsis when longer, the whole of it (or
@@ -14,13 +28,14 @@ export function TruncatedText({
   title?: string;
   maxWidth: number | string;
 }) {
+  const classes = useStyles({ maxWidth });
   return (
     <Tooltip title={title}>
       <Typography
         variant="inherit"
         component="span"
         noWrap
-        style={{ display: 'block', maxWidth }}
+        className={classes.text}
       >
         {text}
       </Typography>

@@ -5,7 +5,8 @@ import { makeStyles } from '@material-ui/core/styles';
  * (`word-break: break-word`), so a crowded table squashes its columns letter by letter ("T i e r").
  * `table` on a `Table`: words stay whole and headers stay on one line, so a table too wide for
  * its card scrolls inside its `TableContainer` instead; cells are padded 10 px on the sides
- * rather than the theme's 20/16, for crowded tables. `nowrap` keeps a cell on one line. Long headers: `HeaderLabel`.
+ * rather than the theme's 20/16, for crowded tables. `nowrap` keeps a cell on one line on screen.
+ * Printed, cells wrap at spaces and are padded 6 px so that the table fits its page. Long headers: `HeaderLabel`.
  */
 export const useTableLayout = makeStyles(theme => ({
   table: {
@@ -16,6 +17,15 @@ export const useTableLayout = makeStyles(theme => ({
       paddingRight: theme.spacing(1.25),
     },
     '& thead th': { whiteSpace: 'nowrap' },
+    // Paper does not scroll: a printed table fits its page, its cells wrapping at spaces and
+    // padded less.
+    '@media print': {
+      '& th, & td, & thead th': {
+        whiteSpace: 'normal',
+        paddingLeft: theme.spacing(0.75),
+        paddingRight: theme.spacing(0.75),
+      },
+    },
   },
   /** The first column (the names) stays in view while a wide table scrolls sideways. */
   stickyFirstColumn: {
@@ -28,6 +38,9 @@ export const useTableLayout = makeStyles(theme => ({
     // The theme's stripes, which a sticky cell would otherwise cover.
     '& tbody tr:nth-of-type(odd) > :first-child': {
       backgroundColor: theme.palette.background.default,
+    },
+    '@media print': {
+      '& tr > :first-child': { position: 'static' },
     },
   },
   nowrap: { whiteSpace: 'nowrap' },
