@@ -16,8 +16,7 @@ import { StatusStore } from '../store/StatusStore';
 import { AlertAuditStore } from '../store/AlertAuditStore';
 import { PROFILE_KINDS } from '../sync/DefinitionsSync';
 import { ScorecardSources, scorecardRow } from './scorecardRow';
-
-const PAGE_SIZE = 500;
+import { catalogPages } from '../catalog/catalogPages';
 
 /** What the stored definitions rest on, for a snapshot's basis. */
 export interface DefinitionsState {
@@ -224,20 +223,15 @@ export class ScorecardProjector {
   ): Promise<Map<string, Entity>> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const entities = new Map<string, Entity>();
-    let cursor: string | undefined;
-    do {
-      signal?.throwIfAborted();
-      const page = await this.deps.catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE }
-          : { filter: { kind: [...PROFILE_KINDS, 'Group'] }, limit: PAGE_SIZE },
-        { credentials },
-      );
-      for (const entity of page.items) {
+    for await (const page of catalogPages(
+      this.deps.catalog,
+      { kinds: [...PROFILE_KINDS, 'Group'], credentials },
+      signal,
+    )) {
+      for (const entity of page)
         entities.set(stringifyEntityRef(entity), entity);
-      }
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+    }
+    signal?.throwIfAborted();
     return entities;
   }
 }

@@ -12,10 +12,12 @@ import {
   readEntityDefinitions,
 } from '@reliability-suite/plugin-reliability-node';
 import { DefinitionsStore } from '../store/DefinitionsStore';
+import { catalogPages } from '../catalog/catalogPages';
 
 /** Kinds that carry a reliability profile. */
 export const PROFILE_KINDS = ['Component', 'System', 'API', 'Resource'];
 
+/** Entities per catalog page: their files are read `concurrency` at a time. */
 const PAGE_SIZE = 200;
 /** Most entities that may fail in one sync for entities gone from the catalog to be removed. */
 const MAX_FAILED_FOR_REMOVAL = 100;
@@ -66,17 +68,13 @@ export class DefinitionsSync {
     let read = 0;
     let unchanged = 0;
     const failed: string[] = [];
-    let cursor: string | undefined;
-    do {
-      if (signal?.aborted) break;
-      const page = await catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE }
-          : { filter: { kind: PROFILE_KINDS }, limit: PAGE_SIZE },
-        { credentials },
-      );
+    for await (const entities of catalogPages(
+      catalog,
+      { kinds: PROFILE_KINDS, credentials, pageSize: PAGE_SIZE },
+      signal,
+    )) {
       const done = await this.syncPage(
-        page.items.filter(declaresReliability),
+        entities.filter(declaresReliability),
         startedAt,
         signal,
       );
@@ -84,8 +82,7 @@ export class DefinitionsSync {
       read += done.read;
       unchanged += done.confirmed.length;
       failed.push(...done.failed);
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+    }
     const complete = !signal?.aborted;
     // An entity that failed is still in the catalog: keep what it had; remove the ones gone.
     // When many fail, the store itself is in trouble: remove nothing this time.
