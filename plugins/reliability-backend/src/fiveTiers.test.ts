@@ -130,8 +130,9 @@ describe.each(databases.eachSupportedId())(
         .trim()
         .split('\n')
         .map(line => line.split(','))
-        // tier_name, then measured_at and stale.
-        .map(row => [row[0], row[2], row[row.length - 3]]);
+        // tier_name, then measured_at, stale, slos_meeting_target, slos_measured and
+        // alerts_not_deployed.
+        .map(row => [row[0], row[2], row[row.length - 6]]);
       expect(cells).toEqual([
         ['entity', 'tier', 'tier_name'],
         ['component:default/vault', '0', 'Platinum'],

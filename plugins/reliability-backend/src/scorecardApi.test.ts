@@ -96,7 +96,8 @@ const names = (body: { rows: Array<{ name: string }> }) =>
 
 const CSV_HEADER =
   'entity,title,tier,owner,system,domain,lifecycle,on_call,runbooks,slos,attainment,' +
-  'budget_remaining,max_burn_rate_1h,budget_status,policy_state,readiness_score,review_state,missing,tier_name,measured_at,stale';
+  'budget_remaining,max_burn_rate_1h,budget_status,policy_state,readiness_score,review_state,missing,tier_name,measured_at,stale,' +
+  'slos_meeting_target,slos_measured,alerts_not_deployed';
 
 describe.each(databases.eachSupportedId())(
   'scorecard API on %p',
@@ -194,10 +195,10 @@ describe.each(databases.eachSupportedId())(
       );
       expect(csv.text.split('\n')).toEqual([
         CSV_HEADER,
-        'component:default/ledger,,0,group:default/payments,system:default/shop,domain:default/commerce,production,PagerDuty PGRP001,1,1,0,-0.5,20,out_of_budget,red,0.5,,,Tier 0,,false',
-        'component:default/search-api,Search API,1,group:default/search,system:default/search,,production,Slack #search,1,3,0.6666666666666666,0.1,4,burning_slow,yellow,0.75,,,Tier 1,,false',
-        'component:default/checkout,Checkout,1,group:default/payments,system:default/shop,domain:default/commerce,production,PagerDuty PGRP001,2,2,1,0.8,0.4,on_track,green,1,,,Tier 1,,false',
-        'component:default/invoicing,,1,group:default/payments,system:default/billing,,production,,0,0,,,,no_data,nodata,0.25,,onCall slos,Tier 1,,false',
+        'component:default/ledger,,0,group:default/payments,system:default/shop,domain:default/commerce,production,PagerDuty PGRP001,1,1,0,-0.5,20,out_of_budget,red,0.5,,,Tier 0,,false,0,1,',
+        'component:default/search-api,Search API,1,group:default/search,system:default/search,,production,Slack #search,1,3,0.6666666666666666,0.1,4,burning_slow,yellow,0.75,,,Tier 1,,false,2,3,',
+        'component:default/checkout,Checkout,1,group:default/payments,system:default/shop,domain:default/commerce,production,PagerDuty PGRP001,2,2,1,0.8,0.4,on_track,green,1,,,Tier 1,,false,2,2,',
+        'component:default/invoicing,,1,group:default/payments,system:default/billing,,production,,0,0,,,,no_data,nodata,0.25,,onCall slos,Tier 1,,false,0,0,',
         '',
       ]);
       const json = await api.get('/scorecard/export?format=json&missing=slos');
@@ -339,7 +340,7 @@ describe.each(databases.eachSupportedId())(
       const csv = await api.get('/scorecard/export?sort=name&stale=true');
       expect(csv.status).toBe(200);
       const [header, ...lines] = csv.text.trim().split('\n');
-      expect(header.split(',').slice(-3)).toEqual([
+      expect(header.split(',').slice(-6, -3)).toEqual([
         'tier_name',
         'measured_at',
         'stale',
@@ -347,7 +348,7 @@ describe.each(databases.eachSupportedId())(
       expect(
         lines.map(line => {
           const cells = line.split(',');
-          return [cells[0], ...cells.slice(-3)];
+          return [cells[0], ...cells.slice(-6, -3)];
         }),
       ).toEqual([
         [
@@ -369,7 +370,7 @@ describe.each(databases.eachSupportedId())(
           .trim()
           .split('\n')
           .slice(1)
-          .map(line => [line.split(',')[0], line.split(',').at(-1)]),
+          .map(line => [line.split(',')[0], line.split(',').at(-4)]),
       ).toEqual([
         ['component:default/autocomplete', 'false'],
         ['component:default/checkout', 'false'],

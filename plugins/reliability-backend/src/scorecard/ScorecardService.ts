@@ -81,10 +81,10 @@ export class ScorecardService {
     );
     return [
       SCORECARD_EXPORT_HEADER,
-      ...lines.map(({ line, tier, freshness }) =>
+      ...lines.map(({ line, tier, ...added }) =>
         exportLine(line, {
+          ...added,
           tierName: tier === undefined ? undefined : names.get(tier),
-          freshness,
         }),
       ),
     ];

@@ -38,9 +38,9 @@ describe('scorecard CSV lines', () => {
     );
   });
 
-  it('export the stored columns, then tier_name, measured_at and stale', () => {
+  it('export the stored columns, then tier_name, measured_at, stale, SLOs meeting target and alerts not deployed', () => {
     expect(SCORECARD_EXPORT_HEADER).toBe(
-      'entity,title,tier,owner,system,domain,lifecycle,on_call,runbooks,slos,attainment,budget_remaining,max_burn_rate_1h,budget_status,policy_state,readiness_score,review_state,missing,tier_name,measured_at,stale\n',
+      'entity,title,tier,owner,system,domain,lifecycle,on_call,runbooks,slos,attainment,budget_remaining,max_burn_rate_1h,budget_status,policy_state,readiness_score,review_state,missing,tier_name,measured_at,stale,slos_meeting_target,slos_measured,alerts_not_deployed\n',
     );
   });
 
@@ -54,7 +54,7 @@ describe('scorecard CSV lines', () => {
         staleBecause: 'old' as const,
       },
       'Gold',
-      ',Gold,2026-12-01T09:00:00.000Z,true\n',
+      ',Gold,2026-12-01T09:00:00.000Z,true,,,\n',
     ],
     [
       'current figures',
@@ -64,22 +64,22 @@ describe('scorecard CSV lines', () => {
         stale: false,
       },
       'Gold',
-      ',Gold,2026-12-01T11:58:00.250Z,false\n',
+      ',Gold,2026-12-01T11:58:00.250Z,false,,,\n',
     ],
     [
       'figures never measured, of a failed evaluation, without a tier',
       { stale: true, staleBecause: 'degraded' as const },
       undefined,
-      ',,,true\n',
+      ',,,true,,,\n',
     ],
     [
       'a tier name a spreadsheet would run',
       { stale: false },
       '=Gold',
-      ",'=Gold,,false\n",
+      ",'=Gold,,false,,,\n",
     ],
   ])(
-    'end an exported line of %s with its tier name, measured_at and stale',
+    'end an exported line of %s with its tier name, measured_at and stale (no SLO figures given)',
     (_label, freshness, tierName, end) => {
       const line = scorecardCsvLine(row('x', { tier: 1 }));
       expect(exportLine(line, { tierName, freshness })).toBe(
@@ -87,4 +87,19 @@ describe('scorecard CSV lines', () => {
       );
     },
   );
+
+  it('end an exported line with its SLOs meeting target and alerts not deployed', () => {
+    const line = scorecardCsvLine(row('x', { tier: 1 }));
+    expect(
+      exportLine(line, {
+        tierName: 'Gold',
+        freshness: { stale: false },
+        slosMeetingTarget: 2,
+        slosMeasured: 3,
+        alertsNotDeployed: 1,
+      }),
+    ).toBe(
+      'component:default/x,,1,,,,,,0,0,,,,no_data,nodata,,,,Gold,,false,2,3,1\n',
+    );
+  });
 });

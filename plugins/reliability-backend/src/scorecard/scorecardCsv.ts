@@ -38,15 +38,26 @@ export const SCORECARD_CSV_HEADER = stringify(
   OPTIONS,
 );
 
+/** What the export adds to a stored line, from the row's columns and the configuration. */
+export interface ExportAdded {
+  tierName?: string;
+  freshness: Freshness;
+  slosMeetingTarget?: number;
+  slosMeasured?: number;
+  alertsNotDeployed?: number;
+}
+
 /**
  * Columns added to the stored lines when exporting: `tier_name`, the configured name of the
  * row's tier (so that it follows the configuration at once), `measured_at`, when its oldest
- * figures were measured (ISO 8601, UTC), and `stale`, whether they are stale at the export
- * (`true`/`false`; see `freshness`: the projection cannot judge its own age).
+ * figures were measured (ISO 8601, UTC), `stale`, whether they are stale at the export
+ * (`true`/`false`; see `freshness`: the projection cannot judge its own age), then
+ * `slos_meeting_target` and `slos_measured` (the scorecard's "SLOs meeting target n/m") and
+ * `alerts_not_deployed`, how many of its SLOs have burn-rate alerts missing or out of date
+ * (empty before any alert audit). Added here, from the row's columns, so that lines stored by an
+ * earlier version export them as well.
  */
-const EXPORT_COLUMNS: Array<
-  [string, (added: { tierName?: string; freshness: Freshness }) => unknown]
-> = [
+const EXPORT_COLUMNS: Array<[string, (added: ExportAdded) => unknown]> = [
   ['tier_name', a => a.tierName],
   [
     'measured_at',
@@ -56,6 +67,9 @@ const EXPORT_COLUMNS: Array<
         : new Date(a.freshness.measuredAt).toISOString(),
   ],
   ['stale', a => String(a.freshness.stale)],
+  ['slos_meeting_target', a => a.slosMeetingTarget],
+  ['slos_measured', a => a.slosMeasured],
+  ['alerts_not_deployed', a => a.alertsNotDeployed],
 ];
 
 /** The export's header: the stored lines' columns, then the columns added when exporting. */
@@ -70,10 +84,7 @@ export const SCORECARD_EXPORT_HEADER = stringify(
  * generated values, never an entity's or a user's text, and are written with the same formula
  * neutralisation as the stored columns.
  */
-export function exportLine(
-  line: string,
-  added: { tierName?: string; freshness: Freshness },
-): string {
+export function exportLine(line: string, added: ExportAdded): string {
   return `${line.replace(/\r?\n$/, '')},${stringify(
     [EXPORT_COLUMNS.map(([, value]) => value(added))],
     OPTIONS,

@@ -17,7 +17,7 @@ import {
   isService,
   staleAfterMs,
 } from '@reliability-suite/plugin-reliability-common';
-import { scorecardCsvLine } from '../scorecard/scorecardCsv';
+import { ExportAdded, scorecardCsvLine } from '../scorecard/scorecardCsv';
 
 /** Which entities the caller may see: all of them, or only these refs. */
 export type Visibility = { all: true } | { refs: string[] };
@@ -584,18 +584,24 @@ export class ScorecardStore {
     query: Omit<ScorecardQuery, 'page' | 'pageSize'>,
     visibility: Visibility,
     now = Date.now(),
-  ): Promise<Array<{ line: string; tier?: number; freshness: Freshness }>> {
+  ): Promise<Array<{ line: string; tier?: number } & ExportAdded>> {
     const rows = await this.sorted(query, visibility, now).select(
       'csv_line',
       'tier',
       'measured_at',
       'degraded',
+      'slos_meeting_target',
+      'slos_measured',
+      'alerts_not_deployed',
     );
     if (rows.every(row => row.csv_line !== null)) {
       return rows.map(row => ({
         line: row.csv_line,
         tier: optionalNumber(row.tier),
         freshness: freshnessOf(row, now, this.evaluationIntervalMs),
+        slosMeetingTarget: optionalNumber(row.slos_meeting_target),
+        slosMeasured: optionalNumber(row.slos_measured),
+        alertsNotDeployed: optionalNumber(row.alerts_not_deployed),
       }));
     }
     // Rows projected before lines were stored (until the next projection): render them all.
@@ -603,6 +609,9 @@ export class ScorecardStore {
       line: scorecardCsvLine(row),
       tier: row.tier,
       freshness: row.freshness!,
+      slosMeetingTarget: row.slosMeetingTarget,
+      slosMeasured: row.slosMeasured,
+      alertsNotDeployed: row.alertsNotDeployed,
     }));
   }
 
