@@ -16,7 +16,7 @@ function cycleEvery(cycleIntervalMinutes?: number): string {
 
 /** When figures of a pending entity appear: after the next cycle, every N minutes if known. */
 export function pendingMessage(cycleIntervalMinutes?: number): string {
-  return `Reliability data pending — the definitions of this entity have not been read yet; figures appear after the next evaluation cycle${cycleEvery(
+  return `First measurement in progress — the definitions of this entity have not been read yet; figures appear after the next evaluation cycle${cycleEvery(
     cycleIntervalMinutes,
   )}.`;
 }

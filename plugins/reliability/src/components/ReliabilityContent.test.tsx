@@ -27,7 +27,7 @@ import {
 } from './testSlos';
 
 const PENDING_NOTICE =
-  'Reliability data pending — the definitions of this entity have not been read yet; figures appear after the next evaluation cycle (every 5 minutes).';
+  'First measurement in progress — the definitions of this entity have not been read yet; figures appear after the next evaluation cycle (every 5 minutes).';
 
 const noSlos: EntitySlos = {
   entityRef: 'component:default/x',
@@ -363,7 +363,7 @@ describe('ReliabilityContent of an entity whose definitions are pending', () => 
     expect(
       screen.getByRole('alert', { name: 'Reliability data pending' }),
     ).toHaveTextContent(
-      /^Reliability data pending — the definitions of this entity have not been read yet; figures appear after the next evaluation cycle\.Read and evaluate now$/,
+      /^First measurement in progress — the definitions of this entity have not been read yet; figures appear after the next evaluation cycle\.Read and evaluate now$/,
     );
   });
 
@@ -388,6 +388,9 @@ describe('ReliabilityContent of an entity whose definitions are pending', () => 
     );
     // The error budgets' overall chip and the SLO's own chip.
     expect(screen.getAllByText('Pending')).toHaveLength(2);
+    expect(
+      screen.getByText('First measurement in progress', { exact: true }),
+    ).toBeInTheDocument();
     expect(
       screen.getByText(
         'Not measured yet: figures appear after the next evaluation cycle.',

@@ -34,7 +34,7 @@ import {
 } from './testSlos';
 
 const PENDING_NOTICE =
-  'Reliability data pending — the definitions of this entity have not been read yet; figures appear after the next evaluation cycle (every 5 minutes).';
+  'First measurement in progress — the definitions of this entity have not been read yet; figures appear after the next evaluation cycle (every 5 minutes).';
 
 async function render({
   profile = completeProfile,

@@ -54,7 +54,12 @@ export function SloStatusSection({ slos }: { slos: EntitySlosState }) {
       >
         <Typography variant="h5">Error budgets</Typography>
         {allPending(value.slos) ? (
-          <PendingChip />
+          <>
+            <PendingChip />
+            <Typography variant="body2">
+              First measurement in progress
+            </Typography>
+          </>
         ) : (
           <PolicyStateChip state={value.policyState} />
         )}
