@@ -85,11 +85,21 @@ describe('ScorecardPage with five configured tiers', () => {
 
     const coverage = within(screen.getByRole('list', { name: 'Coverage' }));
     expect(
-      coverage.getByText('Platinum services with SLOs: 41/52'),
+      coverage.getByText('Platinum services with SLOs: 40/48'),
     ).toBeInTheDocument();
     expect(
-      coverage.getByText('Platinum with on-call: 50/52'),
+      coverage.getByText('Platinum services with on-call: 47/48'),
     ).toBeInTheDocument();
+    // The view shows Lab only: no filter lists its Platinum services, so these cards link nowhere.
+    expect(
+      coverage.getByText('Platinum services with SLOs: 40/48').closest('a'),
+    ).toBeNull();
+    expect(
+      coverage.getByText('Services with SLOs: 170/240').closest('a'),
+    ).toHaveAttribute(
+      'href',
+      '/reliability?kind=component&type=service&tier=4',
+    );
 
     const rollup = screen.getByRole('table', { name: 'Rollup by tier' });
     expect(

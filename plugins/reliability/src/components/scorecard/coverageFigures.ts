@@ -21,10 +21,13 @@ export interface CoverageFigure {
   text: string;
   /** The share behind a `n/m` figure, e.g. `79%`. */
   share?: string;
-  /** The scorecard's query string listing what the figure counts. */
-  search: string;
+  /**
+   * The scorecard's query string listing what the figure counts; undefined when no filter can say
+   * it (critical services while the view shows only other tiers: there are none).
+   */
+  search?: string;
   /** What the link shows, e.g. `Show the 52 Tier 0/Tier 1 services`. */
-  linkTitle: string;
+  linkTitle?: string;
 }
 
 const ratio = (part: number, whole: number) => ({
@@ -76,10 +79,12 @@ export function coverageFigures(
     search: searchOf(servicesFilter),
     linkTitle: `Show the ${services.total} services`,
   };
-  const criticalLink = {
-    search: searchOf(criticalFilter),
-    linkTitle: `Show the ${services.critical} ${criticalLabel} services`,
-  };
+  const criticalLink = criticalFilter.tiers.length
+    ? {
+        search: searchOf(criticalFilter),
+        linkTitle: `Show the ${services.critical} ${criticalLabel} services`,
+      }
+    : {};
   const byStatus = (label: string, status: BudgetStatus, count: number) => ({
     text: `${label}: ${count}`,
     search: searchOf({ ...filter, budgetStatuses: [status] }),
