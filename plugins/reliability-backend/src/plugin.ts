@@ -58,6 +58,7 @@ import { ReminderNotifier } from './notifications/ReminderNotifier';
 import { ReviewNotifier } from './notifications/ReviewNotifier';
 import { SloNotifier } from './notifications/SloNotifier';
 import { NotificationStateStore } from './store/NotificationStateStore';
+import { SharedReads } from './pipeline/SharedReads';
 
 /** The Reliability Suite backend, mounted at /api/reliability. */
 export const reliabilityPlugin = createBackendPlugin({
@@ -164,12 +165,13 @@ export const reliabilityPlugin = createBackendPlugin({
           criticalTiers: criticalTierLevels(settings.tiers),
           evaluationIntervalMs: settings.evaluationIntervalMinutes * 60_000,
         });
+        const sharedReads = new SharedReads({ definitions, statuses });
         const projector = new ScorecardProjector({
           catalog,
           auth,
           logger,
-          definitions,
-          statuses,
+          definitions: sharedReads.definitions,
+          statuses: sharedReads.statuses,
           readiness: readinessStore,
           scorecard: scorecardStore,
           tiers: settings.tiers,
@@ -198,8 +200,8 @@ export const reliabilityPlugin = createBackendPlugin({
           }),
           notifier: allNotifiers([
             new SloNotifier({
-              statuses,
-              definitions,
+              statuses: sharedReads.statuses,
+              definitions: sharedReads.definitions,
               state: new NotificationStateStore(db),
               catalog,
               auth,
@@ -222,6 +224,7 @@ export const reliabilityPlugin = createBackendPlugin({
             }),
           ]),
           statuses,
+          sharedReads,
           store: new PipelineStore(db),
           catalog: catalogReadiness,
           logger,

@@ -132,6 +132,9 @@ async function setup(
         return 1;
       },
     },
+    ...(options.notify
+      ? { sharedReads: { clear: () => calls.push('clear shared reads') } }
+      : {}),
     store: new PipelineStore(db),
     catalog,
     logger,
@@ -185,8 +188,11 @@ describe('ReliabilityPipeline', () => {
       'sync',
       'remove statuses',
       'evaluate every 5 min',
+      // The projection and the notifications share this cycle's reads, and nothing is kept after.
+      'clear shared reads',
       'project',
       'notify',
+      'clear shared reads',
       'backfill 14 days',
     ]);
     expect(logger.info).toHaveBeenCalledWith(

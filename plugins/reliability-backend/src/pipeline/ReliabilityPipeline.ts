@@ -10,6 +10,7 @@ import { StatusStore } from '../store/StatusStore';
 import { DefinitionsSync } from '../sync/DefinitionsSync';
 import { CycleReport, CycleStage, describeCycle } from './cycleReport';
 import { isDue } from './due';
+import { SharedReads } from './SharedReads';
 
 /** The id of the pipeline's scheduled task (global: one replica runs a cycle). */
 export const PIPELINE_TASK_ID = 'reliability-definitions-sync';
@@ -61,6 +62,8 @@ export class ReliabilityPipeline {
       auditor?: Pick<AlertAuditor, 'auditAll'>;
       /** Without it (or with notifications off) the notify stage does nothing. */
       notifier?: Pick<SloNotifier, 'notify'>;
+      /** Reads the projection and the notifications share within a cycle. */
+      sharedReads?: Pick<SharedReads, 'clear'>;
       statuses: Pick<StatusStore, 'removeUndefined'>;
       store: PipelineStore;
       /** Whether the catalog has finished its first processing. */
@@ -189,6 +192,8 @@ export class ReliabilityPipeline {
         : false,
     };
 
+    // The projection and the notifications read this cycle's evaluations once between them.
+    deps.sharedReads?.clear();
     await stage('project', async () => {
       const begun = this.clock();
       const entities = await deps.projector.projectAll(this.clock(), {
@@ -204,6 +209,7 @@ export class ReliabilityPipeline {
       const summary = await deps.notifier.notify(signal);
       report.notify = { ...summary, ms: this.clock() - begun };
     });
+    deps.sharedReads?.clear();
 
     await stage('backfill', async () => {
       const begun = this.clock();

@@ -58,8 +58,9 @@ export class ScorecardProjector {
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
-      definitions: DefinitionsStore;
-      statuses: StatusStore;
+      /** Read once per cycle with the notifications (`SharedReads`). */
+      definitions: Pick<DefinitionsStore, 'all'>;
+      statuses: Pick<StatusStore, 'allWithoutHistory'>;
       readiness: ReadinessStore;
       scorecard: ScorecardStore;
       tiers: ReadonlyArray<TierDefinition>;
