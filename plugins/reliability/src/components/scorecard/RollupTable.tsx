@@ -14,8 +14,10 @@ import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import {
   SCORECARD_ROLLUP_DIMENSIONS,
+  SLOS_MEETING_TARGET,
   ScorecardRollup,
   ScorecardRollupDimension,
+  formatSlosMeetingTarget,
 } from '@reliability-suite/plugin-reliability-common';
 import { formatOptionalPercent } from '../format';
 import { HeaderLabel } from '../table/HeaderLabel';
@@ -51,7 +53,7 @@ const columns = (
   ['Burning slow', g => g.burningSlow],
   ['On track', g => g.onTrack],
   ['No data', g => g.noData],
-  ['Attainment', g => formatOptionalPercent(g.attainment)],
+  [SLOS_MEETING_TARGET, g => formatSlosMeetingTarget(g)],
   ['Readiness', g => formatOptionalPercent(g.readinessScore, 0)],
 ];
 

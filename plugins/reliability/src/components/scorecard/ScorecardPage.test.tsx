@@ -151,7 +151,7 @@ describe('ScorecardPage', () => {
       '0',
       '0',
       '0',
-      '95%',
+      '19/20',
       '—',
     ]);
     expect(within(payments).getByText('payments')).toHaveAttribute(
@@ -175,7 +175,7 @@ describe('ScorecardPage', () => {
       // Compact on-call and policy state; the whole of them in their tooltips.
       'PGRP001',
       '2',
-      '50%',
+      '1/2',
       '-38.89%',
       '14.4×',
       'Burning fast',
@@ -219,7 +219,7 @@ describe('ScorecardPage', () => {
       'Owner',
       'On-call',
       'SLOs',
-      'Attainment',
+      'SLOs meeting target',
       'Budget left',
       '1h burn',
       'Budget status',

@@ -13,9 +13,11 @@ import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
+  SLOS_MEETING_TARGET,
   ScorecardPage,
   ScorecardRow,
   ScorecardSortField,
+  formatSlosMeetingTarget,
 } from '@reliability-suite/plugin-reliability-common';
 import { ScorecardQuery } from '../../api/scorecardParams';
 import { BudgetStatusChip } from '../BudgetStatusChip';
@@ -91,10 +93,10 @@ const COLUMNS: Column[] = [
     render: row => row.sloCount,
   },
   {
-    label: 'Attainment',
+    label: SLOS_MEETING_TARGET,
     sort: 'attainment',
     numeric: true,
-    render: row => formatOptionalPercent(row.attainment),
+    render: row => formatSlosMeetingTarget(row),
   },
   {
     label: 'Budget left',

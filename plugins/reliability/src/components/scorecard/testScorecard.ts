@@ -78,6 +78,8 @@ export const byOwner: ScorecardRollups = {
       withRunbooks: 25,
       outOfBudget: 2,
       burningFast: 1,
+      slosMeetingTarget: 19,
+      slosMeasured: 20,
       attainment: 0.95,
     }),
     rollup({ key: 'group:default/sre', entities: 12, withSlos: 12 }),
