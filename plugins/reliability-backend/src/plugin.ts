@@ -119,7 +119,10 @@ export const reliabilityPlugin = createBackendPlugin({
         const db = await migratedClient(database);
         const definitions = new DefinitionsStore(db);
         const statuses = new StatusStore(db);
-        const access = new EntityAccess(catalog, deps.permissions);
+        const access = new EntityAccess({
+          catalog,
+          permissions: deps.permissions,
+        });
         const sync = new DefinitionsSync({
           catalog,
           auth,
@@ -292,26 +295,26 @@ export const reliabilityPlugin = createBackendPlugin({
             tiers: settings.tiers,
             httpAuth,
             profiles,
-            slos: new SloService(
+            slos: new SloService({
               access,
-              stored,
+              definitions: stored,
               sync,
               statuses,
               evaluator,
-              settings.policy,
-              settings.evaluationIntervalMinutes * 60_000,
-            ),
-            rules: new RulesService(access, stored),
-            alerts: new AlertAuditService(access, alertAudits),
-            deployGate: new DeployGateService(
+              policies: settings.policy,
+              evaluationIntervalMs: settings.evaluationIntervalMinutes * 60_000,
+            }),
+            rules: new RulesService({ access, definitions: stored }),
+            alerts: new AlertAuditService({ access, store: alertAudits }),
+            deployGate: new DeployGateService({
               access,
-              stored,
+              definitions: stored,
               statuses,
-              new OverrideStore(db),
-              settings.policy,
-              settings.deployGate,
-              settings.evaluationIntervalMinutes * 60_000,
-            ),
+              overrides: new OverrideStore(db),
+              policies: settings.policy,
+              gate: settings.deployGate,
+              evaluationIntervalMs: settings.evaluationIntervalMinutes * 60_000,
+            }),
           }),
         );
       },

@@ -1,5 +1,5 @@
 import {
-  DEFAULT_POLICY,
+  DEFAULT_ERROR_BUDGET_POLICY,
   SloDefinition,
 } from '@reliability-suite/plugin-reliability-common';
 import { EvaluationOptions, planMeasurement } from './measurementPlan';
@@ -9,7 +9,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const now = Date.UTC(2026, 11, 1, 12);
 const options: EvaluationOptions = {
-  policy: DEFAULT_POLICY,
+  policy: DEFAULT_ERROR_BUDGET_POLICY,
   scrapeIntervalMs: MINUTE,
   historyPoints: 120,
 };

@@ -66,7 +66,10 @@ describe('the Reliability tab and the scorecard', () => {
       const catalog = catalogServiceMock({ entities: everything });
       const profiles = new ProfileService({
         catalog,
-        access: new EntityAccess(catalog, mockServices.permissions()),
+        access: new EntityAccess({
+          catalog,
+          permissions: mockServices.permissions(),
+        }),
         definitions: new StoredDefinitionsReader({
           get: async () => undefined,
         }),

@@ -24,14 +24,14 @@ const audit = (
   auditedAt: 1000,
 });
 
-const service = new AlertAuditService(
-  {
+const service = new AlertAuditService({
+  access: {
     visibleEntity: async entityRef => {
       if (entityRef !== ref) throw new NotFoundError(`No entity ${entityRef}`);
       return checkout;
     },
   },
-  {
+  store: {
     sources: async () => [
       {
         source: 'prometheus',
@@ -57,7 +57,7 @@ const service = new AlertAuditService(
       ]),
     ],
   },
-);
+});
 
 describe('AlertAuditService', () => {
   it('answers a line per SLO as people read it', async () => {

@@ -10,19 +10,21 @@ import { EntityAccess } from './EntityAccess';
 /** The alert audit of an entity the caller may read. */
 export class AlertAuditService {
   constructor(
-    private readonly access: Pick<EntityAccess, 'visibleEntity'>,
-    private readonly store: Pick<AlertAuditStore, 'ofEntity' | 'sources'>,
+    private readonly deps: {
+      access: Pick<EntityAccess, 'visibleEntity'>;
+      store: Pick<AlertAuditStore, 'ofEntity' | 'sources'>;
+    },
   ) {}
 
   async entityAlerts(
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<EntityAlerts> {
-    const entity = await this.access.visibleEntity(entityRef, credentials);
+    const entity = await this.deps.access.visibleEntity(entityRef, credentials);
     const ref = stringifyEntityRef(entity);
     const [audits, sources] = await Promise.all([
-      this.store.ofEntity(ref),
-      this.store.sources(),
+      this.deps.store.ofEntity(ref),
+      this.deps.store.sources(),
     ]);
     // Groups are named `slo:<entity ref>:<slo>`: the ref and its colon, so no other entity's.
     const prefix = `slo:${ref}:`;

@@ -33,18 +33,18 @@ const stored: DeployOverride[] = [
 
 function service() {
   const forEntity = jest.fn(async () => stored);
-  const gate = new DeployGateService(
-    {
+  const gate = new DeployGateService({
+    access: {
       visibleEntity: jest.fn(async () => entity),
     } as unknown as EntityAccess,
-    {} as StoredDefinitionsReader,
-    {} as StatusStore,
-    { forEntity } as unknown as OverrideStore,
+    definitions: {} as StoredDefinitionsReader,
+    statuses: {} as StatusStore,
+    overrides: { forEntity } as unknown as OverrideStore,
     // Neither the policies nor the gate's rules are consulted for the history.
-    {} as never,
-    {} as never,
-    300_000,
-  );
+    policies: {} as never,
+    gate: {} as never,
+    evaluationIntervalMs: 300_000,
+  });
   return { gate, forEntity };
 }
 

@@ -23,14 +23,16 @@ export const OVERRIDE_HISTORY_LIMIT = 50;
 /** The deploy gate for CI, answered from the store. */
 export class DeployGateService {
   constructor(
-    private readonly access: EntityAccess,
-    private readonly definitions: StoredDefinitionsReader,
-    private readonly statuses: StatusStore,
-    private readonly overrides: OverrideStore,
-    private readonly policies: PolicySettings,
-    private readonly gate: DeployGateSettings,
-    /** How often SLOs are evaluated: figures older than two intervals are stale. */
-    private readonly evaluationIntervalMs: number,
+    private readonly deps: {
+      access: EntityAccess;
+      definitions: StoredDefinitionsReader;
+      statuses: StatusStore;
+      overrides: OverrideStore;
+      policies: PolicySettings;
+      gate: DeployGateSettings;
+      /** How often SLOs are evaluated: figures older than two intervals are stale. */
+      evaluationIntervalMs: number;
+    },
   ) {}
 
   async decide(
@@ -38,12 +40,12 @@ export class DeployGateService {
     credentials: BackstageCredentials,
     now = Date.now(),
   ): Promise<DeployGateDecision> {
-    const entity = await this.access.visibleEntity(entityRef, credentials);
+    const entity = await this.deps.access.visibleEntity(entityRef, credentials);
     const ref = stringifyEntityRef(entity);
     const [{ stored, pending }, statuses, override] = await Promise.all([
-      this.definitions.of(entity),
-      this.statuses.forEntity(ref),
-      this.overrides.active(ref, now),
+      this.deps.definitions.of(entity),
+      this.deps.statuses.forEntity(ref),
+      this.deps.overrides.active(ref, now),
     ]);
     const slos = (stored?.slos ?? []).map(
       slo =>
@@ -56,7 +58,7 @@ export class DeployGateService {
     return decideDeployGate({
       entityRef: ref,
       statuses: slos,
-      policy: policyFor(this.policies, settings),
+      policy: policyFor(this.deps.policies, settings),
       override: override && {
         reason: override.reason,
         createdBy: override.createdBy,
@@ -65,9 +67,9 @@ export class DeployGateService {
       },
       problems: stored?.problems ?? [],
       definitionsPending: pending,
-      rules: deployGateRulesFor(this.gate, settings),
+      rules: deployGateRulesFor(this.deps.gate, settings),
       now,
-      evaluationIntervalMs: this.evaluationIntervalMs,
+      evaluationIntervalMs: this.deps.evaluationIntervalMs,
     });
   }
 
@@ -80,8 +82,8 @@ export class DeployGateService {
     credentials: BackstageCredentials,
     now = Date.now(),
   ): Promise<DeployGateOverride[]> {
-    const entity = await this.access.visibleEntity(entityRef, credentials);
-    const overrides = await this.overrides.forEntity(
+    const entity = await this.deps.access.visibleEntity(entityRef, credentials);
+    const overrides = await this.deps.overrides.forEntity(
       stringifyEntityRef(entity),
       OVERRIDE_HISTORY_LIMIT,
     );
@@ -102,10 +104,14 @@ export class DeployGateService {
     now = Date.now(),
   ): Promise<DeployGateDecision> {
     const ref = stringifyEntityRef(
-      await this.access.visibleEntity(request.entityRef, credentials),
+      await this.deps.access.visibleEntity(request.entityRef, credentials),
     );
-    await this.access.authorize(deployGateOverridePermission, ref, credentials);
-    await this.overrides.add({
+    await this.deps.access.authorize(
+      deployGateOverridePermission,
+      ref,
+      credentials,
+    );
+    await this.deps.overrides.add({
       entityRef: ref,
       reason: request.reason,
       createdBy: credentials.principal.userEntityRef,

@@ -13,8 +13,10 @@ import {
 /** Reads follow catalog visibility; writes are checked by the permission framework. */
 export class EntityAccess {
   constructor(
-    private readonly catalog: CatalogService,
-    private readonly permissions: PermissionsService,
+    private readonly deps: {
+      catalog: CatalogService;
+      permissions: PermissionsService;
+    },
   ) {}
 
   /** The entity as the caller sees it; NotFoundError when it does not exist or is hidden. */
@@ -22,7 +24,7 @@ export class EntityAccess {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
-    const entity = await this.catalog.getEntityByRef(entityRef, {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
       credentials,
     });
     if (!entity) {
@@ -40,7 +42,7 @@ export class EntityAccess {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<void> {
-    const [decision] = await this.permissions.authorize(
+    const [decision] = await this.deps.permissions.authorize(
       [{ permission, resourceRef: entityRef }],
       {
         credentials,

@@ -102,7 +102,10 @@ async function setUp() {
       { ...payments, metadata: { name: 'sre', namespace: 'default' } },
     ],
   });
-  const access = new EntityAccess(catalog, mockServices.permissions());
+  const access = new EntityAccess({
+    catalog,
+    permissions: mockServices.permissions(),
+  });
   const profiles = new ProfileService({
     catalog,
     access,

@@ -64,9 +64,9 @@ const entity: Entity = {
 
 /** The rules service of the checkout entity, whose stored definitions are `definitions`. */
 const serviceOf = (definitions: SloDefinition[]) =>
-  new RulesService(
-    { visibleEntity: async () => entity } as unknown as EntityAccess,
-    new StoredDefinitionsReader({
+  new RulesService({
+    access: { visibleEntity: async () => entity } as unknown as EntityAccess,
+    definitions: new StoredDefinitionsReader({
       get: async () => ({
         entityRef: 'component:default/checkout',
         settings: { sloFilePatterns: [] },
@@ -75,7 +75,7 @@ const serviceOf = (definitions: SloDefinition[]) =>
         readAt: 0,
       }),
     }),
-  );
+  });
 
 /** The 30-day window's alerts: name, severity, windows, burn rate and budget share. */
 const ALERTS = [

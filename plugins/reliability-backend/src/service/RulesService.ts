@@ -16,17 +16,19 @@ const oneLine = (text: string) =>
 /** Prometheus recording and alerting rules generated from an entity's SLO definitions. */
 export class RulesService {
   constructor(
-    private readonly access: EntityAccess,
-    private readonly definitions: Pick<StoredDefinitionsReader, 'of'>,
+    private readonly deps: {
+      access: EntityAccess;
+      definitions: Pick<StoredDefinitionsReader, 'of'>;
+    },
   ) {}
 
   async rulesYaml(
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<string> {
-    const entity = await this.access.visibleEntity(entityRef, credentials);
+    const entity = await this.deps.access.visibleEntity(entityRef, credentials);
     const ref = stringifyEntityRef(entity);
-    const { stored, pending } = await this.definitions.of(entity);
+    const { stored, pending } = await this.deps.definitions.of(entity);
     const runbook = entityRunbook(entity.metadata.links);
     const { rules, skipped } = buildPrometheusRules(ref, stored?.slos ?? [], {
       runbook,

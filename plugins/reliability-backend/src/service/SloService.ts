@@ -21,14 +21,16 @@ import { StoredDefinitionsReader } from './StoredDefinitionsReader';
  */
 export class SloService {
   constructor(
-    private readonly access: EntityAccess,
-    private readonly definitions: StoredDefinitionsReader,
-    private readonly sync: DefinitionsSync,
-    private readonly statuses: StatusStore,
-    private readonly evaluator: SloEvaluator,
-    private readonly policies: PolicySettings,
-    /** How often SLOs are evaluated: figures older than two intervals are stale. */
-    private readonly evaluationIntervalMs: number,
+    private readonly deps: {
+      access: EntityAccess;
+      definitions: StoredDefinitionsReader;
+      sync: DefinitionsSync;
+      statuses: StatusStore;
+      evaluator: SloEvaluator;
+      policies: PolicySettings;
+      /** How often SLOs are evaluated: figures older than two intervals are stale. */
+      evaluationIntervalMs: number;
+    },
   ) {}
 
   async getEntitySlos(
@@ -36,11 +38,11 @@ export class SloService {
     credentials: BackstageCredentials,
     now = Date.now(),
   ): Promise<EntitySlos> {
-    const entity = await this.access.visibleEntity(entityRef, credentials);
+    const entity = await this.deps.access.visibleEntity(entityRef, credentials);
     const ref = stringifyEntityRef(entity);
     const [{ stored, pending }, statuses] = await Promise.all([
-      this.definitions.of(entity),
-      this.statuses.forEntity(ref),
+      this.deps.definitions.of(entity),
+      this.deps.statuses.forEntity(ref),
     ]);
     const unreadable = (stored?.problems ?? [])
       .filter(problem => problem.unreadable)
@@ -53,7 +55,7 @@ export class SloService {
       return {
         definition,
         status,
-        freshness: sloFreshness(status, now, this.evaluationIntervalMs),
+        freshness: sloFreshness(status, now, this.deps.evaluationIntervalMs),
         // The entity's own file was read; its SLO files were not.
         ...(unreadable.length && definition.source.format === 'openslo'
           ? { definitionUnreadable: true }
@@ -63,7 +65,7 @@ export class SloService {
     return {
       entityRef: ref,
       policy: policyFor(
-        this.policies,
+        this.deps.policies,
         stored?.settings ?? { sloFilePatterns: [] },
       ),
       policyState: worstPolicyState(
@@ -81,14 +83,14 @@ export class SloService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<EntitySlos> {
-    const entity = await this.access.visibleEntity(entityRef, credentials);
+    const entity = await this.deps.access.visibleEntity(entityRef, credentials);
     const ref = stringifyEntityRef(entity);
-    await this.access.authorize(sloEvaluatePermission, ref, credentials);
+    await this.deps.access.authorize(sloEvaluatePermission, ref, credentials);
     // The one route that may read the entity's files: when the pipeline has not read them yet.
-    if ((await this.definitions.of(entity)).pending) {
-      await this.sync.syncEntity(entity);
+    if ((await this.deps.definitions.of(entity)).pending) {
+      await this.deps.sync.syncEntity(entity);
     }
-    await this.evaluator.evaluateEntity(ref);
+    await this.deps.evaluator.evaluateEntity(ref);
     return this.getEntitySlos(ref, credentials);
   }
 }
