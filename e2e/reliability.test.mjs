@@ -206,7 +206,7 @@ describe(
         .waitFor();
       const summary = await facts.innerText();
       for (const fact of [
-        /Budget left\s+-?[\d.]+% left \(Checkout (availability|latency)/,
+        /Budget left\s+-?[\d.]+% \(Checkout (availability|latency)/,
         /Deploy gate\s+Deploys (allowed|refused)/,
         /Readiness\s+\d+\/\d+ required checklist items pass \(\d+%\)/,
         /Profile\s+Everything Tier 1 requires of the profile is in place/,

@@ -138,7 +138,7 @@ describe('ReliabilityOverviewCard', () => {
     expect(await loadedFacts()).toEqual([
       'Tier: Tier 1',
       'On call: PagerDuty service PGRP001, Opens in a new window (from owner group:default/payments)',
-      'Budget left: -38.9% left (Checkout availability)Red: feature freeze',
+      'Budget left: -38.9% (Checkout availability)Red: feature freeze',
       'Deploy gate: Deploys refused (high risk)Feature freeze: emergency fixes only (checkout-availability has -38.9% of its error budget left)',
       'Readiness: 9/12 required checklist items pass (75%)In reviewNot passing: Dashboards, Rollback readiness',
       'Profile: Everything Tier 1 requires of the profile is in place',
@@ -161,7 +161,7 @@ describe('ReliabilityOverviewCard', () => {
     await render({ slos: twoSlos, gate: async () => allowedDecision });
     const lines = await loadedFacts();
     expect(lines[2]).toBe(
-      'Budget left: 12.5% left (Checkout latency, the lowest of 2 SLOs)Yellow: caution',
+      'Budget left: 12.5% (Checkout latency, the lowest of 2 SLOs)Yellow: caution',
     );
     expect(lines[3]).toBe(
       'Deploy gate: Deploys allowed (low risk)Normal operations: proceed with deployment (checkout-availability has 82.3% of its error budget left)',
@@ -209,7 +209,7 @@ describe('ReliabilityOverviewCard', () => {
     });
     const lines = await loadedFacts();
     expect(lines.slice(2, 5)).toEqual([
-      'Budget left: -38.9% left (Checkout availability)Red: feature freeze',
+      'Budget left: -38.9% (Checkout availability)Red: feature freeze',
       'Deploy gate: Deploy gate unavailable',
       'Readiness: Readiness unavailable',
     ]);

@@ -115,6 +115,9 @@ describe('DeployGatePanel', () => {
       ),
     ).toBeInTheDocument();
     expect(
+      decision.getByText('The error-budget policy asks:'),
+    ).toBeInTheDocument();
+    expect(
       within(screen.getByRole('list', { name: 'What the policy asks' }))
         .getAllByRole('listitem')
         .map(item => item.textContent),

@@ -41,6 +41,11 @@ function Decision({ decision }: { decision: DeployGateDecision }) {
         </Alert>
       )}
       {decision.actions.length > 0 && (
+        <Typography variant="body2" style={{ marginTop: 8 }}>
+          The error-budget policy asks:
+        </Typography>
+      )}
+      {decision.actions.length > 0 && (
         <List dense disablePadding aria-label="What the policy asks">
           {decision.actions.map(action => (
             <ListItem key={action} disableGutters>

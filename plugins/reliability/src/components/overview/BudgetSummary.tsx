@@ -10,7 +10,7 @@ import { useEntitySlos } from '../useEntitySlos';
 import { worstBudget } from './worstBudget';
 
 /**
- * The error budget left, as the worst SLO's (`-38.9% left (Checkout availability)`), with the
+ * The error budget left, as the worst SLO's (`-38.9% (Checkout availability)`), with the
  * policy state it puts the entity in, and whether the figures are stale.
  */
 export function BudgetSummary({ profile }: { profile: ReliabilityProfile }) {
@@ -44,8 +44,8 @@ export function BudgetSummary({ profile }: { profile: ReliabilityProfile }) {
         ) : (
           <>
             <Typography variant="body2">
-              <strong>{formatPercent(worst.remainingFraction, 1)} left</strong>{' '}
-              ({worst.slo}
+              <strong>{formatPercent(worst.remainingFraction, 1)}</strong> (
+              {worst.slo}
               {worst.measured > 1
                 ? `, the lowest of ${worst.measured} SLOs`
                 : ''}
