@@ -30,7 +30,7 @@ const columns = (unreadable: ReadonlySet<string>): TableColumn<SloRow>[] => [
     title: 'SLO',
     field: 'name',
     width: 'auto',
-    minWidth: 160,
+    cellStyle: { minWidth: 160 },
     render: slo => (
       <>
         <Typography variant="body2">{slo.displayName ?? slo.name}</Typography>
@@ -74,7 +74,7 @@ const columns = (unreadable: ReadonlySet<string>): TableColumn<SloRow>[] => [
   {
     title: 'Indicator',
     width: 'auto',
-    minWidth: 220,
+    cellStyle: { minWidth: 220 },
     render: slo => (
       <Typography
         variant="caption"
@@ -87,7 +87,7 @@ const columns = (unreadable: ReadonlySet<string>): TableColumn<SloRow>[] => [
   {
     title: 'Defined in',
     width: 'auto',
-    minWidth: 140,
+    cellStyle: { minWidth: 140 },
     render: slo => (
       <BreakableText
         text={`${slo.source.file}${
