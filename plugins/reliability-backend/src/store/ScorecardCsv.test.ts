@@ -37,14 +37,17 @@ const all = { all: true } as const;
 const csvLines = async (store: ScorecardStore) =>
   (await store.csvLines(sortedByName, all)).map(({ line }) => line);
 
-/** The exported lines, tiers named `Tier <level>`, freshness judged on 2026-12-01 at noon. */
+/**
+ * The exported lines, tiers named `Tier <level>`, freshness judged on 2026-12-01 at noon, with the
+ * columns the export adds from the rows (SLOs meeting target and measured, alerts not deployed).
+ */
 const exportedLines = async (store: ScorecardStore) =>
   (
     await store.csvLines(sortedByName, all, Date.parse('2026-12-01T12:00:00Z'))
-  ).map(({ line, tier, freshness }) =>
+  ).map(({ line, tier, ...added }) =>
     exportLine(line, {
+      ...added,
       tierName: tier === undefined ? undefined : `Tier ${tier}`,
-      freshness,
     }),
   );
 

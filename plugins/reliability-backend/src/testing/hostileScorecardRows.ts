@@ -49,9 +49,13 @@ export const formulaRowLines = [
 
 /**
  * The exported lines of `formulaRows` (tiers named `Tier <level>`): the stored line, then the tier's
- * name, when the figures were measured (ISO 8601, UTC; empty when never) and whether they are stale.
+ * name, when the figures were measured (ISO 8601, UTC; empty when never), whether they are stale,
+ * its SLOs meeting target and measured, and its SLOs with alerts not deployed (empty: not audited).
  */
 export const formulaRowExportLines = [
-  `${formulaRowLines[0].slice(0, -1)},Tier 1,2026-11-24T09:00:00.000Z,true\n`,
-  `${formulaRowLines[1].slice(0, -1)},,,false\n`,
+  `${formulaRowLines[0].slice(
+    0,
+    -1,
+  )},Tier 1,2026-11-24T09:00:00.000Z,true,1,2,\n`,
+  `${formulaRowLines[1].slice(0, -1)},,,false,0,0,\n`,
 ];
