@@ -165,7 +165,7 @@ describe(
       await decision.getByText('Deploys allowed (high risk)').waitFor();
       await main
         .getByText(
-          /^Emergency override by user:development\/guest until .+: Hotfix for the checkout outage INC-4711$/,
+          /^Emergency override by Guest, ends in (1 hour|2 hours): Hotfix for the checkout outage INC-4711$/,
         )
         .waitFor();
       const overrides = main.getByRole('list', {

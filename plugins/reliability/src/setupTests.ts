@@ -1,3 +1,4 @@
+import { Settings } from 'luxon';
 import '@testing-library/jest-dom';
 import { configure } from '@testing-library/react';
 
@@ -12,3 +13,6 @@ class NoLayoutResizeObserver {
 }
 (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??=
   NoLayoutResizeObserver;
+
+// Dates show in the viewer's zone: tests view them from UTC, whatever the machine's zone.
+Settings.defaultZone = 'utc';

@@ -7,6 +7,7 @@ import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
 import { SloDefinition } from '@reliability-suite/plugin-reliability-common';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { When } from './time/When';
 
 /**
  * A line per SLO: whether its burn-rate alerts are deployed on its metric source as defined
@@ -53,8 +54,8 @@ export function DeployedAlerts({ slos }: { slos: SloDefinition[] }) {
                     component="span"
                   >
                     {' '}
-                    (rules on {audit.source}, read{' '}
-                    {new Date(audit.auditedAt).toLocaleString()})
+                    (rules on {audit.source}, read <When at={audit.auditedAt} />
+                    )
                   </Typography>
                 )}
               </Typography>

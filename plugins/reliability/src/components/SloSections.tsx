@@ -8,6 +8,7 @@ import { SloStatusSection } from './SloStatusSection';
 import { SloTable } from './SloTable';
 import { UnreadableDefinitions } from './UnreadableDefinitions';
 import { useEntitySlos } from './useEntitySlos';
+import { When } from './time/When';
 
 /**
  * The SLO part of the Reliability tab, as grid items: why the SLO files cannot be read (if they
@@ -46,8 +47,7 @@ export function SloSections({ profile }: { profile: ReliabilityProfile }) {
           />
           {profile.definitionsReadAt && (
             <Typography variant="caption" color="textSecondary">
-              SLO files read{' '}
-              {new Date(profile.definitionsReadAt).toLocaleString()}
+              SLO files read <When at={profile.definitionsReadAt} />
             </Typography>
           )}
         </CardBoundary>

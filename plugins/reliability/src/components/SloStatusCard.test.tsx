@@ -4,6 +4,7 @@ import { DEFAULT_ERROR_BUDGET_POLICY } from '@reliability-suite/plugin-reliabili
 import { SloStatusCard } from './SloStatusCard';
 import { completeProfile } from './testProfiles';
 import { NOW, overspentFigures } from './testSlos';
+import { withText } from './testText';
 
 const definition = completeProfile.slos[0];
 const render = (
@@ -48,7 +49,9 @@ describe('SloStatusCard', () => {
     expect(
       screen.getByText('Projected exhaustion: already spent'),
     ).toBeInTheDocument();
-    expect(screen.getByText(/^Measured 5 min ago/)).toBeInTheDocument();
+    expect(
+      screen.getByText(withText('Measured 5 minutes ago')),
+    ).toBeInTheDocument();
     expect(
       screen.getByText(
         'Error-budget policy: Feature freeze: emergency fixes only',
@@ -109,7 +112,7 @@ describe('SloStatusCard', () => {
     });
     expect(
       screen.getByText(
-        /Metric source failing \(1 min ago\): main: error network_error socket hang up. Showing the last good values, measured 3 h ago./,
+        /Metric source failing \(1 minute ago\): main: error network_error socket hang up. Showing the last good values, measured 3 hours ago./,
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('-38.9%')).toBeInTheDocument();
@@ -143,10 +146,10 @@ describe('SloStatusCard', () => {
       false,
       { measuredAt, ageMs: 3 * 3_600_000, stale: true, staleBecause: 'old' },
     );
-    expect(screen.getByText('Stale · 3 h ago')).toBeInTheDocument();
+    expect(screen.getByText('Stale · 3 hours ago')).toBeInTheDocument();
     expect(
       screen.getByText(
-        'Stale: measured 3 h ago; not evaluated for over two evaluation intervals: the figures below may no longer hold.',
+        'Stale: measured 3 hours ago; not evaluated for over two evaluation intervals: the figures below may no longer hold.',
       ),
     ).toBeInTheDocument();
   });

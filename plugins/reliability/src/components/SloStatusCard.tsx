@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import Alert from '@material-ui/lab/Alert';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
@@ -27,17 +28,17 @@ import { PolicyStateChip } from './PolicyStateChip';
 import {
   formatAge,
   formatBudgetAmount,
-  formatDateTime,
   formatOutageMinutes,
   formatPercent,
   formatTarget,
   formatWindow,
 } from './format';
+import { When } from './time/When';
 
 /** When the budget runs out at the current burn rate, if it does and is not spent already. */
-function projectedExhaustion(figures: SloFigures): string {
+function projectedExhaustion(figures: SloFigures): ReactNode {
   if (figures.projectedExhaustion)
-    return formatDateTime(figures.projectedExhaustion);
+    return <When at={figures.projectedExhaustion} />;
   if (figures.budget.overspent) return 'already spent';
   return 'not at the current burn rate';
 }
@@ -230,8 +231,7 @@ export function SloStatusCard({
             </Typography>
           )}
           <Typography variant="body2" color="textSecondary">
-            Measured {formatAge(figures.measuredAt, now)} (
-            {formatDateTime(figures.measuredAt)})
+            Measured <When at={figures.measuredAt} now={now} />
           </Typography>
           <BurnRates figures={figures} />
           {state !== 'nodata' && (

@@ -1,3 +1,4 @@
+import { absoluteMoment, relativeMoment } from './time/moment';
 import {
   SloDefinition,
   formatDurationMs,
@@ -72,18 +73,20 @@ export function formatOutageMinutes(minutes: number): string {
   return `${Number(minutes.toFixed(2))} min`;
 }
 
-/** How long ago a time was, coarsely: `just now`, `12 min ago`, `3 h ago`, `2 d ago`. */
+/**
+ * How long ago a time was, as plain text in the words `When` shows: `just now`, `12 minutes ago`,
+ * `3 hours ago`, `2 days ago`.
+ */
 export function formatAge(thenMs: number, nowMs: number): string {
-  const minutes = Math.floor((nowMs - thenMs) / 60000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 120) return `${minutes} min ago`;
-  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h ago`;
-  return `${Math.floor(minutes / 1440)} d ago`;
+  return relativeMoment(thenMs, { now: nowMs });
 }
 
-/** A moment in the reader's locale and time zone. */
+/**
+ * A moment as plain text (tooltips, helper texts, exports): `2026-12-01 10:09 (09:09 UTC)` in the
+ * reader's time zone and UTC, the absolute form `When` shows in its tooltip.
+ */
 export function formatDateTime(ms: number): string {
-  return new Date(ms).toLocaleString();
+  return absoluteMoment(ms);
 }
 
 /** A day as `YYYY-MM-DD` (UTC), the form of date inputs and of the backend. */

@@ -12,7 +12,8 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import { DeployGateOverrideRequest } from '../../api/ReliabilityApi';
 import { CardBoundary } from '../CardBoundary';
-import { formatDateTime } from '../format';
+import { EntityName } from '../people/EntityName';
+import { When } from '../time/When';
 import { describeError } from '../readiness/describeError';
 import { GuardedButton } from '../permissions/GuardedButton';
 import { useEntityPermission } from '../permissions/useEntityPermission';
@@ -35,9 +36,9 @@ function Decision({ decision }: { decision: DeployGateDecision }) {
       <Typography variant="body2">{decision.reason}</Typography>
       {decision.override && (
         <Alert severity="warning" style={{ marginTop: 8 }}>
-          Emergency override by {decision.override.createdBy} until{' '}
-          {formatDateTime(decision.override.expiresAt)}:{' '}
-          {decision.override.reason}
+          Emergency override by{' '}
+          <EntityName entityRef={decision.override.createdBy} />, ends{' '}
+          <When at={decision.override.expiresAt} />: {decision.override.reason}
         </Alert>
       )}
       {decision.actions.length > 0 && (

@@ -2,9 +2,9 @@ import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { DeployGateOverride } from '@reliability-suite/plugin-reliability-common';
-import { formatDateTime } from '../format';
+import { EntityName } from '../people/EntityName';
+import { When } from '../time/When';
 
 /** Who overrode the gate, when, until when and why; the ones in force first marked as such. */
 export function OverrideHistory({
@@ -35,13 +35,10 @@ export function OverrideHistory({
               color={override.active ? 'secondary' : 'default'}
               label={override.active ? 'In force' : 'Expired'}
             />{' '}
-            <EntityRefLink
-              entityRef={override.createdBy}
-              defaultKind="user"
-              hideIcon
-            />{' '}
-            on {formatDateTime(override.createdAt)}, until{' '}
-            {formatDateTime(override.expiresAt)}
+            <EntityName entityRef={override.createdBy} />{' '}
+            <When at={override.createdAt} />,{' '}
+            {override.active ? 'ends' : 'ended'}{' '}
+            <When at={override.expiresAt} />
           </Typography>
           <Typography variant="body2" color="textSecondary">
             {override.reason}

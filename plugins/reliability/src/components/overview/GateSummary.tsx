@@ -1,5 +1,5 @@
 import Typography from '@material-ui/core/Typography';
-import { formatDateTime } from '../format';
+import { When } from '../time/When';
 import { DeployGateVerdict } from '../deployGate/DeployGateVerdict';
 import { useDeployGateDecision } from '../deployGate/useDeployGate';
 
@@ -24,7 +24,7 @@ export function GateSummary() {
       </Typography>
       {value.override && (
         <Typography variant="body2" color="textSecondary">
-          Overridden until {formatDateTime(value.override.expiresAt)}
+          Override ends <When at={value.override.expiresAt} />
         </Typography>
       )}
     </>

@@ -4,7 +4,8 @@ import {
   ReadinessEvent,
   ReviewState,
 } from '@reliability-suite/plugin-reliability-common';
-import { formatDay } from '../format';
+import { EntityNames } from '../people/EntityName';
+import { When } from '../time/When';
 import { SafeLink } from '../SafeLink';
 import { REVIEW_STATE_LABELS } from './ReviewStateChip';
 
@@ -33,11 +34,27 @@ export function EventDetails({ event }: { event: ReadinessEvent }) {
       </>,
     ]);
   if (data.expiresAt !== undefined)
-    lines.push(['expiry', `Expires ${formatDay(data.expiresAt)}`]);
+    lines.push([
+      'expiry',
+      <>
+        Expires <When at={data.expiresAt} dateOnly />
+      </>,
+    ]);
   if (data.targetDate)
-    lines.push(['target', `Target launch ${data.targetDate}`]);
+    lines.push([
+      'target',
+      <>
+        Target launch <When at={data.targetDate} dateOnly />
+      </>,
+    ]);
   if (data.reviewers?.length)
-    lines.push(['reviewers', `Reviewers: ${data.reviewers.join(', ')}`]);
+    lines.push([
+      'reviewers',
+      <>
+        Reviewers:{' '}
+        <EntityNames entityRefs={data.reviewers} defaultKind="group" />
+      </>,
+    ]);
   return (
     <>
       {lines.map(([key, line]) => (

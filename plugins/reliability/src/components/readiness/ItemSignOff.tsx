@@ -1,6 +1,7 @@
 import Typography from '@material-ui/core/Typography';
 import { ItemStatus } from '@reliability-suite/plugin-reliability-common';
-import { formatDateTime, formatDay } from '../format';
+import { EntityName } from '../people/EntityName';
+import { When } from '../time/When';
 import { SafeLink } from '../SafeLink';
 
 /** Who vouched for an item and until when: its attestation with evidence links, or its waiver. */
@@ -11,7 +12,8 @@ export function ItemSignOff({ status }: { status: ItemStatus }) {
       {attestation && (
         <>
           <Typography variant="body2">
-            Attested by {attestation.actor} on {formatDateTime(attestation.at)}
+            Attested by <EntityName entityRef={attestation.actor} />{' '}
+            <When at={attestation.at} />
           </Typography>
           {attestation.evidence.map((url, i) => (
             <Typography variant="body2" key={i}>
@@ -22,18 +24,18 @@ export function ItemSignOff({ status }: { status: ItemStatus }) {
             <Typography variant="body2">“{attestation.comment}”</Typography>
           )}
           <Typography variant="caption" color="textSecondary">
-            Expires {formatDay(attestation.expiresAt)}
+            Expires <When at={attestation.expiresAt} dateOnly />
           </Typography>
         </>
       )}
       {waiver && (
         <>
           <Typography variant="body2">
-            Waived by {waiver.actor} on {formatDateTime(waiver.at)}:{' '}
-            {waiver.reason}
+            Waived by <EntityName entityRef={waiver.actor} />{' '}
+            <When at={waiver.at} />: {waiver.reason}
           </Typography>
           <Typography variant="caption" color="textSecondary">
-            Waiver expires {formatDay(waiver.expiresAt)}
+            Waiver expires <When at={waiver.expiresAt} dateOnly />
           </Typography>
         </>
       )}

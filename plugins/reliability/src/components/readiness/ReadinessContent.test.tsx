@@ -1,5 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import {
@@ -8,7 +11,7 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import { ReliabilityApi, reliabilityApiRef } from '../../api/ReliabilityApi';
 import { mockReliabilityApi } from '../testApi';
-import { formatDateTime } from '../format';
+import { withText } from '../testText';
 import { withPermissions } from '../permissions/__testUtils__/withPermissions';
 import { checkoutEntity } from '../testProfiles';
 import { ReadinessContent } from './ReadinessContent';
@@ -35,6 +38,8 @@ function mockApi(readiness: EntityReadiness = checkoutReadiness) {
   });
 }
 
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
 async function render(api: ReliabilityApi) {
   await renderInTestApp(
     withPermissions(
@@ -44,6 +49,7 @@ async function render(api: ReliabilityApi) {
         </EntityProvider>
       </TestApiProvider>,
     ).element,
+    { mountedRoutes },
   );
   await screen.findByText('Production readiness');
 }
@@ -139,12 +145,24 @@ describe('ReadinessContent', () => {
     ).toBeInTheDocument();
     expect(
       security.getByText(
-        `Waived by user:default/bob on ${formatDateTime(
-          checkoutEvents[1].at,
-        )}: Review booked for 2026-12-01`,
+        withText('Waived by bob 3 days ago: Review booked for 2026-12-01'),
       ),
     ).toBeInTheDocument();
-    expect(security.getByText('Waiver expires 2026-12-07')).toBeInTheDocument();
+    expect(security.getByRole('link', { name: 'bob' })).toHaveAttribute(
+      'href',
+      '/catalog/default/user/bob',
+    );
+    expect(security.getByText('3 days ago')).toHaveAttribute(
+      'title',
+      '2026-11-20 12:00 UTC',
+    );
+    expect(
+      security.getByText(withText('Waiver expires in 14 days')),
+    ).toBeInTheDocument();
+    expect(security.getByText('in 14 days')).toHaveAttribute(
+      'title',
+      '2026-12-07',
+    );
 
     const capacity = within(row('Capacity and load test'));
     expect(capacity.getByText('Passing')).toBeInTheDocument();
@@ -154,14 +172,16 @@ describe('ReadinessContent', () => {
       }),
     ).toHaveAttribute('href', 'https://ci.example.com/load/42');
     expect(
-      capacity.getByText(
-        `Attested by user:default/ann on ${formatDateTime(
-          checkoutEvents[0].at,
-        )}`,
-      ),
+      capacity.getByText(withText('Attested by ann 10 days ago')),
     ).toBeInTheDocument();
     expect(capacity.getByText('“Twice the expected peak”')).toBeInTheDocument();
-    expect(capacity.getByText('Expires 2027-02-01')).toBeInTheDocument();
+    expect(
+      capacity.getByText(withText('Expires in 2 months')),
+    ).toBeInTheDocument();
+    expect(capacity.getByText('in 2 months')).toHaveAttribute(
+      'title',
+      '2027-02-01',
+    );
 
     expect(
       screen.getByRole('button', { name: 'Attest Capacity and load test' }),
@@ -265,7 +285,7 @@ describe('ReadinessContent', () => {
     });
     expect(
       within(row('Rollback readiness')).getByText(
-        'Attested by user:default/dan',
+        withText('Attested by dan just now'),
       ),
     ).toBeInTheDocument();
     expect(
@@ -318,14 +338,20 @@ describe('ReadinessContent', () => {
       screen.getByRole('group', { name: 'Launch review #7' }),
     );
     expect(review.getByText('In review')).toBeInTheDocument();
-    expect(review.getByText('Target launch: 2026-12-15')).toBeInTheDocument();
     expect(
-      review.getByText('Reviewers: group:default/sre'),
+      review.getByText(withText('Target launch: in 22 days')),
     ).toBeInTheDocument();
+    expect(review.getByText('in 22 days')).toHaveAttribute(
+      'title',
+      '2026-12-15',
+    );
+    expect(review.getByText(withText('Reviewers: sre'))).toBeInTheDocument();
+    expect(review.getByRole('link', { name: 'sre' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/sre',
+    );
     expect(
-      review.getByText(
-        `Opened by user:default/ann on ${formatDateTime(inReview.createdAt)}`,
-      ),
+      review.getByText(withText('Opened by ann 2 days ago')),
     ).toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'Open launch review' }),
@@ -425,22 +451,16 @@ describe('ReadinessContent', () => {
       screen.getByRole('list', { name: 'Readiness history' }),
     ).getAllByRole('listitem');
     expect(events.map(e => e.firstChild?.textContent)).toEqual([
-      `user:default/carol — commented on launch review #7 — ${formatDateTime(
-        checkoutEvents[4].at,
-      )}`,
-      `user:default/ann — submitted launch review #7 for approval — ${formatDateTime(
-        checkoutEvents[3].at,
-      )}`,
-      `user:default/ann — opened launch review #7 — ${formatDateTime(
-        checkoutEvents[2].at,
-      )}`,
-      `user:default/bob — waived Security review — ${formatDateTime(
-        checkoutEvents[1].at,
-      )}`,
-      `user:default/ann — attested Capacity and load test — ${formatDateTime(
-        checkoutEvents[0].at,
-      )}`,
+      'carol — commented on launch review #7 — 1 hour ago',
+      'ann — submitted launch review #7 for approval — 1 day ago',
+      'ann — opened launch review #7 — 2 days ago',
+      'bob — waived Security review — 3 days ago',
+      'ann — attested Capacity and load test — 10 days ago',
     ]);
+    expect(within(events[0]).getByText('1 hour ago')).toHaveAttribute(
+      'title',
+      '2026-11-23 11:00 UTC',
+    );
     expect(
       within(events[0]).getByText('Comment: Dashboards still missing'),
     ).toBeInTheDocument();
@@ -448,10 +468,10 @@ describe('ReadinessContent', () => {
       within(events[1]).getByText('Draft → In review'),
     ).toBeInTheDocument();
     expect(
-      within(events[2]).getByText('Target launch 2026-12-15'),
+      within(events[2]).getByText(withText('Target launch in 22 days')),
     ).toBeInTheDocument();
     expect(
-      within(events[2]).getByText('Reviewers: group:default/sre'),
+      within(events[2]).getByText(withText('Reviewers: sre')),
     ).toBeInTheDocument();
     expect(
       within(events[3]).getByText('Reason: Review booked for 2026-12-01'),
@@ -462,7 +482,7 @@ describe('ReadinessContent', () => {
       }),
     ).toHaveAttribute('href', 'https://ci.example.com/load/42');
     expect(
-      within(events[4]).getByText('Expires 2027-02-01'),
+      within(events[4]).getByText(withText('Expires in 2 months')),
     ).toBeInTheDocument();
   });
 
@@ -514,9 +534,10 @@ describe('ReadinessContent', () => {
       }),
     ).toHaveAttribute('href', 'https://ci.example.com/load/42');
     expect(screen.getByText('Launch review')).toBeInTheDocument();
-    const hrefs = Array.from(document.querySelectorAll('a[href]')).map(a =>
-      a.getAttribute('href'),
-    );
+    // Every other link goes to a person's or a group's catalog page.
+    const hrefs = Array.from(document.querySelectorAll('a[href]'))
+      .map(a => a.getAttribute('href'))
+      .filter(href => !href?.startsWith('/catalog/default/'));
     expect(hrefs).toEqual([
       'https://ci.example.com/load/42',
       'https://ci.example.com/load/42',
@@ -560,7 +581,9 @@ describe('ReadinessContent', () => {
     ).toBeInTheDocument();
     expect(capacity.getByText('Passing')).toBeInTheDocument();
     expect(
-      within(row('Security review')).getByText('Waiver expires 2026-12-07'),
+      within(row('Security review')).getByText(
+        withText('Waiver expires in 14 days'),
+      ),
     ).toBeInTheDocument();
     const history = within(
       screen.getByRole('list', { name: 'Readiness history' }),

@@ -10,7 +10,8 @@ import {
   ReadinessEvent,
 } from '@reliability-suite/plugin-reliability-common';
 import { CardBoundary } from '../CardBoundary';
-import { formatDateTime } from '../format';
+import { EntityName } from '../people/EntityName';
+import { When } from '../time/When';
 import { describeError } from './describeError';
 import { describeEvent } from './describeEvent';
 import { EventDetails } from './EventDetails';
@@ -63,8 +64,9 @@ export function ReadinessHistory({
                 style={{ display: 'block' }}
               >
                 <Typography variant="body2">
-                  {event.actor} — {describeEvent(event, titleOf(event.itemId))}{' '}
-                  — {formatDateTime(event.at)}
+                  <EntityName entityRef={event.actor} /> —{' '}
+                  {describeEvent(event, titleOf(event.itemId))} —{' '}
+                  <When at={event.at} />
                 </Typography>
                 <CardBoundary what="This event's particulars">
                   <EventDetails event={event} />

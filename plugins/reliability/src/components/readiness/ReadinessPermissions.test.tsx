@@ -1,5 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import {
@@ -72,7 +75,9 @@ async function render(readiness: EntityReadiness, deny: string[] = []) {
     </TestApiProvider>,
     deny,
   );
-  await renderInTestApp(element);
+  await renderInTestApp(element, {
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
   await screen.findByText('Production readiness');
   return { api, asked };
 }

@@ -107,17 +107,30 @@ describe('Launch reviews tab', () => {
         'checkout',
         'In review',
         'sre, user:alice',
-        '2026-12-15',
-        '3 d ago by bob',
+        'in 14 days',
+        '3 days ago by bob',
       ],
       [
         'api:finance/ledger-api',
         'Draft',
         'sre',
-        '2026-11-28 (overdue)',
-        '5 h ago by carol',
+        '3 days ago (overdue)',
+        '5 hours ago by carol',
       ],
     ]);
+    expect(within(table).getByText('in 14 days')).toHaveAttribute(
+      'title',
+      '2026-12-15',
+    );
+    expect(
+      within(table).getByText('3 days ago', {
+        selector: '[datetime="2026-11-28"]',
+      }),
+    ).toHaveAttribute('title', '2026-11-28');
+    expect(within(table).getByRole('link', { name: 'bob' })).toHaveAttribute(
+      'href',
+      '/catalog/default/user/bob',
+    );
   });
 
   it('links each entity to its Readiness tab', async () => {

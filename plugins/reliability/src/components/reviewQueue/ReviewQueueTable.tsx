@@ -5,11 +5,11 @@ import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import { Review } from '@reliability-suite/plugin-reliability-common';
-import { formatAge, formatDateTime, formatDay } from '../format';
+import { formatDay } from '../format';
+import { EntityName, EntityNames } from '../people/EntityName';
+import { When } from '../time/When';
 import { ReviewStateChip } from '../readiness/ReviewStateChip';
-import { shortRef } from '../scorecard/entityRefs';
 import { useTableLayout } from '../table/tableLayout';
 import { ReviewEntityLink } from './ReviewEntityLink';
 
@@ -18,10 +18,10 @@ const HEADERS = ['Entity', 'State', 'Reviewers', 'Target date', 'Opened'];
 /** A target date, marked overdue once it has passed (UTC days, as the backend counts them). */
 function TargetDate({ day, now }: { day?: string; now: number }) {
   if (!day) return <>not set</>;
-  if (day >= formatDay(now)) return <>{day}</>;
+  if (day >= formatDay(now)) return <When at={day} dateOnly now={now} />;
   return (
     <>
-      {day}{' '}
+      <When at={day} dateOnly now={now} />{' '}
       <Typography component="span" variant="body2" color="error">
         (overdue)
       </Typography>
@@ -66,20 +66,17 @@ export function ReviewQueueTable({
               </TableCell>
               {/* References of reviewers not in the catalog wrap anywhere, above a floor. */}
               <TableCell style={{ overflowWrap: 'anywhere', minWidth: '8rem' }}>
-                <EntityRefLinks
+                <EntityNames
                   entityRefs={review.reviewers}
                   defaultKind="group"
-                  hideIcons
                 />
               </TableCell>
               <TableCell className={classes.nowrap}>
                 <TargetDate day={review.targetDate} now={now} />
               </TableCell>
-              <TableCell title={formatDateTime(review.createdAt)}>
-                {`${formatAge(review.createdAt, now)} by ${shortRef(
-                  review.createdBy,
-                  'user',
-                )}`}
+              <TableCell>
+                <When at={review.createdAt} now={now} /> by{' '}
+                <EntityName entityRef={review.createdBy} />
               </TableCell>
             </TableRow>
           ))}

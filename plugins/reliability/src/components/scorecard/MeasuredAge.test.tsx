@@ -12,9 +12,9 @@ describe('MeasuredAge', () => {
         now={now}
       />,
     );
-    expect(screen.getByText('12 min ago')).toHaveAttribute(
+    expect(screen.getByText('12 minutes ago')).toHaveAttribute(
       'title',
-      `Measured ${new Date(measuredAt).toLocaleString()}`,
+      '2026-11-30 07:48 UTC',
     );
   });
 
@@ -30,10 +30,10 @@ describe('MeasuredAge', () => {
         now={now}
       />,
     );
-    expect(screen.getByText('Stale · 2 d ago')).toBeInTheDocument();
+    expect(screen.getByText('Stale · 2 days ago')).toBeInTheDocument();
     expect(screen.getByTitle(/^Stale: /)).toHaveAttribute(
       'title',
-      'Stale: measured 2 d ago; the last evaluation failed',
+      'Stale: measured 2 days ago; the last evaluation failed',
     );
   });
 

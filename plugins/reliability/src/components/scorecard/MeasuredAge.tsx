@@ -1,6 +1,6 @@
 import { Freshness } from '@reliability-suite/plugin-reliability-common';
-import { formatAge, formatDateTime } from '../format';
 import { StaleChip } from '../StaleChip';
+import { When } from '../time/When';
 
 /**
  * How old an entity's figures are: the stale marker with their age when they are stale (a failed
@@ -15,9 +15,5 @@ export function MeasuredAge({
 }) {
   if (freshness?.stale) return <StaleChip freshness={freshness} now={now} />;
   if (freshness?.measuredAt === undefined) return <>—</>;
-  return (
-    <span title={`Measured ${formatDateTime(freshness.measuredAt)}`}>
-      {formatAge(freshness.measuredAt, now)}
-    </span>
-  );
+  return <When at={freshness.measuredAt} now={now} />;
 }

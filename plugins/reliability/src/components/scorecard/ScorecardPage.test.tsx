@@ -17,6 +17,7 @@ import {
   trendDays,
   week48,
 } from './testScorecard';
+import { withText } from '../testText';
 
 function mockApi() {
   return mockReliabilityApi({
@@ -180,7 +181,7 @@ describe('ScorecardPage', () => {
       '14.4×',
       'Burning fast',
       'Red',
-      'Stale · 3 h ago',
+      'Stale · 3 hours ago',
       // Not audited: the alert audit has not listed its rules.
       '—',
       '75%',
@@ -199,7 +200,7 @@ describe('ScorecardPage', () => {
     );
     expect(within(checkout).getByTitle(/^Stale: /)).toHaveAttribute(
       'title',
-      'Stale: measured 3 h ago; not evaluated for over two evaluation intervals',
+      'Stale: measured 3 hours ago; not evaluated for over two evaluation intervals',
     );
     const ledger = within(entitiesTable()).getByRole('row', {
       name: /^ledger/,
@@ -208,7 +209,7 @@ describe('ScorecardPage', () => {
       within(ledger)
         .getAllByRole('cell')
         .map(cell => cell.textContent)[10],
-    ).toBe('2 min ago');
+    ).toBe('2 minutes ago');
     expect(
       within(entitiesTable())
         .getAllByRole('columnheader')
@@ -755,7 +756,7 @@ describe('ScorecardPage', () => {
           '▼ 12 pts',
           '2',
           'In freeze',
-          'Stale · 3 h ago',
+          'Stale · 3 hours ago',
         ],
         [
           'search',
@@ -776,7 +777,7 @@ describe('ScorecardPage', () => {
       );
       expect(screen.getByTitle(/^Stale: /)).toHaveAttribute(
         'title',
-        'Stale: measured 3 h ago; the last evaluation failed',
+        'Stale: measured 3 hours ago; the last evaluation failed',
       );
 
       const decisions = within(
@@ -786,7 +787,13 @@ describe('ScorecardPage', () => {
         'href',
         '/catalog/default/component/payouts',
       );
-      expect(decisions.getByText(/Blocked by ana/)).toBeInTheDocument();
+      expect(
+        decisions.getByText(withText('payouts — Blocked by ana — 1 day ago')),
+      ).toBeInTheDocument();
+      expect(decisions.getByRole('link', { name: 'ana' })).toHaveAttribute(
+        'href',
+        '/catalog/default/user/ana',
+      );
       expect(decisions.getByText('No rollback plan')).toBeInTheDocument();
     });
 

@@ -5,8 +5,8 @@ import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { WeeklyReview } from '@reliability-suite/plugin-reliability-common';
-import { formatDateTime } from '../format';
-import { shortRef } from './entityRefs';
+import { EntityName } from '../people/EntityName';
+import { When } from '../time/When';
 
 /** Launch readiness reviews approved or blocked during the week. */
 export function WeeklyDecisions({
@@ -34,9 +34,9 @@ export function WeeklyDecisions({
                     <EntityRefLink entityRef={decision.entityRef} />
                     {` — ${
                       decision.decision === 'approved' ? 'Approved' : 'Blocked'
-                    } by ${shortRef(decision.actor, 'user')} — ${formatDateTime(
-                      decision.at,
-                    )}`}
+                    } by `}
+                    <EntityName entityRef={decision.actor} /> —{' '}
+                    <When at={decision.at} />
                   </>
                 }
                 secondary={decision.reason}

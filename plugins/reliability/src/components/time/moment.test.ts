@@ -21,6 +21,7 @@ describe('relativeMoment', () => {
     ['2026-11-30', 'yesterday'],
     ['2026-12-04', 'in 3 days'],
     ['2026-11-20', '11 days ago'],
+    ['2027-02-01', 'in 2 months'],
   ])('the day %s is %s', (day, text) => {
     expect(relativeMoment(day, { now, dateOnly: true })).toBe(text);
   });

@@ -25,7 +25,7 @@ export interface MomentOptions {
 
 /**
  * How far a moment is from now, in words: `3 hours ago`, `in 2 days`; for days, `today`,
- * `yesterday`, `in 3 days` (UTC days, as the backend counts them).
+ * `yesterday`, `in 3 days`, `in 2 months` (UTC days, as the backend counts them).
  */
 export function relativeMoment(
   at: MomentInput,
@@ -34,7 +34,12 @@ export function relativeMoment(
   if (dateOnly) {
     const day = toDateTime(at, 'utc').startOf('day');
     const today = DateTime.fromMillis(now, { zone: 'utc' }).startOf('day');
-    return day.toRelativeCalendar({ base: today, unit: 'days' }) ?? '';
+    const days = day.diff(today, 'days').days;
+    return (
+      (Math.abs(days) < 2
+        ? day.toRelativeCalendar({ base: today, unit: 'days' })
+        : day.toRelative({ base: today })) ?? ''
+    );
   }
   const base = DateTime.fromMillis(now);
   const moment = toDateTime(at, zone);
