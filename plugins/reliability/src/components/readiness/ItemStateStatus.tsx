@@ -1,4 +1,5 @@
 import {
+  StatusAborted,
   StatusError,
   StatusOK,
   StatusPending,
@@ -6,8 +7,17 @@ import {
 } from '@backstage/core-components';
 import { ItemStatus } from '@reliability-suite/plugin-reliability-common';
 
-/** Passing, Failing, Waived or Pending (not checked yet), with Backstage's status icon and colour. */
-export function ItemStateStatus({ state }: { state: ItemStatus['state'] }) {
+/**
+ * Passing, Failing, Waived or Pending (not checked yet), with Backstage's status icon and colour.
+ * An optional item that is not done blocks nothing: it reads neutral, `Not done (optional)`.
+ */
+export function ItemStateStatus({
+  state,
+  required,
+}: {
+  state: ItemStatus['state'];
+  required: boolean;
+}) {
   switch (state) {
     case 'passing':
       return <StatusOK>Passing</StatusOK>;
@@ -16,6 +26,10 @@ export function ItemStateStatus({ state }: { state: ItemStatus['state'] }) {
     case 'pending':
       return <StatusPending>Pending</StatusPending>;
     default:
-      return <StatusError>Failing</StatusError>;
+      return required ? (
+        <StatusError>Failing</StatusError>
+      ) : (
+        <StatusAborted>Not done (optional)</StatusAborted>
+      );
   }
 }

@@ -93,7 +93,10 @@ export function ReadinessChecklist({
                       </Typography>
                     </TableCell>
                     <TableCell className={layout.nowrap}>
-                      <ItemStateStatus state={status.state} />
+                      <ItemStateStatus
+                        state={status.state}
+                        required={status.required}
+                      />
                     </TableCell>
                     <TableCell className={classes.reason}>
                       <BreakableText text={status.reason} />
