@@ -1,11 +1,15 @@
 import { useState } from 'react';
-import Button from '@material-ui/core/Button';
 import Alert from '@material-ui/lab/Alert';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { ReliabilityProfile } from '@reliability-suite/plugin-reliability-common';
+import {
+  ReliabilityProfile,
+  sloEvaluatePermission,
+} from '@reliability-suite/plugin-reliability-common';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { GuardedButton } from './permissions/GuardedButton';
+import { useEntityPermission } from './permissions/useEntityPermission';
 
 /** How often the evaluation cycle runs, when known: ` (every minute)`, ` (every 5 minutes)`. */
 function cycleEvery(cycleIntervalMinutes?: number): string {
@@ -49,6 +53,7 @@ function ReadNowButton({ onRead }: { onRead: () => void }) {
   const api = useApi(reliabilityApiRef);
   const alertApi = useApi(alertApiRef);
   const [reading, setReading] = useState(false);
+  const mayEvaluate = useEntityPermission(sloEvaluatePermission);
   const onClick = async () => {
     setReading(true);
     try {
@@ -64,8 +69,14 @@ function ReadNowButton({ onRead }: { onRead: () => void }) {
     }
   };
   return (
-    <Button color="inherit" size="small" onClick={onClick} disabled={reading}>
+    <GuardedButton
+      color="inherit"
+      size="small"
+      onClick={onClick}
+      disabled={reading}
+      disabledReason={mayEvaluate.deniedReason}
+    >
       {reading ? 'Reading…' : 'Read and evaluate now'}
-    </Button>
+    </GuardedButton>
   );
 }

@@ -8,6 +8,7 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import { ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
 import { mockReliabilityApi } from './testApi';
+import { withPermissions } from './permissions/__testUtils__/withPermissions';
 import { ReliabilityContent } from './ReliabilityContent';
 import { checkoutReadiness } from './readiness/testReadiness';
 import {
@@ -41,6 +42,7 @@ function render(
   getProfile: ReliabilityApi['getProfile'],
   slos: EntitySlos = noSlos,
   getReadiness: ReliabilityApi['getReadiness'] = async () => checkoutReadiness,
+  deny: string[] = [],
 ) {
   const api = mockReliabilityApi({
     getProfile: jest.fn(getProfile),
@@ -51,9 +53,12 @@ function render(
     getReadinessEvents: jest.fn().mockResolvedValue(checkoutReadiness.events),
   });
   return renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, api]]}>
-      <EntityProvider entity={checkoutEntity}>{element}</EntityProvider>
-    </TestApiProvider>,
+    withPermissions(
+      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+        <EntityProvider entity={checkoutEntity}>{element}</EntityProvider>
+      </TestApiProvider>,
+      deny,
+    ).element,
   );
 }
 
@@ -330,15 +335,19 @@ describe('ReliabilityContent of an entity whose definitions are pending', () => 
       getReadinessEvents: jest.fn().mockResolvedValue(checkoutReadiness.events),
     });
     await renderInTestApp(
-      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
-        <EntityProvider entity={checkoutEntity}>
-          <ReliabilityContent />
-        </EntityProvider>
-      </TestApiProvider>,
+      withPermissions(
+        <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+          <EntityProvider entity={checkoutEntity}>
+            <ReliabilityContent />
+          </EntityProvider>
+        </TestApiProvider>,
+      ).element,
     );
-    fireEvent.click(
-      screen.getByRole('button', { name: 'Read and evaluate now' }),
-    );
+    const readNow = screen.getByRole('button', {
+      name: 'Read and evaluate now',
+    });
+    await waitFor(() => expect(readNow).toBeEnabled());
+    fireEvent.click(readNow);
     await waitFor(() =>
       expect(
         screen.queryByRole('alert', { name: 'Reliability data pending' }),
@@ -353,6 +362,29 @@ describe('ReliabilityContent of an entity whose definitions are pending', () => 
     expect(getProfile).toHaveBeenCalledTimes(2);
     expect(getSlos).toHaveBeenCalledTimes(2);
   });
+
+  it.each([
+    ['Evaluate now', checkoutSlos, completeProfile],
+    ['Read and evaluate now', pendingSlos, pendingProfile],
+  ])(
+    'disables %s for viewers who may not evaluate the SLOs of this entity, saying who may',
+    async (name, slos, profile) => {
+      await render(
+        <ReliabilityContent />,
+        returning(profile),
+        slos,
+        undefined,
+        ['reliability.slo.evaluate'],
+      );
+      const button = screen.getByRole('button', { name });
+      await waitFor(() =>
+        expect(button).toHaveAccessibleDescription(
+          'Only owners of this entity and SREs may evaluate its SLOs now (permission reliability.slo.evaluate)',
+        ),
+      );
+      expect(button).toBeDisabled();
+    },
+  );
 
   it('gives no number when the backend does not say how often its cycle runs', async () => {
     await render(

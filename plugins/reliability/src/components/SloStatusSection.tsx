@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import { sloEvaluatePermission } from '@reliability-suite/plugin-reliability-common';
 import { CardBoundary } from './CardBoundary';
+import { GuardedButton } from './permissions/GuardedButton';
+import { useEntityPermission } from './permissions/useEntityPermission';
 import { PendingChip, allPending } from './PendingChip';
 import { PolicyStateChip } from './PolicyStateChip';
 import { SloStatusCard } from './SloStatusCard';
@@ -18,6 +21,7 @@ export function SloStatusSection({ slos }: { slos: EntitySlosState }) {
   const { value, loading, error, retry, evaluateNow, downloadRules } = slos;
   const alertApi = useApi(alertApiRef);
   const [evaluating, setEvaluating] = useState(false);
+  const mayEvaluate = useEntityPermission(sloEvaluatePermission);
   if (loading) return <Progress />;
   if (error)
     return (
@@ -63,14 +67,15 @@ export function SloStatusSection({ slos }: { slos: EntitySlosState }) {
         ) : (
           <PolicyStateChip state={value.policyState} />
         )}
-        <Button
+        <GuardedButton
           variant="outlined"
           size="small"
           onClick={onEvaluate}
           disabled={evaluating}
+          disabledReason={mayEvaluate.deniedReason}
         >
           {evaluating ? 'Evaluating…' : 'Evaluate now'}
-        </Button>
+        </GuardedButton>
         <Button variant="outlined" size="small" onClick={onDownload}>
           Download Prometheus rules
         </Button>
