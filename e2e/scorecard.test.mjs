@@ -181,5 +181,23 @@ describe('Reliability scorecard', { timeout: 10 * 60_000 }, () => {
       .waitFor();
     await page.getByRole('table', { name: 'Services' }).waitFor();
     await saveScreenshot(page, 'weekly-review');
+
+    // Printed, the agenda stands alone: no sidebar, banner, tabs or buttons.
+    await page.emulateMedia({ media: 'print' });
+    try {
+      await page.getByRole('table', { name: 'Services' }).waitFor();
+      for (const chrome of [
+        page.locator('nav').first(),
+        page.locator('header').first(),
+        page.getByRole('tab', { name: 'Weekly review' }),
+        page.getByRole('button', { name: 'Print agenda' }),
+        page.getByRole('button', { name: 'Export Markdown' }),
+      ]) {
+        assert.equal(await chrome.isVisible(), false);
+      }
+      await saveScreenshot(page, 'weekly-review-print');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
   });
 });

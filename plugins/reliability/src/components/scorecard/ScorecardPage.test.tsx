@@ -825,7 +825,7 @@ describe('ScorecardPage', () => {
       expect(screen.getByRole('button', { name: 'Next week' })).toBeEnabled();
     });
 
-    it('prints the agenda and exports it as JSON', async () => {
+    it('prints the agenda alone and exports it as Markdown and JSON', async () => {
       const print = jest.spyOn(window, 'print').mockImplementation(() => {});
       const downloads: string[] = [];
       const click = jest
@@ -840,11 +840,36 @@ describe('ScorecardPage', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Print agenda' }));
       expect(print).toHaveBeenCalledTimes(1);
 
-      fireEvent.click(screen.getByRole('button', { name: 'Export agenda' }));
-      expect(click).toHaveBeenCalledTimes(1);
-      expect(downloads).toEqual(['weekly-reliability-review-2026-W48.json']);
-      const blob: Blob = createObjectURL.mock.calls[0][0];
-      expect(JSON.parse(await blob.text())).toEqual(week48);
+      // Printing shows the agenda alone: the app's chrome and the buttons are hidden.
+      const printRules = Array.from(document.querySelectorAll('style'))
+        .map(style => style.textContent ?? '')
+        .filter(css => css.includes('@media print'))
+        .join('\n');
+      expect(printRules).toMatch(
+        /nav, header, \.MuiTabs-root, \.MuiButtonBase-root, \.MuiButton-root \{\s*display: none !important;/,
+      );
+
+      fireEvent.click(screen.getByRole('button', { name: 'Export Markdown' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+      expect(click).toHaveBeenCalledTimes(2);
+      expect(downloads).toEqual([
+        'weekly-reliability-review-2026-W48.md',
+        'weekly-reliability-review-2026-W48.json',
+      ]);
+      const [markdown, json]: Blob[] = createObjectURL.mock.calls.map(
+        ([blob]) => blob,
+      );
+      expect(markdown.type).toBe('text/markdown');
+      const lines = (await markdown.text()).split('\n');
+      expect(lines.slice(0, 3)).toEqual([
+        '# Weekly reliability review 2026-W48',
+        '',
+        '2026-11-23 – 2026-11-29',
+      ]);
+      expect(lines).toContain(
+        '| Checkout | Burning fast | Tier 1 | group:default/payments | -38.89% | ▼ 12 pts | 2 | In freeze | Stale |',
+      );
+      expect(JSON.parse(await json.text())).toEqual(week48);
     });
   });
 });

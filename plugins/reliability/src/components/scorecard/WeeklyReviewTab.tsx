@@ -12,9 +12,12 @@ import { ScorecardView, ScorecardViewControls } from './useScorecardView';
 import { WeekPicker } from './WeekPicker';
 import { WeeklyDecisions } from './WeeklyDecisions';
 import { WeeklyServicesTable } from './WeeklyServicesTable';
+import { agendaMarkdown } from './agendaMarkdown';
+import { useAgendaPrintStyles } from './agendaPrint';
+import { useScorecardTiers } from './ScorecardTiers';
 
-/** The agenda as a file for the meeting notes: the counts, services and decisions as loaded. */
-function exportAgenda(review: WeeklyReview) {
+/** The agenda as JSON, for tools: the counts, services and decisions as loaded. */
+function exportJson(review: WeeklyReview) {
   downloadFile(
     JSON.stringify(review, null, 2),
     'application/json',
@@ -22,7 +25,10 @@ function exportAgenda(review: WeeklyReview) {
   );
 }
 
-/** The weekly SRE sync's agenda: budget status counts, every service, and readiness decisions. */
+/**
+ * The weekly SRE sync's agenda: budget status counts, every service, and readiness decisions;
+ * printed without the app around it, exported as Markdown for the notes or as JSON.
+ */
 export function WeeklyReviewTab({
   view,
   controls,
@@ -31,6 +37,8 @@ export function WeeklyReviewTab({
   controls: ScorecardViewControls;
 }) {
   const api = useApi(reliabilityApiRef);
+  const classes = useAgendaPrintStyles();
+  const tiers = useScorecardTiers();
   const review = useAsync(
     () => api.getWeeklyReview(view.week),
     [api, view.week],
@@ -46,6 +54,7 @@ export function WeeklyReviewTab({
         alignItems="center"
         justifyContent="space-between"
         style={{ gap: 12 }}
+        className={classes.screenOnly}
       >
         <WeekPicker
           week={week}
@@ -64,9 +73,22 @@ export function WeeklyReviewTab({
           <Button
             variant="outlined"
             size="small"
-            onClick={() => exportAgenda(review.value!)}
+            onClick={() =>
+              downloadFile(
+                agendaMarkdown(review.value!, tiers.label),
+                'text/markdown',
+                `weekly-reliability-review-${week}.md`,
+              )
+            }
           >
-            Export agenda
+            Export Markdown
+          </Button>
+          <Button
+            variant="outlined"
+            size="small"
+            onClick={() => exportJson(review.value!)}
+          >
+            Export JSON
           </Button>
         </Box>
       </Box>

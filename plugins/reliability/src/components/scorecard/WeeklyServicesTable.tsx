@@ -15,14 +15,7 @@ import { HeaderLabel } from '../table/HeaderLabel';
 import { TruncatedText } from '../table/TruncatedText';
 import { useTableLayout } from '../table/tableLayout';
 import { TierName } from './ScorecardTiers';
-
-/** A week-over-week change of a fraction, in percentage points: `▲ 4.5 pts`, `▼ 12 pts`. */
-function formatChange(change: number | undefined): string {
-  if (change === undefined) return '—';
-  const points = Number((Math.abs(change) * 100).toFixed(1));
-  if (points === 0) return '0 pts';
-  return `${change > 0 ? '▲' : '▼'} ${points} pts`;
-}
+import { formatChange } from './weekChange';
 
 /**
  * The review's services in the order the backend gives: burning fastest first, each marked when
