@@ -115,15 +115,22 @@ describe(
         .getByText('Approved', { exact: true })
         .first()
         .waitFor();
-      const history = await reviewerMain()
-        .getByRole('list', { name: 'Readiness history' })
-        .innerText();
+      // People by their display names, once the catalog has presented them.
+      const historyList = reviewerMain().getByRole('list', {
+        name: 'Readiness history',
+      });
+      await historyList
+        .getByText(
+          /^Olga Petrov — approved the launch .* — (just now|\d+ seconds? ago)$/,
+        )
+        .waitFor();
+      const history = await historyList.innerText();
       for (const step of [
-        'attested',
-        'waived',
-        'opened',
-        'submitted',
-        'user:default/olga.petrov — approved the launch',
+        'Guest — attested',
+        'Guest — waived',
+        'Guest — opened',
+        'Guest — submitted',
+        'Olga Petrov — approved the launch',
       ]) {
         assert.match(history, new RegExp(step), `history says "${step}"`);
       }

@@ -173,7 +173,7 @@ describe(
       });
       assert.match(
         await overrides.getByRole('listitem').first().innerText(),
-        /In force[\s\S]*guest[\s\S]*Hotfix for the checkout outage INC-4711/,
+        /^In force\s+Guest (just now|\d+ seconds? ago), ends in (1 hour|2 hours)\s+Hotfix for the checkout outage INC-4711$/,
       );
       await saveScreenshot(page, 'deploy-gate');
 

@@ -185,15 +185,22 @@ describe('Reliability scorecard', { timeout: 10 * 60_000 }, () => {
     await page.emulateMedia({ media: 'print' });
     try {
       await page.getByRole('table', { name: 'Services' }).waitFor();
-      for (const chrome of [
-        page.locator('nav').first(),
-        page.locator('header').first(),
-        page.getByRole('tab', { name: 'Weekly review' }),
-        page.getByRole('button', { name: 'Print agenda' }),
-        page.getByRole('button', { name: 'Export Markdown' }),
-      ]) {
-        assert.equal(await chrome.isVisible(), false);
+      const chrome = {
+        sidebar: page.locator('nav').first(),
+        banner: page.getByText('Reliability scorecard', { exact: true }),
+        tabs: page.getByRole('tab', { name: 'Weekly review' }),
+        'Print agenda': page.getByRole('button', { name: 'Print agenda' }),
+        'Export Markdown': page.getByRole('button', {
+          name: 'Export Markdown',
+        }),
+      };
+      for (const [name, locator] of Object.entries(chrome)) {
+        assert.equal(await locator.isVisible(), false, `${name} is printed`);
       }
+      assert.equal(
+        await page.getByRole('table', { name: 'Services' }).isVisible(),
+        true,
+      );
       await saveScreenshot(page, 'weekly-review-print');
     } finally {
       await page.emulateMedia({ media: 'screen' });

@@ -845,6 +845,20 @@ describe('ScorecardPage', () => {
         .map(style => style.textContent ?? '')
         .filter(css => css.includes('@media print'))
         .join('\n');
+      expect(printRules).toMatch(/body \* \{\s*visibility: hidden;/);
+      expect(printRules).toMatch(
+        /\[data-print-agenda\], \[data-print-agenda\] \* \{\s*visibility: visible;/,
+      );
+      expect(
+        screen
+          .getByRole('table', { name: 'Services' })
+          .closest('[data-print-agenda]'),
+      ).not.toBeNull();
+      expect(
+        screen
+          .getByRole('button', { name: 'Print agenda' })
+          .closest('[data-print-agenda] > *'),
+      ).toHaveClass(/screenOnly/);
       expect(printRules).toMatch(
         /nav, header, \.MuiTabs-root, \.MuiButtonBase-root, \.MuiButton-root \{\s*display: none !important;/,
       );

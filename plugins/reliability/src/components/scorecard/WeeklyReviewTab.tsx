@@ -47,7 +47,12 @@ export function WeeklyReviewTab({
   if (!review.value) return <Progress />;
   const { week, start, end, counts, services, decisions } = review.value;
   return (
-    <Box display="flex" flexDirection="column" style={{ gap: 24 }}>
+    <Box
+      display="flex"
+      flexDirection="column"
+      style={{ gap: 24 }}
+      data-print-agenda
+    >
       <Box
         display="flex"
         flexWrap="wrap"

@@ -2,13 +2,18 @@ import { makeStyles } from '@material-ui/core/styles';
 
 /**
  * The print stylesheet of the weekly review, in force while the review is shown: the printout is
- * the agenda alone (no sidebar, banner, tabs, buttons or week picker) with tables at full width,
- * text wrapping rather than cut off, and rows not split across pages.
+ * the agenda alone (the element marked `data-print-agenda`; no sidebar, banner, tabs, buttons or
+ * week picker) with tables at full width, text wrapping rather than cut off, and rows not split
+ * across pages.
  */
 export const useAgendaPrintStyles = makeStyles({
   '@global': {
     '@media print': {
-      // The app's chrome: sidebar, page header, scorecard tabs, and every button.
+      // Whatever the app puts around the agenda is not printed (it may keep its room)…
+      'body *': { visibility: 'hidden' },
+      '[data-print-agenda], [data-print-agenda] *': { visibility: 'visible' },
+      // …and the chrome known by name gives its room up: sidebar, page header, scorecard tabs,
+      // and every button.
       'nav, header, .MuiTabs-root, .MuiButtonBase-root, .MuiButton-root': {
         display: 'none !important',
       },
@@ -34,8 +39,8 @@ export const useAgendaPrintStyles = makeStyles({
         textOverflow: 'clip !important',
         maxWidth: 'none !important',
       },
-      tr: { breakInside: 'avoid' },
-      'h1, h2': { breakAfter: 'avoid' },
+      tr: { pageBreakInside: 'avoid' },
+      'h1, h2': { pageBreakAfter: 'avoid' },
       a: { color: 'inherit !important', textDecoration: 'none !important' },
     },
   },
