@@ -1,5 +1,6 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { OpenReviewsFilter } from '../store/ReadinessStore';
 import { ReviewQueueService } from './ReviewQueueService';
@@ -76,5 +77,21 @@ describe('the review queue’s reviewer filter', () => {
       dueBefore: '2027-01-15',
       reviewers,
     });
+  });
+
+  it('refuses reviewer=me from a service, which has no reviews of its own (400, not a crash)', async () => {
+    const queue = new ReviewQueueService({
+      store: { openReviews: async () => [] },
+      catalog: catalogServiceMock({ entities: [] }),
+      permissions: mockServices.permissions(),
+      userInfo: mockServices.userInfo(),
+    });
+    await expect(
+      queue.openReviews({ reviewer: 'me' }, mockCredentials.service()),
+    ).rejects.toThrow(
+      new InputError(
+        'reviewer "me" needs a signed-in user; a service names a user or group ref',
+      ),
+    );
   });
 });

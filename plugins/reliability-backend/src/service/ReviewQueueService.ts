@@ -9,6 +9,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Review } from '@reliability-suite/plugin-reliability-common';
 import { OpenReviewsFilter, ReadinessStore } from '../store/ReadinessStore';
@@ -58,9 +59,14 @@ export class ReviewQueueService {
     reviewer: string,
     credentials: BackstageCredentials,
   ): Promise<string[]> {
-    if (reviewer.toLocaleLowerCase('en-US') === 'me')
+    if (reviewer.toLocaleLowerCase('en-US') === 'me') {
+      if ((credentials.principal as { type?: string }).type !== 'user')
+        throw new InputError(
+          'reviewer "me" needs a signed-in user; a service names a user or group ref',
+        );
       return (await this.deps.userInfo.getUserInfo(credentials))
         .ownershipEntityRefs;
+    }
     let ref: string;
     try {
       ref = stringifyEntityRef(
